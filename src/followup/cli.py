@@ -1,0 +1,215 @@
+"""The `followup` command: wires the modules together and holds no logic of its own.
+
+Heavy modules (spaCy, LanguageTool, Jinja) are imported only by the command that needs them,
+so `followup --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+_LAZY = {
+    "draft": ("followup.commands.draft", "draft_command"),
+    "templates": ("followup.commands.draft", "templates_command"),
+    "languagetool": ("followup.commands.languagetool", "languagetool"),
+}
+
+
+class _Group(click.Group):
+    """Loads the draft and LanguageTool commands only when they are called."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *_LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in _LAZY:
+            module, attribute = _LAZY[cmd_name]
+            try:
+                command = getattr(importlib.import_module(module), attribute)
+            except (ImportError, AttributeError):
+                return None
+            return command  # type: ignore[no-any-return]
+        return super().get_command(ctx, cmd_name)
+
+
+def fail(message: str) -> None:
+    """One clear line on stderr and exit status 2."""
+    click.echo(f"followup: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="followup")
+def main() -> None:
+    """Draft and lint job-interview thank-you and follow-up letters.
+
+    \b
+    Quick start:
+      followup lint letters/              check every .md, .txt and .eml letter
+      followup rules                      list the checks
+      followup draft thank-you-email --all  one thank-you per interviewer
+    """
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]),
+              default=None, help="Output format (default: text; github under GitHub Actions).")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only these rules: codes, code prefixes (L, T00) or names. Repeatable.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules. Repeatable.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              default=None, help="Lowest severity that makes the exit status 1 "
+              "(default: warning).")
+@click.option("--record", type=click.Path(path_type=Path), default=None,
+              help="Interview record to check every letter against.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help="Configuration file (default: followup.toml or pyproject.toml, upward).")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--grammar", type=click.Choice(["auto", "require", "off"]), default=None,
+              help="LanguageTool: auto (use if available), require (exit 2 without it), off.")
+@click.option("--picky", is_flag=True, default=None, help="LanguageTool's picky level.")
+@click.option("--language", default=None, help="Language variant for LanguageTool "
+              "(default en-US).")
+@click.option("--stdin-filename", default=None,
+              help="File name to report (and find the record from) when reading '-'.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Write the report to this file instead of standard output.")
+@click.option("--color/--no-color", default=None, help="Colour the text report "
+              "(default: on a terminal, unless NO_COLOR is set).")
+@click.option("--no-source", is_flag=True, help="Text report without source excerpts.")
+@click.option("--today", callback=_parse_date, default=None, metavar="YYYY-MM-DD",
+              help="Date to treat as today for unsent drafts (default: today).")
+def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
+         ignore: tuple[str, ...], fail_on: str | None, record: Path | None,
+         config_path: Path | None, isolated: bool, grammar: str | None, picky: bool | None,
+         language: str | None, stdin_filename: str | None, output: Path | None,
+         color: bool | None, no_source: bool, today: date | None) -> None:
+    """Check letters (files, folders, or - for standard input).
+
+    Exit status: 0 nothing at or above --fail-on, 1 findings, 2 bad input or usage.
+    """
+    from .config import load_config
+    from .errors import UserError
+    from .linter import LintRequest, lint as run_lint
+    from .report import render
+
+    if not paths:
+        fail("no letters given; try `followup lint letters/` or `followup lint -` for "
+             "standard input")
+    try:
+        config = load_config(config_path, discover=not isolated) if not isolated else \
+            load_config(None, discover=False)
+        stdin = sys.stdin.buffer.read() if "-" in paths else None
+        request = LintRequest(
+            paths=paths, config=config, select=_split(select) if select else None,
+            ignore=_split(ignore), record=record, today=today, stdin=stdin,
+            stdin_filename=stdin_filename, grammar=grammar, picky=picky, language=language,
+        )
+        result = run_lint(request)
+    except UserError as exc:
+        fail(str(exc))
+        return
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    use_color = color
+    if use_color is None:
+        use_color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    elif "NO_COLOR" in os.environ and color is None:
+        use_color = False
+    if output is not None:
+        _write_report(output, fmt, result, no_source)
+    else:
+        render(fmt, result, sys.stdout, color=use_color, show_source=not no_source)
+    for error in result.errors:
+        click.echo(f"followup: error: {error}", err=True)
+    for notice in result.notices:
+        click.echo(f"followup: warning: {notice}", err=True)
+    level = fail_on or config.fail_on
+    if result.errors or (config.grammar == "require" and result.notices and any(
+            "LanguageTool" in n for n in result.notices)):
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if result.failed(level) else EXIT_OK)
+
+
+def _write_report(output: Path, fmt: str, result: Any, no_source: bool) -> None:
+    import io
+
+    from .atomic import write_text_atomic
+    from .report import render
+
+    buffer = io.StringIO()
+    render(fmt, result, buffer, color=False, show_source=not no_source)
+    try:
+        write_text_atomic(output, buffer.getvalue(), overwrite=True)
+    except OSError as exc:
+        fail(f"{output}: cannot write the report: {exc.strerror}")
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules(code: str | None, fmt: str) -> None:
+    """List every rule, or explain one (by code or name) with a bad and a good example."""
+    import json
+
+    from .rules.registry import all_rules, find_rule
+
+    if code is None:
+        if fmt == "json":
+            click.echo(json.dumps([{"code": r.code, "name": r.name,
+                                    "severity": r.severity.value, "summary": r.summary,
+                                    "options": dict(r.options),
+                                    "kinds": sorted(r.kinds) if r.kinds else None}
+                                   for r in all_rules()], indent=2))
+            return
+        for rule in all_rules():
+            click.echo(f"{rule.code}  {rule.name:<26} {rule.severity.value:<8} {rule.summary}")
+        return
+    rule = find_rule(code)
+    if rule is None:
+        fail(f"unknown rule '{code}' (see `followup rules`)")
+        return
+    applies = ", ".join(sorted(rule.kinds)) if rule.kinds else "every letter"
+    lines = [
+        f"{rule.code} {rule.name} ({rule.severity.value})",
+        "",
+        rule.summary,
+        "",
+        rule.explanation,
+        "",
+        f"Applies to: {applies}",
+    ]
+    if rule.options:
+        lines += ["Options:"] + [f"  {k} = {v!r}" for k, v in rule.options.items()]
+    lines += ["", "Bad:", *("    " + ln for ln in rule.bad.splitlines()), "",
+              "Good:", *("    " + ln for ln in rule.good.splitlines())]
+    click.echo("\n".join(lines))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

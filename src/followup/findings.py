@@ -1,0 +1,71 @@
+"""Findings: what a rule reports, positioned in the file as it is on disk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            raise ValueError(f"'{value}' is not a severity (error, warning or info)") from None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule yields: a span of the document's checked text and what is wrong there.
+
+    `start`/`end` are offsets into `Document.text`, or into `Document.file_text` when
+    `in_file` is set (for headers and front matter, which are not part of the text).
+    `code` names the rule when one check function serves a family of rules.
+    """
+
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    code: str | None = None
+    in_file: bool = False
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """A problem placed in a file: 1-based line and column; `end_column` is exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str = field(compare=False)
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    suggestions: tuple[str, ...] = field(default=(), compare=False)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "suggestions": list(self.suggestions),
+        }

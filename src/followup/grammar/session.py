@@ -1,0 +1,230 @@
+"""What one lint run does with LanguageTool.
+
+Which server: `$FOLLOWUP_LANGUAGETOOL_URL`, else config `languagetool_url` (a remote or
+self-hosted server: the only way a letter leaves the machine), else the persistent local
+server (`followup languagetool start`), else a local server started for this run and
+stopped by `shutdown()` (or at exit). Texts whose results are cached are not sent; when
+every text is cached no server is needed at all.
+
+Faults never stop the other rules: each becomes one line in
+`resources.memo["grammar_errors"]` (see `grammar_status_messages`), and
+`raise_if_required` turns them into `GrammarUnavailable` in `grammar = "require"` mode.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from . import DEFAULT_LANGUAGE, GrammarError, GrammarUnavailable
+from .cache import ResultCache, cache_key
+from .client import LanguageToolClient, LTMatch
+
+URL_ENV = "FOLLOWUP_LANGUAGETOOL_URL"
+MEMO_SESSION = "grammar_session"
+MEMO_ERRORS = "grammar_errors"
+PROGRESS_MIN = 20  # letters sent before a progress bar is worth showing
+
+
+@dataclass(frozen=True)
+class GrammarSettings:
+    mode: str = "auto"  # auto | require | off
+    url: str | None = None  # a configured (remote) server
+    language: str = DEFAULT_LANGUAGE
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    picky: bool = False
+    timeout: float = 60.0
+    workers: int | None = None
+
+    @classmethod
+    def from_config(cls, config: Any, options: Any = None) -> GrammarSettings:
+        options = options or {}
+        url = os.environ.get(URL_ENV) or getattr(config, "languagetool_url", None) or None
+        return cls(mode=getattr(config, "grammar", "auto") or "auto", url=url,
+                   language=getattr(config, "language", None) or DEFAULT_LANGUAGE,
+                   enable=tuple(getattr(config, "languagetool_enable", ()) or ()),
+                   disable=tuple(getattr(config, "languagetool_disable", ()) or ()),
+                   picky=bool(getattr(config, "picky", False)),
+                   timeout=float(options.get("timeout", 60.0)),
+                   workers=options.get("workers"))
+
+
+class GrammarSession:
+    """Checks texts for one run; remembers the server it started and the faults it met."""
+
+    def __init__(self, settings: GrammarSettings, cache: ResultCache | None = None,
+                 errors: list[str] | None = None) -> None:
+        self.settings = settings
+        self.cache = cache if cache is not None else ResultCache()
+        self.errors: list[str] = errors if errors is not None else []
+        self.url: str | None = None
+        self.version: str | None = None
+        self.sent = 0
+        self._client: LanguageToolClient | None = None
+        self._own_server: Any = None  # server.LocalServer started for this run
+        self._lock = threading.Lock()
+        self._failed = False
+
+    def _error(self, message: str) -> None:
+        with self._lock:
+            if message not in self.errors:
+                self.errors.append(message)
+
+    @property
+    def _client_settings(self) -> dict[str, Any]:
+        s = self.settings
+        return {"enable": sorted(s.enable), "disable": sorted(s.disable), "picky": s.picky}
+
+    def _resolve_version(self) -> str:
+        """The LanguageTool version answers will come from (part of the cache key)."""
+        if self.version is not None:
+            return self.version
+        from .server import probe, running_server
+
+        if self.settings.url:
+            self.url = self.settings.url
+            self.version = "remote:" + probe(self.url, timeout=self.settings.timeout)
+        else:
+            info = running_server(check=False)
+            if info is not None:
+                self.version = info.version
+            else:
+                from .provision import require_installation
+
+                self.version = require_installation().version
+        return self.version
+
+    def _ensure_server(self) -> str:
+        if self.url is not None:
+            return self.url
+        from .server import launch, running_server
+
+        info = running_server(check=True)
+        if info is not None:
+            self.url = info.url
+            self.version = info.version
+            return self.url
+        self._own_server = launch()
+        atexit.register(self.close)
+        self.url = self._own_server.url
+        self.version = self._own_server.version
+        return self.url
+
+    def _client_for(self, url: str) -> LanguageToolClient:
+        if self._client is None or self._client.url != url.rstrip("/"):
+            s = self.settings
+            self._client = LanguageToolClient(url, s.language, s.enable, s.disable, s.picky,
+                                              timeout=s.timeout, workers=s.workers)
+        return self._client
+
+    def check_texts(self, texts: Sequence[str]) -> list[list[LTMatch] | None]:
+        """Matches for each text, or None where grammar checking failed (error recorded)."""
+        results: list[list[LTMatch] | None] = [None] * len(texts)
+        if self.settings.mode == "off" or not texts:
+            return results
+        if self._failed:
+            return results
+        try:
+            version = self._resolve_version()
+        except GrammarError as exc:
+            self._failed = True
+            self._error(str(exc))
+            return results
+        keys = [cache_key(t, version, self.settings.language, self._client_settings)
+                for t in texts]
+        missing: list[int] = []
+        for i, key in enumerate(keys):
+            cached = self.cache.get(key)
+            if cached is not None:
+                try:
+                    results[i] = [LTMatch.from_dict(m) for m in cached]
+                    continue
+                except (KeyError, TypeError, ValueError):
+                    pass  # a corrupt entry: check again
+            missing.append(i)
+        if not missing:
+            return results
+        try:
+            url = self._ensure_server()
+        except GrammarError as exc:
+            self._failed = True
+            self._error(str(exc))
+            return results
+        if version != self.version and not self.settings.url:
+            # the server we got runs another version than the key assumed
+            version = self.version or version
+            for i in missing:
+                keys[i] = cache_key(texts[i], version, self.settings.language,
+                                    self._client_settings)
+        client = self._client_for(url)
+        answers = self._send(client, [texts[i] for i in missing])
+        failures: list[GrammarError] = []
+        for i, answer in zip(missing, answers, strict=True):
+            if isinstance(answer, GrammarError):
+                failures.append(answer)
+                continue
+            results[i] = answer
+            self.cache.put(keys[i], [m.as_dict() for m in answer])
+        if failures:
+            how_many = (f" for {len(failures)} of {len(missing)} letters"
+                        if len(missing) > 1 else "")
+            self._error(f"grammar check failed{how_many}: {failures[0]}")
+            if self._own_server is not None and not self._own_server.alive():
+                self._failed = True
+        return results
+
+    def _send(self, client: LanguageToolClient, texts: list[str]
+              ) -> list[list[LTMatch] | GrammarError]:
+        self.sent += len(texts)
+        if len(texts) >= PROGRESS_MIN and sys.stderr.isatty():
+            import click
+
+            with click.progressbar(length=len(texts), label="LanguageTool",
+                                   file=sys.stderr) as bar:
+                return client.check_many(texts, progress=bar.update)
+        return client.check_many(texts)
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._own_server is not None:
+            self._own_server.stop()
+            self._own_server = None
+
+
+# --- for the rule and the CLI ----------------------------------------------------------
+
+def session_for(resources: Any, settings: GrammarSettings) -> GrammarSession:
+    """The run's session (one per `RunResources`)."""
+    memo = resources.memo
+    session = memo.get(MEMO_SESSION)
+    if session is None:
+        session = GrammarSession(settings, errors=memo.setdefault(MEMO_ERRORS, []))
+        memo[MEMO_SESSION] = session
+    return session
+
+
+def grammar_status_messages(resources: Any) -> list[str]:
+    """One line per grammar fault this run met (for the CLI to print on stderr)."""
+    return list(resources.memo.get(MEMO_ERRORS, ()))
+
+
+def raise_if_required(resources: Any) -> None:
+    """Raise GrammarUnavailable when grammar was required and could not be done."""
+    messages = grammar_status_messages(resources)
+    if messages and getattr(resources.config, "grammar", "auto") == "require":
+        raise GrammarUnavailable(messages[0])
+
+
+def shutdown(resources: Any) -> None:
+    """Stop the server started for this run, if any (safe to call more than once)."""
+    session = resources.memo.get(MEMO_SESSION)
+    if session is not None:
+        session.close()

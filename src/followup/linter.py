@@ -1,0 +1,241 @@
+"""The lint loop: paths -> documents -> linked records -> rules -> findings.
+
+Every problem with the user's input becomes a `UserError` in `LintResult.errors` and the
+other files are still checked; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .document import Document
+from .errors import ConfigError, RecordError, UserError
+from .findings import Finding, Severity
+from .kinds import infer_kind
+from .records import Record, find_record_for, load_record, records_under
+from .rules.base import Context, Rule, RunResources, TreeContext, place
+from .rules.registry import all_rules, check_keys, find_rule, select_rules
+from .source import LETTER_SUFFIXES, read_document
+
+SKIPPED_DIRS = {"node_modules", "venv", ".venv", "__pycache__"}
+SKIPPED_FILES = ("README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*")
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[UserError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # degraded checks, e.g. no LanguageTool
+    documents: list[Document] = field(default_factory=list)
+    rules: tuple[Rule, ...] = ()
+
+    def failed(self, fail_on: str) -> bool:
+        if fail_on == "never":
+            return False
+        threshold = Severity(fail_on).rank
+        return any(f.severity.rank >= threshold for f in self.findings)
+
+
+@dataclass
+class LintRequest:
+    paths: Sequence[str]
+    config: Config
+    select: Sequence[str] | None = None  # replaces the config's select
+    ignore: Sequence[str] = ()  # added to the config's ignore
+    record: Path | None = None
+    today: date | None = None
+    stdin: bytes | None = None
+    stdin_filename: str | None = None
+    grammar: str | None = None  # auto | require | off (None: the config's)
+    picky: bool | None = None
+    language: str | None = None
+
+
+def iter_letter_paths(paths: Iterable[str], config: Config,
+                      errors: list[UserError]) -> Iterator[str]:
+    """Named files as given; folders recursed for .txt/.md/.eml, skipping hidden files,
+    READMEs and the config's `exclude` patterns."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for folder, dirnames, filenames in os.walk(path):
+                dirnames[:] = sorted(d for d in dirnames
+                                     if not d.startswith(".") and d not in SKIPPED_DIRS
+                                     and not _excluded(Path(folder) / d, config))
+                for filename in sorted(filenames):
+                    candidate = Path(folder) / filename
+                    if filename.startswith(".") or candidate.suffix.lower() not in \
+                            LETTER_SUFFIXES:
+                        continue
+                    if any(fnmatch.fnmatch(filename, p) for p in SKIPPED_FILES):
+                        continue
+                    if _excluded(candidate, config):
+                        continue
+                    yield str(candidate)
+        elif path.exists():
+            yield raw
+        else:
+            errors.append(UserError("no such file or folder", raw))
+
+
+def _excluded(path: Path, config: Config) -> bool:
+    if not config.exclude:
+        return False
+    text = path.as_posix()
+    try:
+        relative = path.resolve().relative_to(config.base_dir.resolve()).as_posix()
+    except ValueError:
+        relative = text
+    return any(fnmatch.fnmatch(candidate, pattern) or fnmatch.fnmatch(path.name, pattern)
+               for pattern in config.exclude for candidate in (text, relative))
+
+
+def resolve_options(rule: Rule, config: Config) -> dict[str, Any]:
+    """The rule's defaults overlaid with `[tool.followup.rules.CODE]` (or by name)."""
+    options = dict(rule.options)
+    for key in (rule.code, rule.name):
+        for name, value in config.rule_options.get(key, {}).items():
+            if name not in rule.options:
+                known = ", ".join(rule.options) or "none"
+                raise ConfigError(f"rules.{key}: unknown option '{name}' (options: {known})",
+                                  config.path)
+            default = rule.options[name]
+            if isinstance(default, bool) != isinstance(value, bool) or (
+                default is not None and not isinstance(value, type(default))
+                and not (isinstance(default, float) and isinstance(value, int))
+            ):
+                raise ConfigError(f"rules.{key}.{name}: expected {type(default).__name__}, "
+                                  f"got {value!r}", config.path)
+            options[name] = value
+    return options
+
+
+def lint(request: LintRequest) -> LintResult:
+    config = request.config
+    result = LintResult()
+    select = list(request.select) if request.select is not None else (
+        list(config.select) if config.select is not None else None)
+    ignore = [*config.ignore, *request.ignore]
+    check_keys(select or [], "select")
+    check_keys(ignore, "ignore")
+    check_keys(config.severity, "severity")
+    check_keys(config.rule_options, "rules")
+    if request.grammar:
+        config.grammar = request.grammar
+    if request.picky is not None:
+        config.picky = request.picky
+    if request.language:
+        config.language = request.language
+    rules = select_rules(select, ignore)
+    if config.grammar == "off":
+        rules = tuple(r for r in rules if r.code != "G001")
+    result.rules = rules
+    options = {rule.code: resolve_options(rule, config) for rule in all_rules()}
+    selected_codes = {rule.code for rule in rules}
+    resources = RunResources(config)
+    today = request.today or date.today()
+
+    # read -> document -> linked record
+    documents: list[Document] = []
+    record_of: dict[int, Record | None] = {}
+    reported_records: set[str] = set()
+    for path in iter_letter_paths(request.paths, config, result.errors):
+        letter: Path | None = None
+        try:
+            if path == "-":
+                name = request.stdin_filename or "-"
+                document = read_document(name, data=request.stdin or b"")
+                letter = Path(request.stdin_filename) if request.stdin_filename else None
+            else:
+                document = read_document(path)
+                letter = Path(path)
+        except UserError as exc:
+            result.errors.append(exc)
+            continue
+        try:
+            record = find_record_for(letter, document.record_link, request.record)
+        except RecordError as exc:
+            if str(exc) not in reported_records:
+                reported_records.add(str(exc))
+                result.errors.append(exc)
+            record = None
+        document.kind, document.kind_explicit = infer_kind(document)
+        documents.append(document)
+        record_of[id(document)] = record
+    result.documents = documents
+
+    # every record of the tree, for checks across applications
+    records: dict[Path, Record] = {}
+    for record in record_of.values():
+        if record is not None:
+            records[record.path.resolve()] = record
+    folders = [Path(p) for p in request.paths if p != "-" and Path(p).is_dir()]
+    for path in records_under(folders):
+        if path.resolve() in records:
+            continue
+        try:
+            records[path.resolve()] = load_record(path)
+        except RecordError as exc:
+            if str(exc) not in reported_records:
+                reported_records.add(str(exc))
+                result.errors.append(exc)
+    all_records = tuple(records.values())
+
+    contexts = [Context(config, record_of[id(d)], all_records, today, resources)
+                for d in documents]
+    active = [r for r in rules if r.check is not None]
+    if documents and any(r.needs_nlp for r in active):
+        nlp = resources.nlp
+        for document, parsed in zip(documents, nlp.pipe(d.text for d in documents),
+                                    strict=True):
+            document.spacy = parsed
+    for rule in active:
+        if rule.prepare is not None and documents:
+            rule.prepare(documents, contexts, options[rule.code])
+
+    findings: list[Finding] = []
+    for document, context in zip(documents, contexts, strict=True):
+        for rule in active:
+            if not rule.applies_to(document.kind):
+                continue
+            assert rule.check is not None
+            for problem in rule.check(document, context, options[rule.code]):
+                code = problem.code or rule.code
+                if code not in selected_codes:
+                    continue
+                owner = rule if code == rule.code else (find_rule(code) or rule)
+                findings.append(place(document, problem, owner))
+    tree = TreeContext(config, documents, all_records, record_of, today, resources)
+    for rule in rules:
+        if rule.check_tree is not None:
+            findings.extend(rule.check_tree(tree, options[rule.code]))
+    errors = resources.memo.get("grammar_errors", [])
+    result.notices.extend(dict.fromkeys(errors))
+
+    suppressions = {d.path: d.suppressions for d in documents}
+    kept: dict[tuple[Any, ...], Finding] = {}
+    for finding in findings:
+        silences = suppressions.get(finding.path)
+        if silences is not None and silences.silences(finding.line,
+                                                      (finding.code, finding.name)):
+            continue
+        override = config.severity.get(finding.code) or config.severity.get(finding.name)
+        if override is not None and override != finding.severity:
+            finding = Finding(finding.path, finding.line, finding.column, finding.end_line,
+                              finding.end_column, finding.code, finding.name, override,
+                              finding.message, finding.suggestions)
+        key = (finding.path, finding.line, finding.column, finding.end_line,
+               finding.end_column, finding.code, finding.message)
+        kept.setdefault(key, finding)
+    result.findings = sorted(kept.values())
+    return result

@@ -1,0 +1,382 @@
+"""Interview records: one YAML file per interview, linked to the letters written about it.
+
+A record is validated field by field from PyYAML's node tree so that every error can name
+the file, the line and the field ("interview.yaml:4: interview_date: 'Nov 20' is not a
+date (use YYYY-MM-DD)"), and every contact keeps the position of its name in the file so
+findings about the record itself (a missing thank-you note) point at the right line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RecordError
+
+RECORD_FILENAME = "interview.yaml"
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person in a record: an interviewer, another contact, or a reference."""
+
+    name: str
+    role: str  # "interviewer", "contact" or "reference"
+    email: str | None = None
+    title: str | None = None
+    honorific: str | None = None  # "Dr.", "Ms.", "Mx." ... as the person uses it
+    nicknames: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    phone: str | None = None
+    relationship: str | None = None  # "former manager", "mentor" ...
+    organization: str | None = None
+    line: int = 0  # 1-based position of the name in the record file
+    column: int = 0
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else self.name
+
+    @property
+    def last_name(self) -> str:
+        """The surname including particles ("van der Berg" for "Anna van der Berg")."""
+        parts = self.name.split()
+        if len(parts) < 2:
+            return self.name
+        # particles start the surname: de, van, von, der, la, le, da, di, du, del, bin, al
+        particles = {"de", "van", "von", "der", "den", "la", "le", "da", "di", "du", "del",
+                     "della", "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "st.", "y"}
+        start = len(parts) - 1
+        while start > 1 and parts[start - 1].lower() in particles:
+            start -= 1
+        return " ".join(parts[start:])
+
+
+@dataclass(frozen=True)
+class Record:
+    """One interview: who, where, when, and what came up."""
+
+    path: Path
+    company: str
+    position: str
+    interview_date: date | datetime
+    interviewers: tuple[Contact, ...]
+    company_aliases: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    decision_date: date | None = None
+    contacts: tuple[Contact, ...] = ()
+    references: tuple[Contact, ...] = ()
+    address: tuple[str, ...] = ()
+    location: str | None = None
+    documents_requested: tuple[str, ...] = ()
+    notes: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # field name -> 1-based line
+
+    @property
+    def interview_day(self) -> date:
+        d = self.interview_date
+        return d.date() if isinstance(d, datetime) else d
+
+    @property
+    def people(self) -> tuple[Contact, ...]:
+        """Everyone whose name the record spells: interviewers, contacts, references."""
+        return self.interviewers + self.contacts + self.references
+
+    @property
+    def company_names(self) -> tuple[str, ...]:
+        return (self.company, *self.company_aliases)
+
+    @property
+    def all_topics(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for topic in (*self.topics, *(t for c in self.interviewers for t in c.topics)):
+            seen.setdefault(topic, None)
+        return tuple(seen)
+
+    def find_person(self, name: str) -> Contact | None:
+        """The contact whose full name, first name, surname, email or nickname is `name`."""
+        wanted = name.strip().casefold()
+        for person in self.people:
+            keys = {person.name, person.first_name, person.last_name, *person.nicknames}
+            if person.email:
+                keys.add(person.email)
+            if wanted in {k.casefold() for k in keys}:
+                return person
+        return None
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+# --- loading -------------------------------------------------------------------------
+
+_TOP_FIELDS = {
+    "company", "company_aliases", "position", "interview_date", "interviewers", "topics",
+    "decision_date", "contacts", "references", "address", "location", "documents_requested",
+    "notes", "extra",
+}
+_CONTACT_FIELDS = {
+    "name", "email", "title", "honorific", "nicknames", "topics", "phone", "relationship",
+    "organization",
+}
+
+
+class _Reader:
+    """Turns YAML nodes into typed values, raising RecordError with file:line on mistakes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, node: yaml.Node, where: str, problem: str) -> RecordError:
+        mark = node.start_mark
+        return RecordError(f"{where}: {problem}", self.path, mark.line + 1, mark.column + 1)
+
+    def mapping(self, node: yaml.Node, where: str, allowed: set[str],
+                required: Iterable[str]) -> dict[str, yaml.Node]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, where, f"expected a mapping of fields, found {_kind(node)}")
+        out: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                raise self.fail(key_node, where, "field names must be plain words")
+            if key not in allowed:
+                close = difflib.get_close_matches(key, sorted(allowed), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else (
+                    "; put your own fields under 'extra:'" if where == "record" else "")
+                label = key if where == "record" else f"{where}.{key}"
+                raise self.fail(key_node, label, f"unknown field{hint}")
+            if key in out:
+                raise self.fail(key_node, key, "field given twice")
+            out[key] = value_node
+        for key in required:
+            if key not in out:
+                raise self.fail(node, where if where != "record" else key,
+                                f"required field '{key}' is missing")
+        return out
+
+    def text(self, node: yaml.Node, where: str) -> str:
+        if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
+            raise self.fail(node, where, f"expected text, found {_kind(node)}")
+        value = str(node.value).strip()
+        if not value:
+            raise self.fail(node, where, "must not be empty")
+        return value
+
+    def optional_text(self, node: yaml.Node | None, where: str) -> str | None:
+        if node is None or _is_null(node):
+            return None
+        return self.text(node, where)
+
+    def texts(self, node: yaml.Node | None, where: str) -> tuple[str, ...]:
+        """A list of strings; a single string is accepted as a one-item list."""
+        if node is None or _is_null(node):
+            return ()
+        if isinstance(node, yaml.ScalarNode):
+            return (self.text(node, where),)
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, where, f"expected a list of text, found {_kind(node)}")
+        return tuple(self.text(item, f"{where}[{i}]") for i, item in enumerate(node.value))
+
+    def when(self, node: yaml.Node, where: str, allow_time: bool) -> date | datetime:
+        if not isinstance(node, yaml.ScalarNode) or _is_null(node):
+            raise self.fail(node, where, f"expected a date, found {_kind(node)}")
+        raw = str(node.value).strip()
+        try:
+            if len(raw) == 10:
+                return date.fromisoformat(raw)
+            if allow_time:
+                return datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+        expected = "YYYY-MM-DD or an ISO date and time" if allow_time else "YYYY-MM-DD"
+        raise self.fail(node, where, f"'{raw}' is not a valid date (use {expected})")
+
+    def contact(self, node: yaml.Node, where: str, role: str) -> Contact:
+        if isinstance(node, yaml.ScalarNode) and not _is_null(node):
+            # a bare name is fine for contacts and references
+            return Contact(name=self.text(node, where), role=role,
+                           line=node.start_mark.line + 1, column=node.start_mark.column + 1)
+        fields = self.mapping(node, where, _CONTACT_FIELDS, required=("name",))
+        name_node = fields["name"]
+        email = self.optional_text(fields.get("email"), f"{where}.email")
+        if email is not None and ("@" not in email or " " in email):
+            raise self.fail(fields["email"], f"{where}.email", f"'{email}' is not an email address")
+        return Contact(
+            name=" ".join(self.text(name_node, f"{where}.name").split()),
+            role=role,
+            email=email,
+            title=self.optional_text(fields.get("title"), f"{where}.title"),
+            honorific=self.optional_text(fields.get("honorific"), f"{where}.honorific"),
+            nicknames=self.texts(fields.get("nicknames"), f"{where}.nicknames"),
+            topics=self.texts(fields.get("topics"), f"{where}.topics"),
+            phone=self.optional_text(fields.get("phone"), f"{where}.phone"),
+            relationship=self.optional_text(fields.get("relationship"), f"{where}.relationship"),
+            organization=self.optional_text(fields.get("organization"), f"{where}.organization"),
+            line=name_node.start_mark.line + 1,
+            column=name_node.start_mark.column + 1,
+        )
+
+    def contacts(self, node: yaml.Node | None, where: str, role: str) -> tuple[Contact, ...]:
+        if node is None or _is_null(node):
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, where, f"expected a list of people, found {_kind(node)}")
+        return tuple(self.contact(item, f"{where}[{i}]", role) for i, item in enumerate(node.value))
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if _is_null(node):
+        return "nothing"
+    return f"'{node.value}'"
+
+
+def parse_record(text: str, path: Path) -> Record:
+    """Parse and validate record text; `path` is used for messages and relative links."""
+    reader = _Reader(path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise RecordError(f"invalid YAML: {problem}", path, line, column) from None
+    except yaml.YAMLError as exc:
+        raise RecordError(f"invalid YAML: {exc}", path) from None
+    if root is None:
+        raise RecordError("the record is empty; it needs company, position, interview_date "
+                          "and interviewers", path, 1)
+    fields = reader.mapping(root, "record", _TOP_FIELDS,
+                            required=("company", "position", "interview_date", "interviewers"))
+    interviewers = reader.contacts(fields["interviewers"], "interviewers", "interviewer")
+    if not interviewers:
+        raise reader.fail(fields["interviewers"], "interviewers", "list at least one interviewer")
+    decision = None
+    if "decision_date" in fields and not _is_null(fields["decision_date"]):
+        when = reader.when(fields["decision_date"], "decision_date", allow_time=True)
+        decision = when.date() if isinstance(when, datetime) else when
+    address_node = fields.get("address")
+    address: tuple[str, ...] = ()
+    if address_node is not None and not _is_null(address_node):
+        if isinstance(address_node, yaml.ScalarNode):
+            address = tuple(line.strip() for line in str(address_node.value).splitlines()
+                            if line.strip())
+        else:
+            address = reader.texts(address_node, "address")
+    extra: dict[str, Any] = {}
+    if "extra" in fields:
+        loaded = yaml.safe_load(yaml.serialize(fields["extra"]))
+        if not isinstance(loaded, dict):
+            raise reader.fail(fields["extra"], "extra", "expected a mapping")
+        extra = loaded
+    return Record(
+        path=path,
+        company=reader.text(fields["company"], "company"),
+        company_aliases=reader.texts(fields.get("company_aliases"), "company_aliases"),
+        position=reader.text(fields["position"], "position"),
+        interview_date=reader.when(fields["interview_date"], "interview_date", allow_time=True),
+        interviewers=interviewers,
+        topics=reader.texts(fields.get("topics"), "topics"),
+        decision_date=decision,
+        contacts=reader.contacts(fields.get("contacts"), "contacts", "contact"),
+        references=reader.contacts(fields.get("references"), "references", "reference"),
+        address=address,
+        location=reader.optional_text(fields.get("location"), "location"),
+        documents_requested=reader.texts(fields.get("documents_requested"),
+                                         "documents_requested"),
+        notes=reader.optional_text(fields.get("notes"), "notes"),
+        extra=extra,
+        lines={key: node.start_mark.line + 1 for key, node in fields.items()},
+    )
+
+
+_CACHE: dict[tuple[Path, float], Record] = {}
+
+
+def load_record(path: str | Path) -> Record:
+    """Load (once per run) and validate the record at `path`."""
+    resolved = Path(path).resolve()
+    try:
+        stamp = resolved.stat().st_mtime
+        key = (resolved, stamp)
+        if key in _CACHE:
+            return _CACHE[key]
+        raw = resolved.read_bytes()
+    except FileNotFoundError:
+        raise RecordError("record file not found", path) from None
+    except IsADirectoryError:
+        raise RecordError("is a folder, not a record file", path) from None
+    except OSError as exc:
+        raise RecordError(f"cannot read record: {exc.strerror}", path) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RecordError("record is not UTF-8 text", path, line) from None
+    record = parse_record(text, Path(path))
+    _CACHE[key] = record
+    return record
+
+
+def nearest_record_path(start: Path, stop_at: Path | None = None) -> Path | None:
+    """The nearest `interview.yaml` in `start`'s folder or a parent folder."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate_dir in (folder, *folder.parents):
+        candidate = candidate_dir / RECORD_FILENAME
+        if candidate.is_file():
+            return candidate
+        if stop_at is not None and candidate_dir == stop_at:
+            break
+        if (candidate_dir / ".git").exists():
+            break  # a record never comes from outside the repository the letter is in
+    return None
+
+
+def find_record_for(letter: Path | None, linked: str | None = None,
+                    override: Path | None = None) -> Record | None:
+    """The record for a letter: `--record`, else front matter `record:`, else nearest file.
+
+    `linked` is the front matter value, relative to the letter's folder.
+    """
+    if override is not None:
+        return load_record(override)
+    if linked:
+        base = letter.parent if letter is not None else Path.cwd()
+        return load_record(base / linked)
+    if letter is None:
+        found = nearest_record_path(Path.cwd())
+    else:
+        found = nearest_record_path(letter)
+    return load_record(found) if found else None
+
+
+def records_under(roots: Iterable[Path]) -> Iterator[Path]:
+    """Every `interview.yaml` below the given folders (for checks across an application tree)."""
+    seen: set[Path] = set()
+    for root in roots:
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob(RECORD_FILENAME)):
+            if any(part.startswith(".") for part in path.relative_to(root).parts[:-1]):
+                continue
+            resolved = path.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                yield path

@@ -1,0 +1,33 @@
+"""GitHub Actions workflow commands: annotations on the pull request's lines."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..linter import LintResult
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(result: LintResult, stream: TextIO) -> None:
+    for f in result.findings:
+        props = (f"file={_property(f.path)},line={f.line},col={f.column},"
+                 f"endLine={f.end_line},endColumn={f.end_column},"
+                 f"title={_property(f'{f.code} {f.name}')}")
+        message = f.message
+        if f.suggestions:
+            message += " (suggestion: " + ", ".join(f.suggestions[:3]) + ")"
+        stream.write(f"::{_LEVEL[f.severity.value]} {props}::{_data(message)}\n")
+    for e in result.errors:
+        props = f"file={_property(e.path)}" if e.path else ""
+        if e.path and e.line:
+            props += f",line={e.line}"
+        stream.write(f"::error {props}::{_data(e.message)}\n")

@@ -1,0 +1,1 @@
+"""The rule catalogue. `registry.py` lists the modules explicitly."""

@@ -1,0 +1,114 @@
+"""What a rule is, and what it is given.
+
+A rule module declares one rule (or a small family) with `Rule(...)`: its code, kebab-case
+name, default severity, options with defaults, the letter kinds it applies to, its
+documentation (why, one bad and one good example) and a `check` function that takes the
+`Document`, the `Context` and the resolved options and yields `Problem`s. Rules that look
+across a whole application tree (a missing thank-you note) use `check_tree` instead.
+Rules that talk to a server use `prepare` to send every document at once before `check`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from ..findings import Finding, Problem, Severity
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..config import Config
+    from ..document import Document
+    from ..records import Record
+
+Options = Mapping[str, Any]
+
+KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "other")
+
+
+class RunResources:
+    """Heavy things loaded once per run and shared by every rule and letter."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.memo: dict[str, Any] = {}
+
+    @cached_property
+    def nlp(self) -> Language:
+        from ..nlp import load_pipeline
+
+        return load_pipeline(self.config.spacy_model)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        return self.config.vocabulary_words()
+
+
+@dataclass
+class Context:
+    """Everything a rule may know besides the letter itself."""
+
+    config: Config
+    record: Record | None
+    records: tuple[Record, ...]
+    today: date
+    resources: RunResources
+
+
+@dataclass
+class TreeContext:
+    """For rules that look across all linted letters and the records of their tree."""
+
+    config: Config
+    documents: Sequence[Document]
+    records: tuple[Record, ...]
+    record_of: Mapping[int, Record | None]  # id(document) -> linked record
+    today: date
+    resources: RunResources
+
+
+CheckFn = Callable[["Document", Context, Options], Iterable[Problem]]
+TreeCheckFn = Callable[[TreeContext, Options], Iterable[Finding]]
+PrepareFn = Callable[[Sequence["Document"], Sequence[Context], Options], None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str  # one line, for `followup rules`
+    explanation: str  # why: which advice it serves
+    bad: str  # an example that triggers it
+    good: str  # the same letter, fixed
+    check: CheckFn | None = None
+    check_tree: TreeCheckFn | None = None
+    prepare: PrepareFn | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    kinds: frozenset[str] | None = None  # letter kinds it applies to; None = every kind
+    needs_nlp: bool = False  # the linter fills `document.spacy` first
+
+    def applies_to(self, kind: str) -> bool:
+        return self.kinds is None or kind in self.kinds
+
+
+def place(document: Document, problem: Problem, rule: Rule) -> Finding:
+    """Turn a rule's problem into a finding at its position in the file on disk."""
+    line, column, end_line, end_column = document.locate(problem.start, problem.end,
+                                                         problem.in_file)
+    return Finding(
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=problem.code or rule.code,
+        name=rule.name,
+        severity=problem.severity or rule.severity,
+        message=problem.message,
+        suggestions=problem.suggestions,
+    )

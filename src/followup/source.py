@@ -1,0 +1,638 @@
+"""Reading letters as they really come: plain text, Markdown with front matter, and e-mail.
+
+Each reader turns bytes into `Line`s whose characters remember where they are in the file
+(`document.py`), removes what is not prose (front matter, Markdown syntax, headers, quoted
+replies, signatures, directive comments) and hands the rest to `build_document`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email
+import email.policy
+import html
+import re
+from datetime import date, datetime
+from email.message import Message
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .document import Document, Line, Suppressions, build_document, lines_of
+from .errors import InputError
+
+LETTER_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".eml": "email"}
+FRONT_MATTER_KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "other")
+
+
+def format_for(path: str) -> str | None:
+    return LETTER_SUFFIXES.get(Path(path).suffix.lower())
+
+
+def read_document(path: str | Path, data: bytes | None = None, fmt: str | None = None) -> Document:
+    """Read and parse one letter. `data` is given for standard input."""
+    name = str(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:
+            raise InputError("no such file", name) from None
+        except IsADirectoryError:
+            raise InputError("is a folder", name) from None
+        except PermissionError:
+            raise InputError("permission denied", name) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", name) from None
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file, not a letter", name)
+    fmt = fmt or format_for(name) or sniff_format(data)
+    if fmt == "email":
+        return read_email(name, data)
+    file_text = _decode_text(name, data)
+    if fmt == "markdown":
+        return read_markdown(name, file_text)
+    return read_plain(name, file_text)
+
+
+def sniff_format(data: bytes) -> str:
+    head = data[:2048].decode("utf-8", "replace").lstrip("\ufeff")
+    if head.startswith("---\n") or head.startswith("---\r\n"):
+        return "markdown"
+    header_lines = head.split("\n\n", 1)[0].splitlines()
+    if header_lines and all(re.match(r"^([\w-]+:\s|[ \t])", h) for h in header_lines) and any(
+        re.match(r"^(From|To|Subject|Date):", h, re.IGNORECASE) for h in header_lines
+    ):
+        return "email"
+    return "text"
+
+
+def _decode_text(name: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError(f"line {line}: not UTF-8 text; save the letter as UTF-8",
+                             name) from None
+
+
+# --- directives --------------------------------------------------------------------------
+
+_DIRECTIVE = re.compile(
+    r"(?:<!--\s*|^\s*#\s*)followup:\s*(ignore-file|ignore|disable|enable)\b"
+    r"([^\n]*?)(?:-->|$)", re.IGNORECASE | re.MULTILINE,
+)
+
+
+def parse_suppressions(file_text: str) -> tuple[Suppressions, set[int]]:
+    """Directives and the lines that hold nothing but a directive (not prose)."""
+    result = Suppressions()
+    directive_only: set[int] = set()
+    open_ranges: dict[str, int] = {}
+    lines = file_text.split("\n")
+    for number, raw in enumerate(lines, start=1):
+        for match in _DIRECTIVE.finditer(raw):
+            action = match.group(1).lower()
+            codes = frozenset(c.strip().upper() for c in re.split(r"[\s,]+", match.group(2))
+                              if c.strip())
+            own_line = not (raw[: match.start()].strip() or raw[match.end():].strip())
+            if own_line:
+                directive_only.add(number)
+            if action == "ignore-file":
+                result.whole_file = _merge(result.whole_file, codes)
+            elif action == "ignore":
+                target = number
+                if own_line:
+                    target = next((n for n in range(number + 1, len(lines) + 1)
+                                   if lines[n - 1].strip()), number)
+                result.lines[target] = _merge(result.lines.get(target), codes)
+            elif action == "disable":
+                open_ranges[",".join(sorted(codes))] = number
+            elif action == "enable":
+                key = ",".join(sorted(codes))
+                begin = open_ranges.pop(key, None)
+                if begin is not None:
+                    result.ranges.append((begin, number, codes))
+    for key, begin in open_ranges.items():
+        codes = frozenset(k for k in key.split(",") if k)
+        result.ranges.append((begin, len(lines), codes))
+    return result, directive_only
+
+
+def _merge(existing: frozenset[str] | None, codes: frozenset[str]) -> frozenset[str]:
+    """Combine directive codes; the empty set means every rule."""
+    if existing is None:
+        return codes
+    if not existing or not codes:
+        return frozenset()
+    return existing | codes
+
+
+# --- plain text --------------------------------------------------------------------------
+
+def read_plain(name: str, file_text: str) -> Document:
+    front, spans, body_start, first_line = _front_matter(name, file_text, strict=False)
+    suppressions, directive_lines = parse_suppressions(file_text)
+    lines = [line for line in lines_of(file_text, body_start, first_line=first_line)
+             if line.number not in directive_lines]
+    lines = [_remove_comments(line) for line in lines]
+    return build_document(name, "text", file_text, lines, front_matter=front,
+                          field_spans=spans, suppressions=suppressions)
+
+
+_COMMENT = re.compile(r"<!--.*?-->")
+
+
+def _remove_comments(line: Line) -> Line:
+    edits = [(m.start(), m.end(), "") for m in _COMMENT.finditer(line.chars)]
+    return line.edit(edits) if edits else line
+
+
+# --- front matter -------------------------------------------------------------------------
+
+_FRONT_KEYS = {"record", "to", "kind", "date", "subject"}
+
+
+def _front_matter(name: str, file_text: str, strict: bool
+                  ) -> tuple[dict[str, Any], dict[str, tuple[int, int]], int, int]:
+    """Parse `---` YAML front matter at the top: (values, value spans, body start, line)."""
+    match = re.match(r"---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", file_text,
+                     re.DOTALL)
+    if not match:
+        return {}, {}, 0, 1
+    inner_start = match.start(1)
+    block = match.group(1)
+    try:
+        node = yaml.compose(block, Loader=yaml.SafeLoader)
+        values = yaml.safe_load(block)
+    except yaml.MarkedYAMLError as exc:
+        if not strict:
+            return {}, {}, 0, 1
+        mark = exc.problem_mark
+        line = mark.line + 2 if mark else 1
+        raise InputError(f"front matter: invalid YAML: {exc.problem}", name, line) from None
+    if not isinstance(values, dict):
+        if strict and values is not None:
+            raise InputError("front matter: expected 'key: value' lines", name, 2)
+        return {}, {}, 0, 1
+    if not strict and not (_FRONT_KEYS & set(values)):
+        return {}, {}, 0, 1  # a plain-text letter that merely starts with a rule line
+    spans: dict[str, tuple[int, int]] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            spans[key] = (inner_start + value_node.start_mark.index,
+                          inner_start + value_node.end_mark.index)
+    first_line = file_text[: match.end()].count("\n") + 1
+
+    def line_of(key: str) -> int:
+        return file_text[: spans.get(key, (inner_start, 0))[0]].count("\n") + 1
+
+    kind = values.get("kind")
+    if kind is not None and kind not in FRONT_MATTER_KINDS:
+        raise InputError(f"front matter: kind: '{kind}' is not one of "
+                         f"{', '.join(FRONT_MATTER_KINDS)}", name, line_of("kind"))
+    when = values.get("date")
+    if when is not None and not isinstance(when, (date, datetime)):
+        try:
+            values["date"] = datetime.fromisoformat(str(when).replace("Z", "+00:00"))
+        except ValueError:
+            raise InputError(f"front matter: date: '{when}' is not a date (use YYYY-MM-DD)",
+                             name, line_of("date")) from None
+    for key in ("record", "to", "subject"):
+        if key in values and values[key] is not None and not isinstance(values[key], str):
+            raise InputError(f"front matter: {key}: expected text", name, line_of(key))
+    return values, spans, match.end(), first_line
+
+
+# --- Markdown -----------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(\s{0,3}#{1,6})(\s+|$)")
+_HEADING_CLOSE = re.compile(r"\s+#+\s*$")
+_QUOTE = re.compile(r"^\s{0,3}(>\s?)+")
+_LIST = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(\s+)(\[[ xX]\]\s+)?")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_IMAGE_OR_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]"
+                            r"(\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
+_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+|[^@>\s]+@[^>\s]+)>")
+_HTML_TAG = re.compile(r"</?(?:a|b|i|u|em|strong|span|div|p|br|hr|img|sup|sub|small|mark|del|"
+                       r"ins|s|code|kbd|font|center|u|tt|big)\b[^>]*>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+_EMPHASIS = re.compile(
+    r"(?<![\w*\\])(\*{1,3})(?=[^\s*])|(?<=[^\s*\\])(\*{1,3})(?![\w*])|"
+    r"(?<![\w\\])(_{1,3})(?=[^\s_])|(?<=[^\s_\\])(_{1,3})(?!\w)|(~~)(?=\S)|(?<=\S)(~~)"
+)
+
+
+def read_markdown(name: str, file_text: str) -> Document:
+    front, spans, body_start, first_line = _front_matter(name, file_text, strict=True)
+    suppressions, directive_lines = parse_suppressions(file_text)
+    lines: list[Line] = []
+    headings: set[int] = set()
+    in_fence: str | None = None
+    in_comment = False
+    for line in lines_of(file_text, body_start, first_line=first_line):
+        if line.number in directive_lines:
+            lines.append(Line("", [], [], line.number))
+            continue
+        fence = _FENCE.match(line.chars)
+        if in_fence:
+            if fence and fence.group(1)[0] == in_fence[0] and len(fence.group(1)) >= len(in_fence):
+                in_fence = None
+            lines.append(Line("", [], [], line.number))
+            continue
+        if fence:
+            in_fence = fence.group(1)
+            lines.append(Line("", [], [], line.number))
+            continue
+        line, in_comment = _strip_comments(line, in_comment)
+        if _RULE.match(line.chars) or _LINK_DEF.match(line.chars):
+            lines.append(Line("", [], [], line.number))
+            continue
+        if _SETEXT.match(line.chars) and lines and not lines[-1].is_blank():
+            headings.add(lines[-1].number)
+            lines.append(Line("", [], [], line.number))
+            continue
+        lines.append(_strip_inline(line, headings))
+    return build_document(name, "markdown", file_text, lines, headings=frozenset(headings),
+                          front_matter=front, field_spans=spans, suppressions=suppressions)
+
+
+def _strip_comments(line: Line, in_comment: bool) -> tuple[Line, bool]:
+    """Remove HTML comments, which may span lines."""
+    edits: list[tuple[int, int, str]] = []
+    pos = 0
+    text = line.chars
+    while pos <= len(text):
+        if in_comment:
+            close = text.find("-->", pos)
+            if close == -1:
+                edits.append((pos, len(text), ""))
+                break
+            edits.append((pos, close + 3, ""))
+            pos = close + 3
+            in_comment = False
+        else:
+            opening = text.find("<!--", pos)
+            if opening == -1:
+                break
+            close = text.find("-->", opening + 4)
+            if close == -1:
+                edits.append((opening, len(text), ""))
+                in_comment = True
+                break
+            edits.append((opening, close + 3, ""))
+            pos = close + 3
+    return (line.edit(edits) if edits else line), in_comment
+
+
+def _strip_inline(line: Line, headings: set[int]) -> Line:
+    text = line.chars
+    edits: list[tuple[int, int, str]] = []
+    prefix_end = 0
+    heading = _HEADING.match(text)
+    if heading:
+        headings.add(line.number)
+        edits.append((0, heading.end(), ""))
+        prefix_end = heading.end()
+        close = _HEADING_CLOSE.search(text, prefix_end)
+        if close:
+            edits.append((close.start(), len(text), ""))
+    else:
+        quote = _QUOTE.match(text)
+        if quote:
+            edits.append((0, quote.end(), ""))
+            prefix_end = quote.end()
+        item = _LIST.match(text, prefix_end)
+        if item:
+            edits.append((item.start(2), item.end(), ""))
+            prefix_end = item.end()
+    protected: list[tuple[int, int]] = []
+    for match in _CODE_SPAN.finditer(text, prefix_end):
+        ticks = len(match.group(1))
+        edits.append((match.start(), match.start() + ticks, ""))
+        edits.append((match.end() - ticks, match.end(), ""))
+        protected.append((match.start(), match.end()))
+
+    def free(s: int, e: int) -> bool:
+        return not any(ps < e and s < pe for ps, pe in protected)
+
+    for match in _IMAGE_OR_LINK.finditer(text, prefix_end):
+        if not free(match.start(), match.end()):
+            continue
+        bang = len(match.group(1))
+        edits.append((match.start(), match.start() + bang + 1, ""))
+        edits.append((match.end(2), match.end(), ""))
+        protected.append((match.end(2), match.end()))
+    for match in _AUTOLINK.finditer(text, prefix_end):
+        if free(match.start(), match.end()):
+            edits.append((match.start(), match.start() + 1, ""))
+            edits.append((match.end() - 1, match.end(), ""))
+            protected.append((match.start(), match.end()))
+    for pattern in (_HTML_TAG,):
+        for match in pattern.finditer(text, prefix_end):
+            if free(match.start(), match.end()):
+                edits.append((match.start(), match.end(), ""))
+                protected.append((match.start(), match.end()))
+    for match in _ENTITY.finditer(text, prefix_end):
+        if free(match.start(), match.end()):
+            value = html.unescape(match.group(0)).replace("\xa0", " ")
+            edits.append((match.start(), match.end(), value))
+    for match in _ESCAPE.finditer(text, prefix_end):
+        if free(match.start(), match.end()):
+            edits.append((match.start(), match.start() + 1, ""))
+            protected.append((match.start(), match.end()))
+    url_spans = [(m.start(), m.end()) for m in re.finditer(r"\b(?:https?://|www\.)\S+", text)]
+    for match in _EMPHASIS.finditer(text, prefix_end):
+        group = next(g for g in range(1, 7) if match.group(g))
+        s, e = match.span(group)
+        if free(s, e) and not any(us <= s < ue for us, ue in url_spans):
+            edits.append((s, e, ""))
+    if text.endswith("\\") and not text.endswith("\\\\"):
+        edits.append((len(text) - 1, len(text), ""))
+    return line.edit(edits)
+
+
+# --- e-mail -------------------------------------------------------------------------------
+
+_ATTRIBUTION = re.compile(r"^\s*(On\b.{0,200}\bwrote:|.{0,80}\bschrieb\b.*:)\s*$")
+_FORWARD = re.compile(r"^\s*(-{2,}\s*(Original Message|Forwarded message)\s*-{2,}|"
+                      r"_{10,}|From:\s.+|Begin forwarded message:)\s*$", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^--\s?$")
+_BLOCK_TAGS = re.compile(r"<(?:br|/p|p|/div|div|/li|li|/h\d|tr|/tr)\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_HTML_DROP = re.compile(r"<(head|style|script)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def read_email(name: str, data: bytes) -> Document:
+    """An RFC 5322 message: headers for the checks, the first text part's body as prose."""
+    file_text = data.decode("utf-8", "surrogateescape")
+    char_at = _byte_to_char_table(file_text)
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    if not message.keys():
+        raise InputError("not an e-mail message: no headers found", name, 1)
+    headers: dict[str, str] = {}
+    for key in ("to", "cc", "from", "date", "subject", "x-followup-record", "x-followup-kind",
+                "reply-to"):
+        value = message.get(key)
+        if value is not None:
+            headers[key] = str(value)
+    spans = _header_spans(file_text)
+    front: dict[str, Any] = {}
+    kind = headers.get("x-followup-kind")
+    if kind:
+        if kind not in FRONT_MATTER_KINDS:
+            line = file_text[: spans.get("x-followup-kind", (0, 0))[0]].count("\n") + 1
+            raise InputError(f"X-Followup-Kind: '{kind}' is not one of "
+                             f"{', '.join(FRONT_MATTER_KINDS)}", name, line)
+        front["kind"] = kind
+    part, body_start, body_end = _find_text_part(message, data, 0, len(data))
+    if part is None:
+        lines: list[Line] = []
+    else:
+        chars, starts, ends = _decode_part(name, part, data, body_start, body_end)
+        if part.get_content_type() == "text/html":
+            chars, starts, ends = _html_to_text(chars, starts, ends)
+        # byte offsets -> character offsets of file_text
+        starts = [char_at[b] for b in starts]
+        ends = [char_at[b] for b in ends]
+        lines = _split_lines(chars, starts, ends, file_text)
+    suppressions, directive_lines = parse_suppressions(file_text)
+    kept: list[Line] = []
+    for line in lines:
+        if _SIGNATURE.match(line.chars) or _FORWARD.match(line.chars):
+            break
+        if line.chars.lstrip().startswith(">") or line.number in directive_lines:
+            kept.append(Line("", [], [], line.number))
+            continue
+        kept.append(_remove_comments(line))
+    # an attribution line just before a quoted block ("On ... wrote:") is not prose
+    for index, line in enumerate(kept):
+        if _ATTRIBUTION.match(line.chars):
+            following = next((ln for ln in kept[index + 1:] if ln.chars.strip()), None)
+            if following is None or not following.chars.strip():
+                kept[index] = Line("", [], [], line.number)
+    return build_document(name, "email", file_text, kept, front_matter=front, headers=headers,
+                          field_spans=spans, suppressions=suppressions)
+
+
+def _byte_to_char_table(file_text: str) -> list[int]:
+    table: list[int] = []
+    for index, char in enumerate(file_text):
+        width = len(char.encode("utf-8", "surrogateescape"))
+        table.extend([index] * width)
+    table.append(len(file_text))
+    return table
+
+
+def _header_spans(file_text: str) -> dict[str, tuple[int, int]]:
+    """File offsets of each header's value (first occurrence), folded lines included."""
+    spans: dict[str, tuple[int, int]] = {}
+    end_of_headers = re.search(r"\r?\n\r?\n", file_text)
+    limit = end_of_headers.start() if end_of_headers else len(file_text)
+    for match in re.finditer(r"^([\w-]+):[ \t]*(.*(?:\r?\n[ \t]+.*)*)", file_text[:limit],
+                             re.MULTILINE):
+        key = match.group(1).lower()
+        if key not in spans:
+            value_end = match.end(2)
+            while value_end > match.start(2) and file_text[value_end - 1] in "\r\n \t":
+                value_end -= 1
+            spans[key] = (match.start(2), value_end)
+    return spans
+
+
+def _body_offset(data: bytes, start: int, end: int) -> int:
+    match = re.compile(rb"\r?\n\r?\n").search(data, start, end)
+    if match is None:
+        return end
+    if data[start:start + 1] in (b"\n", b"\r"):
+        return start + (2 if data[start:start + 2] == b"\r\n" else 1)  # no headers at all
+    return match.end()
+
+
+def _find_text_part(part: Message, data: bytes, start: int, end: int
+                    ) -> tuple[Message | None, int, int]:
+    """The first text/plain part (else text/html) that is not an attachment, and where its
+    body lies in the raw bytes."""
+    body = _body_offset(data, start, end)
+    if part.is_multipart():
+        boundary = part.get_boundary()
+        if not boundary:
+            return None, body, end
+        delimiter = re.compile(rb"(?m)^--" + re.escape(boundary.encode()) + rb"(--)?[ \t]*\r?$")
+        marks = list(delimiter.finditer(data, body, end))
+        candidates = []
+        for index, mark in enumerate(marks[:-1] if marks else []):
+            if mark.group(1):
+                break
+            sub_start = mark.end() + 1
+            sub_end = marks[index + 1].start()
+            if sub_end > sub_start and data[sub_end - 1:sub_end] == b"\n":
+                sub_end -= 1
+                if data[sub_end - 1:sub_end] == b"\r":
+                    sub_end -= 1
+            candidates.append((sub_start, sub_end))
+        subparts = list(part.iter_parts())
+        best: tuple[Message | None, int, int] = (None, body, end)
+        for sub, (sub_start, sub_end) in zip(subparts, candidates, strict=False):
+            found = _find_text_part(sub, data, sub_start, sub_end)
+            if found[0] is not None:
+                if found[0].get_content_type() == "text/plain":
+                    return found
+                if best[0] is None:
+                    best = found
+        return best
+    if part.get_content_maintype() == "text" and part.get_content_disposition() != "attachment":
+        if part.get_content_type() in ("text/plain", "text/html"):
+            return part, body, end
+    return None, body, end
+
+
+def _decode_part(name: str, part: Message, data: bytes, start: int, end: int
+                 ) -> tuple[list[str], list[int], list[int]]:
+    """Decode the part's body, keeping for every character the byte span it came from."""
+    encoding = str(part.get("content-transfer-encoding", "7bit")).strip().lower()
+    raw = data[start:end]
+    if encoding == "quoted-printable":
+        values, b_starts, b_ends = _unquote(raw, start)
+    elif encoding == "base64":
+        values, b_starts, b_ends = _unbase64(name, raw, start)
+    else:
+        values = list(raw)
+        b_starts = list(range(start, end))
+        b_ends = list(range(start + 1, end + 1))
+    charset = part.get_content_charset() or "us-ascii"
+    if charset in ("us-ascii", "ascii"):
+        charset = "utf-8"  # lenient: undeclared 8-bit text is almost always UTF-8
+    try:
+        decoder = codecs.getincrementaldecoder(charset)(errors="replace")
+    except LookupError:
+        raise InputError(f"unknown charset '{charset}' in the e-mail body", name) from None
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pending = 0
+    for index, value in enumerate(values):
+        out = decoder.decode(bytes((value,)))
+        if out:
+            first = b_starts[index - pending]
+            for char in out:
+                chars.append(char)
+                starts.append(first)
+                ends.append(b_ends[index])
+            pending = 0
+        else:
+            pending += 1
+    tail = decoder.decode(b"", final=True)
+    for char in tail:
+        chars.append(char)
+        starts.append(b_starts[-1] if b_starts else start)
+        ends.append(b_ends[-1] if b_ends else start)
+    return chars, starts, ends
+
+
+def _unquote(raw: bytes, base: int) -> tuple[list[int], list[int], list[int]]:
+    values: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    hexdigits = b"0123456789ABCDEFabcdef"
+    while i < len(raw):
+        byte = raw[i]
+        if byte == 0x3D:  # "="
+            if raw[i + 1:i + 3] == b"\r\n":
+                i += 3
+                continue
+            if raw[i + 1:i + 2] == b"\n":
+                i += 2
+                continue
+            pair = raw[i + 1:i + 3]
+            if len(pair) == 2 and pair[0] in hexdigits and pair[1] in hexdigits:
+                values.append(int(pair, 16))
+                starts.append(base + i)
+                ends.append(base + i + 3)
+                i += 3
+                continue
+        if byte == 0x0D and raw[i + 1:i + 2] == b"\n":
+            i += 1
+            continue
+        values.append(byte)
+        starts.append(base + i)
+        ends.append(base + i + 1)
+        i += 1
+    return values, starts, ends
+
+
+def _unbase64(name: str, raw: bytes, base: int) -> tuple[list[int], list[int], list[int]]:
+    """Decode base64, mapping each byte to the base64 characters that encode it."""
+    import base64
+    import binascii
+
+    positions = [i for i, b in enumerate(raw) if b not in b" \t\r\n"]
+    alphabet = bytes(raw[i] for i in positions)
+    try:
+        decoded = base64.b64decode(alphabet + b"=" * (-len(alphabet) % 4))
+    except (binascii.Error, ValueError):
+        raise InputError("the e-mail body is not valid base64", name) from None
+    values = list(decoded)
+    starts: list[int] = []
+    ends: list[int] = []
+    for k in range(len(values)):
+        group, within = divmod(k, 3)
+        first = group * 4 + within
+        last = min(first + 1, len(positions) - 1)
+        starts.append(base + positions[min(first, len(positions) - 1)])
+        ends.append(base + positions[last] + 1)
+    return values, starts, ends
+
+
+def _html_to_text(chars: list[str], starts: list[int], ends: list[int]
+                  ) -> tuple[list[str], list[int], list[int]]:
+    text = "".join(chars)
+    line = Line(text, starts, ends, 1)
+    edits = [(m.start(), m.end(), "") for m in _HTML_DROP.finditer(text)]
+    dropped = [(s, e) for s, e, _ in edits]
+    for match in _ANY_TAG.finditer(text):
+        if any(s <= match.start() < e for s, e in dropped):
+            continue
+        edits.append((match.start(), match.end(), "\n" if _BLOCK_TAGS.match(match.group(0))
+                      else ""))
+    for match in _ENTITY.finditer(text):
+        edits.append((match.start(), match.end(),
+                      html.unescape(match.group(0)).replace("\xa0", " ")))
+    edits += [(m.start(), m.end(), "") for m in re.finditer(r"\r?\n", text)]
+    out = line.edit(edits)
+    return list(out.chars), out.starts, out.ends
+
+
+def _split_lines(chars: list[str], starts: list[int], ends: list[int],
+                 file_text: str) -> list[Line]:
+    lines: list[Line] = []
+    current: list[int] = []
+    for index, char in enumerate(chars):
+        if char == "\n":
+            lines.append(_make_line(chars, starts, ends, current, file_text))
+            current = []
+        elif char != "\r":
+            current.append(index)
+    if current:
+        lines.append(_make_line(chars, starts, ends, current, file_text))
+    return lines
+
+
+def _make_line(chars: list[str], starts: list[int], ends: list[int], picked: list[int],
+               file_text: str) -> Line:
+    if picked:
+        number = file_text.count("\n", 0, starts[picked[0]]) + 1
+    else:
+        number = 0
+    return Line("".join(chars[i] for i in picked), [starts[i] for i in picked],
+                [ends[i] for i in picked], number)
