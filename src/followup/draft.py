@@ -140,7 +140,10 @@ def template_info(name: str, path: Path, builtin: bool, source: str,
         header, problem = {}, str(exc)
     base: TemplateInfo | None = None
     if extends and parent is not None:
-        base = parent(extends.group(2))
+        target = extends.group(2)
+        if not builtin and target in _self_name(name, path):
+            target = BUILTIN_PREFIX + target
+        base = parent(target)
     kind = str(header.get("kind", base.kind if base else "other"))
     if kind not in KINDS:
         problem = problem or f"kind '{kind}' is not one of {', '.join(KINDS)}"
@@ -226,6 +229,8 @@ class TemplateLoader(BaseLoader):
         except (OSError, UnicodeDecodeError) as exc:
             raise TemplateNotFound(template, f"template '{template}' cannot be read: {exc}"
                                    ) from None
+        if not template.startswith(BUILTIN_PREFIX):
+            source = _extend_builtin_when_self(source, template, path)
         mtime = path.stat().st_mtime
 
         def uptodate() -> bool:
@@ -256,6 +261,28 @@ class TemplateLoader(BaseLoader):
                     continue
                 seen.add(rel)
                 yield rel, path, builtin
+
+
+def _self_name(name: str, path: Path) -> set[str]:
+    stem = name
+    for suffix in TEMPLATE_SUFFIXES:
+        stem = stem.removesuffix(suffix)
+    return {name, stem, path.name}
+
+
+def _extend_builtin_when_self(source: str, name: str, path: Path) -> str:
+    """A user template that extends its own name (an override of a built-in) extends the
+    built-in: `{% extends "thank-you-email" %}` in the user's thank-you-email.j2."""
+    own = _self_name(name, path)
+
+    def swap(match: re.Match[str]) -> str:
+        if match.group(2) in own:
+            quote = match.group(1)
+            return match.group(0).replace(f"{quote}{match.group(2)}{quote}",
+                                          f"{quote}{BUILTIN_PREFIX}{match.group(2)}{quote}")
+        return match.group(0)
+
+    return _EXTENDS.sub(swap, source)
 
 
 def builtin_templates_dir() -> Path | None:
@@ -403,7 +430,12 @@ class _Undefined(StrictUndefined):
         if self._undefined_obj is missing:
             return f"'{self._undefined_name}' is undefined"
         if isinstance(self._undefined_obj, Bag):
-            return f"'{self._undefined_obj._label}.{self._undefined_name}' is undefined"
+            bag = self._undefined_obj
+            fields = sorted(bag)
+            close = _close(str(self._undefined_name), fields)
+            hint = f"; did you mean '{bag._label}.{close}'?" if close else \
+                f" ({bag._label} has: {', '.join(fields)})"
+            return f"'{bag._label}.{self._undefined_name}' is undefined{hint}"
         if not isinstance(self._undefined_name, str):
             return (f"{object_type_repr(self._undefined_obj)} has no element"
                     f" {self._undefined_name!r}")
@@ -469,6 +501,17 @@ def _when(ctx: JinjaContext, value: date | datetime) -> str:
     return f"on {day:%B} {day.day}"
 
 
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten", "eleven", "twelve")
+
+
+def number_words(value: Any) -> str:
+    """3 -> 'three' (up to twelve; larger numbers stay digits)."""
+    if isinstance(value, int) and 0 <= value < len(_NUMBER_WORDS):
+        return _NUMBER_WORDS[value]
+    return str(value)
+
+
 def upper_first(text: Any) -> str:
     text = str(text)
     return text[:1].upper() + text[1:]
@@ -496,7 +539,8 @@ def make_environment(loader: TemplateLoader) -> SandboxedEnvironment:
         keep_trailing_newline=True,
     )
     env.filters.update(pick=_pick, join_and=join_and, long_date=long_date, day_date=day_date,
-                       when=_when, upper_first=upper_first, para=para)
+                       when=_when, upper_first=upper_first, para=para,
+                       number_words=number_words)
     env.globals.update(todo=todo)
     return env
 
@@ -636,9 +680,10 @@ def render(env: SandboxedEnvironment, info: TemplateInfo, variables: Mapping[str
                          exc.filename or info.path, exc.lineno) from None
     except TemplateNotFound as exc:
         path, line = _template_position(exc, str(info.path))
-        hint = "" if TemplateLoader.valid_name(exc.name.removeprefix(BUILTIN_PREFIX)) else \
+        missing_name = str(exc.name or "")
+        hint = "" if TemplateLoader.valid_name(missing_name.removeprefix(BUILTIN_PREFIX)) else \
             " (template names cannot leave the template folders)"
-        raise DraftError(f"template '{info.name}': no template named '{exc.name}'{hint}",
+        raise DraftError(f"template '{info.name}': no template named '{missing_name}'{hint}",
                          path, line) from None
     except SecurityError as exc:
         path, line = _template_position(exc, str(info.path))
@@ -651,8 +696,6 @@ def render(env: SandboxedEnvironment, info: TemplateInfo, variables: Mapping[str
         if "'candidate" in message and "candidate" not in variables:
             hint = ("; no candidate profile was found: create profile.yaml (name, email, "
                     "phone, strengths) or [tool.followup.profile] in the configuration")
-        elif "'candidate." in message or "'to." in message or "'record." in message:
-            hint = "; the profile and record fields are listed by 'followup templates'"
         raise DraftError(f"template '{info.name}' uses a variable that is not defined: "
                          f"{message}{hint}", path, line) from None
     except RecursionError:
@@ -712,13 +755,36 @@ def _roster(record: Record) -> str:
     return "; ".join(parts) or "nobody"
 
 
+def _fold(text: str) -> str:
+    text = "".join(_FOLD.get(ch, ch) for ch in text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.replace("\u2019", "'").split()).casefold()
+
+
+def find_person(record: Record, name: str) -> Contact | None:
+    """`Record.find_person`, then the same match with diacritics and case folded
+    ("siobhan" finds "Siobhán O'Brien") when that finds exactly one person."""
+    person = record.find_person(name)
+    if person is not None:
+        return person
+    wanted = _fold(name)
+    found = []
+    for candidate in record.people:
+        keys = {candidate.name, candidate.first_name, candidate.last_name,
+                *candidate.nicknames}
+        if wanted in {_fold(k) for k in keys}:
+            found.append(candidate)
+    return found[0] if len({p.name for p in found}) == 1 else None
+
+
 def choose_people(record: Record, info: TemplateInfo, to: str | None, everyone: bool
                   ) -> list[Contact]:
     """The addressees: `--to NAME`, `--all`, or the template's default."""
     if to is not None and everyone:
         raise DraftError("use either --to NAME or --all, not both")
     if to is not None:
-        person = record.find_person(to)
+        person = find_person(record, to)
         if person is None:
             names = [p.name for p in record.people]
             close = _close(to, names)
@@ -733,6 +799,10 @@ def choose_people(record: Record, info: TemplateInfo, to: str | None, everyone: 
                          f"the record lists none; add them to the record or choose someone "
                          f"with --to NAME (recorded: {_roster(record)})", record.path)
     if everyone:
+        if not info.each:
+            raise DraftError(f"template '{info.name}' is written to one person, not to each "
+                             f"of the record's {wanted}; leave out --all (it goes to "
+                             f"{people[0].name}) or choose someone with --to NAME")
         return people
     if info.each and len(people) > 1:
         raise DraftError(f"the record lists {len(people)} {wanted} "
@@ -947,7 +1017,11 @@ def write_drafts(drafts: Sequence[Draft], request: DraftRequest) -> list[Path]:
                 raise DraftError("already exists; use --force to overwrite it", draft.path)
     written = []
     for draft in drafts:
-        write_new(draft.path, encode(draft, request.record, request.profile, request.fmt),
-                  request.force)
+        data = encode(draft, request.record, request.profile, request.fmt)
+        try:
+            write_new(draft.path, data, request.force)
+        except OSError as exc:
+            raise DraftError(f"cannot write the draft: {exc.strerror or exc}",
+                             draft.path) from None
         written.append(draft.path)
     return written

@@ -24,6 +24,7 @@ from .rules.base import Context, Rule, RunResources, TreeContext, place
 from .rules.registry import all_rules, check_keys, find_rule, select_rules
 from .source import LETTER_SUFFIXES, read_document
 
+_ONE_PER_SPAN = {"S001"}
 SKIPPED_DIRS = {"node_modules", "venv", ".venv", "__pycache__"}
 SKIPPED_FILES = ("README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*")
 
@@ -234,8 +235,18 @@ def lint(request: LintRequest) -> LintResult:
             finding = Finding(finding.path, finding.line, finding.column, finding.end_line,
                               finding.end_column, finding.code, finding.name, override,
                               finding.message, finding.suggestions)
+        # The offline speller and LanguageTool both report S001: one finding per word.
         key = (finding.path, finding.line, finding.column, finding.end_line,
-               finding.end_column, finding.code, finding.message)
-        kept.setdefault(key, finding)
+               finding.end_column, finding.code,
+               "" if finding.code in _ONE_PER_SPAN else finding.message)
+        if key in kept and finding.suggestions:
+            first = kept[key]
+            merged = tuple(dict.fromkeys((*first.suggestions, *finding.suggestions)))
+            finding = Finding(first.path, first.line, first.column, first.end_line,
+                              first.end_column, first.code, first.name, first.severity,
+                              first.message, merged)
+            kept[key] = finding
+        else:
+            kept.setdefault(key, finding)
     result.findings = sorted(kept.values())
     return result

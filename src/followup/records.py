@@ -341,12 +341,20 @@ def nearest_record_path(start: Path, stop_at: Path | None = None) -> Path | None
     for candidate_dir in (folder, *folder.parents):
         candidate = candidate_dir / RECORD_FILENAME
         if candidate.is_file():
-            return candidate
+            return _as_given(candidate)
         if stop_at is not None and candidate_dir == stop_at:
             break
         if (candidate_dir / ".git").exists():
             break  # a record never comes from outside the repository the letter is in
     return None
+
+
+def _as_given(path: Path) -> Path:
+    """Relative to the current folder when below it, as users name files in messages."""
+    try:
+        return path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def find_record_for(letter: Path | None, linked: str | None = None,
@@ -359,7 +367,11 @@ def find_record_for(letter: Path | None, linked: str | None = None,
         return load_record(override)
     if linked:
         base = letter.parent if letter is not None else Path.cwd()
-        return load_record(base / linked)
+        target = base / linked
+        if not target.exists():
+            raise RecordError(f"the record '{linked}' named in the letter's front matter "
+                              "does not exist", letter if letter is not None else "-")
+        return load_record(target)
     if letter is None:
         found = nearest_record_path(Path.cwd())
     else:

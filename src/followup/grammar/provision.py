@@ -268,13 +268,13 @@ def install(version: str | None = None, force: bool = False,
                 if found is not None:
                     return found
         last_error: GrammarError | None = None
-        for candidate in candidates:
+        for position, candidate in enumerate(candidates):
             try:
                 return _install_version(candidate, java_major, home, echo)
             except GrammarError as exc:
                 last_error = exc
-                if version is None and candidate != candidates[-1]:
-                    echo(f"{exc}; trying LanguageTool {candidates[candidates.index(candidate) + 1]}")
+                if position + 1 < len(candidates):
+                    echo(f"{exc}; trying LanguageTool {candidates[position + 1]}")
         assert last_error is not None
         raise last_error
     finally:

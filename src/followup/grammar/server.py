@@ -17,6 +17,7 @@ import os
 import signal
 import socket
 import subprocess
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -113,8 +114,10 @@ def _java_env() -> dict[str, str]:
 def _write_properties(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "languagetool-server.properties"
-    path.write_text("".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()),
-                    encoding="utf-8")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    tmp.write_text("".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()),
+                   encoding="utf-8")
+    os.replace(tmp, path)
     return path
 
 

@@ -72,6 +72,8 @@ class GrammarSession:
         self._failed = False
 
     def _error(self, message: str) -> None:
+        if "LanguageTool" not in message:
+            message = f"LanguageTool: {message}"
         with self._lock:
             if message not in self.errors:
                 self.errors.append(message)

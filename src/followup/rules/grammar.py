@@ -1,7 +1,152 @@
-"""Placeholder until this family lands (see the issue that adds it)."""
+"""G001 grammar, and LanguageTool's spelling reported as S001, from a real LanguageTool.
+
+`prepare` sends every letter's checked text at once (concurrently, cached) before the
+per-letter `check`; the matches wait in `document.cache["languagetool"]`. Offsets from
+LanguageTool are offsets into `document.text`, which the linter maps back to the file, so
+Markdown syntax, front matter, headers, quoted replies and signatures never produce
+findings. The people, company, position, topics and emails of the linked record and the
+user's vocabulary are never reported as misspellings. Faults become one notice
+(`resources.memo["grammar_errors"]`) and the other rules still run.
+"""
 
 from __future__ import annotations
 
-from .base import Rule
+import contextlib
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
 
-RULES: list[Rule] = []
+from ..errors import UserError
+from ..findings import Problem, Severity
+from ..grammar.client import LTMatch
+from ..grammar.session import GrammarSettings, session_for
+from .base import Context, Options, Rule
+
+CACHE_KEY = "languagetool"
+#: spans LanguageTool reported as misspelled, for the offline speller to skip
+SPELLING_SPANS_KEY = "languagetool_spelling"
+_WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def _settings(context: Context, options: Options) -> GrammarSettings:
+    return GrammarSettings.from_config(context.config, options)
+
+
+def prepare(documents: Sequence[Any], contexts: Sequence[Context], options: Options) -> None:
+    if not documents:
+        return
+    settings = _settings(contexts[0], options)
+    if settings.mode == "off":
+        return
+    session = session_for(contexts[0].resources, settings)
+    todo = [d for d in documents if CACHE_KEY not in d.cache]
+    results = session.check_texts([d.text for d in todo])
+    for document, matches in zip(todo, results, strict=True):
+        document.cache[CACHE_KEY] = matches
+    # the whole run was sent at once: a server started for it is no longer needed
+    session.close()
+
+
+def _allowed_words(context: Context) -> frozenset[str]:
+    """Casefolded words that are never misspellings for this letter."""
+    record = context.record
+    memo = context.resources.memo
+    key = f"grammar_allowed:{id(record)}"
+    cached = memo.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    phrases: list[str] = []
+    with contextlib.suppress(UserError):  # an unreadable vocabulary is reported elsewhere
+        phrases.extend(context.resources.vocabulary)
+    profile = getattr(context.config, "profile", None) or {}
+    phrases.extend(str(v) for k, v in profile.items() if k in ("name", "email")
+                   and isinstance(v, str))
+    if record is not None:
+        for person in record.people:
+            phrases.extend((person.name, *person.nicknames, *person.topics))
+            for extra in (person.email, person.title, person.organization, person.honorific):
+                if extra:
+                    phrases.append(extra)
+        phrases.extend(record.company_names)
+        phrases.append(record.position)
+        phrases.extend(record.all_topics)
+        if record.location:
+            phrases.append(record.location)
+    words: set[str] = set()
+    for phrase in phrases:
+        words.add(phrase.casefold())
+        for token in re.split(r"[\s/,;:()@]+", phrase):
+            token = token.strip(".'’\"")
+            if token:
+                words.add(token.casefold())
+                words.update(part.casefold() for part in token.split("-") if part)
+                words.add(_POSSESSIVE.sub("", token).casefold())
+    result = frozenset(words)
+    memo[key] = result
+    return result
+
+
+def _is_allowed(span: str, allowed: frozenset[str]) -> bool:
+    if not span.strip():
+        return False
+    folded = span.strip().strip(".'’\"").casefold()
+    if folded in allowed or _POSSESSIVE.sub("", folded) in allowed:
+        return True
+    words = _WORD.findall(span)
+    return bool(words) and all(
+        w.casefold() in allowed or _POSSESSIVE.sub("", w).casefold() in allowed
+        for w in words)
+
+
+def _severity(match: LTMatch) -> Severity | None:
+    if match.issue_type in ("grammar", "misspelling"):
+        return Severity.ERROR
+    return None  # the rule's default (warning)
+
+
+def check(document: Any, context: Context, options: Options) -> Iterator[Problem]:
+    if _settings(context, options).mode == "off":
+        return
+    if CACHE_KEY not in document.cache:  # not prepared (a single letter checked alone)
+        prepare([document], [context], options)
+    matches: list[LTMatch] | None = document.cache.get(CACHE_KEY)
+    if not matches:
+        return
+    allowed = _allowed_words(context)
+    text = document.text
+    spelling_spans: set[tuple[int, int]] = document.cache.setdefault(SPELLING_SPANS_KEY, set())
+    for match in matches:
+        start, end = match.offset, match.end
+        span = text[start:end]
+        if _is_allowed(span, allowed):
+            continue  # a name, company, topic or vocabulary word of this letter
+        message = f"{match.message.strip()} [LT: {match.rule_id}]"
+        code = "S001" if match.is_spelling else "G001"
+        if code == "S001":
+            spelling_spans.add((start, end))
+        yield Problem(start, end, message, match.replacements, code=code,
+                      severity=_severity(match))
+
+
+RULES = [
+    Rule(
+        code="G001",
+        name="grammar",
+        severity=Severity.WARNING,
+        summary="Grammar, spelling and style from LanguageTool",
+        explanation=(
+            "A thank-you note is short, so a single grammar slip or typo stands out and "
+            "undercuts the care it is meant to show. LanguageTool runs locally (or on the "
+            "server set in `languagetool_url`); its spelling findings are reported as S001. "
+            "The LanguageTool rule id is shown in brackets; disable one with "
+            "`languagetool_disable`."),
+        bad="Thank you for meeting with me yesterday. I enjoyed learning about the teams "
+            "plans, and I is excited about the role.",
+        good="Thank you for meeting with me yesterday. I enjoyed learning about the team's "
+             "plans, and I am excited about the role.",
+        check=check,
+        prepare=prepare,
+        options={"timeout": 60.0},
+    ),
+]

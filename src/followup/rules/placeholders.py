@@ -41,15 +41,19 @@ def _is_slot(inner: str) -> bool:
 
 def check(document: Document, context: Context, options: Options) -> Iterator[Problem]:
     text = document.text
+    flagged: list[tuple[int, int]] = []
     for match in _BRACKETED.finditer(text):
         inner = match.group(1) if match.group(1) is not None else match.group(2)
         if inner is not None and not _is_slot(inner):
             continue
         if match.group(2) is not None and "@" in text[match.start(): match.end()]:
             continue
+        flagged.append(match.span())
         yield Problem(match.start(), match.end(),
                       f"unfilled placeholder '{match.group(0)}'; replace it before sending")
     for match in _data()[2].finditer(text):
+        if any(s <= match.start() < e for s, e in flagged):
+            continue
         yield Problem(match.start(), match.end(),
                       f"placeholder '{match.group(0)}' left in the letter")
 

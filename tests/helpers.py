@@ -1,0 +1,54 @@
+"""Test data and helpers shared by the test modules (import as `helpers`)."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from click.testing import Result
+
+REPO = Path(__file__).resolve().parents[1]
+RECORD = """\
+company: Acme Corporation
+company_aliases: [Acme]
+position: Part-time Packaging Manager
+interview_date: 2026-11-20
+interviewers:
+  - name: Nick Claus
+    email: nick.claus@acme.example
+    topics: [holiday volume planning]
+  - name: Martha Okonkwo-Reyes
+    email: martha@acme.example
+    topics: [the new conveyor line]
+topics: [the warehouse tour]
+decision_date: 2026-12-01
+"""
+
+GOOD_LETTER = """\
+Dear Nick,
+
+Thank you for meeting with me on Friday about the packaging manager role. I enjoyed \
+hearing how your team plans for the holiday volume.
+
+My experience scheduling seasonal staff at Northwind would help your team meet that peak.
+
+I look forward to hearing from you.
+
+Best regards,
+Jordan Lee
+"""
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def findings(result: Result) -> list[dict[str, Any]]:
+    """The findings of a `--format json` run."""
+    return json.loads(result.stdout)["findings"]
+
+
+def codes(result: Result) -> list[str]:
+    return [f["code"] for f in findings(result)]

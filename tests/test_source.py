@@ -1,0 +1,313 @@
+"""Reading letters: formats, parts of the letter, and positions that point into the file."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from pathlib import Path
+
+import pytest
+
+from followup.document import Document
+from followup.errors import InputError
+from followup.source import read_document
+
+
+def on_disk(document: Document, word: str, nth: int = 0) -> str:
+    """The characters of the file on disk that the span of `word` in the text maps to."""
+    start = -1
+    for _ in range(nth + 1):
+        start = document.text.index(word, start + 1)
+    line, column, end_line, end_column = document.locate(start, start + len(word))
+    lines = document.file_text.split("\n")
+    if line == end_line:
+        return lines[line - 1][column - 1: end_column - 1]
+    return lines[line - 1][column - 1:] + "\n" + lines[end_line - 1][: end_column - 1]
+
+
+def roles(document: Document) -> list[str]:
+    return [p.role for p in document.paragraphs]
+
+
+MARKDOWN = """\
+---
+record: ../interview.yaml
+to: Nick Claus
+kind: thank-you
+date: 2026-11-21
+---
+
+# Thank you
+
+Dear Nick,
+
+Thank you for **meeting** me [on Friday](https://acme.example/visit "visit"). I _enjoyed_ \
+our talk about the `conveyor` line &amp; the ~~old~~ tour.
+
+- scheduling *seasonal* staff
+- 1. nested-looking item
+2) numbered item with a [reference link][ref]
+
+> A quoted line from the posting.
+
+```
+code that is not prose: teh mistake
+```
+
+<!-- a comment that is not prose: teh -->
+Snake_case_word stays, and 2 * 3 = 6 too.
+
+[ref]: https://example.org
+
+Best regards,
+Jordan Lee
+"""
+
+
+def test_markdown_front_matter_and_syntax_removed(write):
+    doc = read_document(write("letter.md", MARKDOWN))
+    assert doc.front_matter["to"] == "Nick Claus"
+    assert doc.front_matter["kind"] == "thank-you"
+    assert str(doc.front_matter["date"]) == "2026-11-21"
+    assert doc.record_link == "../interview.yaml"
+    for syntax in ("**", "](", "https://acme", "`", "&amp;", "~~", "# ", "- scheduling",
+                   "[ref]", "teh", "<!--", "```"):
+        assert syntax not in doc.text, syntax
+    assert "meeting me on Friday. I enjoyed our talk about the conveyor line & the old tour." \
+        in doc.text
+    assert "Snake_case_word" in doc.text and "2 * 3 = 6" in doc.text
+    assert "A quoted line from the posting." in doc.text
+
+
+@pytest.mark.parametrize("word", ["meeting", "on Friday", "enjoyed", "conveyor", "seasonal",
+                                  "numbered item", "reference link", "Snake_case_word",
+                                  "quoted line", "Jordan Lee"])
+def test_markdown_positions_point_at_the_file(write, word):
+    doc = read_document(write("letter.md", MARKDOWN))
+    assert on_disk(doc, word) == word
+
+
+def test_markdown_entity_maps_to_the_whole_entity(write):
+    doc = read_document(write("letter.md", MARKDOWN))
+    assert on_disk(doc, "&") == "&amp;"
+
+
+def test_markdown_parts(write):
+    doc = read_document(write("letter.md", MARKDOWN))
+    assert roles(doc)[0] == "header"  # the heading above the salutation
+    assert doc.slice(doc.salutation) == "Dear Nick,"
+    assert doc.slice(doc.signoff) == "Best regards,\nJordan Lee"
+    assert len(doc.body) == 4
+
+
+def test_front_matter_position_of_values(write):
+    doc = read_document(write("letter.md", MARKDOWN))
+    start, end = doc.field_spans["to"]
+    assert doc.file_text[start:end] == "Nick Claus"
+    assert doc.position(start) == (3, 5)
+
+
+def test_bad_front_matter_is_a_clear_error(write):
+    with pytest.raises(InputError, match=r"letter.md:3: front matter: kind"):
+        read_document(write("letter.md", "---\nto: Nick\nkind: love-letter\n---\nHi\n"))
+    with pytest.raises(InputError, match=r"front matter: invalid YAML"):
+        read_document(write("letter.md", "---\nto: [Nick\n---\nHi\n"))
+    with pytest.raises(InputError, match=r"date: 'next week' is not a date"):
+        read_document(write("letter.md", "---\ndate: next week\n---\nHi\n"))
+
+
+def test_plain_text_pasted_without_blank_lines(write):
+    text = ("Dear Ms. Okonkwo-Reyes,\n"
+            "Thank you for the tour of the packaging line today.\n"
+            "I enjoyed our talk about recyclable mailers.\n"
+            "I look forward to hearing from you.\n"
+            "Best regards,\n"
+            "Jordan\n")
+    doc = read_document(write("letter.txt", text))
+    assert roles(doc) == ["salutation", "body", "body", "body", "signoff"]
+
+
+def test_plain_text_hard_wrapped_lines_join(write):
+    text = ("Dear Nick,\n\n"
+            "Thank you for meeting me on Friday to talk about the\n"
+            "packaging role and the new conveyor line.\n\n"
+            "Best,\nJordan\n")
+    doc = read_document(write("letter.txt", text))
+    assert roles(doc) == ["salutation", "body", "signoff"]
+    assert on_disk(doc, "the\npackaging") == "the\npackaging"
+
+
+def test_printed_letter_header_block_is_not_body(write):
+    text = ("Jordan Lee\n12 Elm Street\nSpringfield, IL 62704\n\nNovember 21, 2026\n\n"
+            "Mr. Nick Claus\nAcme Corporation\n\nDear Mr. Claus,\n\n"
+            "Thank you for meeting with me.\n\nSincerely,\n\nJordan Lee\n")
+    doc = read_document(write("letter.txt", text))
+    assert roles(doc) == ["header", "salutation", "body", "signoff"]
+
+
+def test_letter_without_closing_phrase_ends_with_name(write):
+    doc = read_document(write("letter.txt", "Hi Nick,\n\nThank you for today.\n\nJordan\n"))
+    assert roles(doc) == ["salutation", "body", "signoff"]
+
+
+def test_thank_you_as_a_sentence_is_body_not_signoff(write):
+    doc = read_document(write("letter.txt",
+                              "Dear Nick,\n\nI enjoyed the tour.\n\nThank you for your time.\n"))
+    assert roles(doc) == ["salutation", "body", "body"]
+
+
+def test_crlf_and_bom(write):
+    text = "\ufeffDear Nick,\r\n\r\nThank you for the tour today.\r\n\r\nBest,\r\nJordan\r\n"
+    doc = read_document(write("letter.txt", text.encode("utf-8")))
+    assert "\r" not in doc.text
+    assert on_disk(doc, "tour") == "tour"
+    start = doc.text.index("tour")
+    assert doc.locate(start, start + 4)[:2] == (3, 19)
+
+
+def test_binary_and_missing_files(write, tmp_path):
+    with pytest.raises(InputError, match="binary file"):
+        read_document(write("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"))
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "missing.txt")
+
+
+def test_windows_1252_text_is_read(write):
+    doc = read_document(write("letter.txt", "Dear Jos\xe9,\n\nThank you.\n".encode("cp1252")))
+    assert "José" in doc.text
+
+
+# --- e-mail -----------------------------------------------------------------------------------
+
+BODY = ("Dear Ms. Okonkwo-Reyes,\n\n"
+        "Thank you for showing me the new conveyor line — and the café. I enjoyed our "
+        "conversation about recyclable packaging and look forward to hearing from you.\n\n"
+        "Best regards,\nJordan Lee\n\n"
+        "-- \nJordan Lee | +1 555 0100 | teh signature\n")
+
+
+def _message(cte: str, body: str = BODY, charset: str = "utf-8") -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "Jordan Lee <jordan@example.org>"
+    msg["To"] = "Martha Okonkwo-Reyes <martha@acme.example>"
+    msg["Subject"] = "Thank you — packaging interview"
+    msg["Date"] = "Fri, 20 Nov 2026 17:45:00 -0600"
+    msg.set_content(body, cte=cte, charset=charset)
+    return bytes(msg)
+
+
+@pytest.mark.parametrize("cte", ["quoted-printable", "base64", "8bit"])
+def test_email_body_decodes(write, cte):
+    doc = read_document(write("note.eml", _message(cte)))
+    assert doc.format == "email"
+    assert "conveyor line — and the café." in doc.text
+    assert "signature" not in doc.text and "555" not in doc.text
+    assert doc.headers["to"] == "Martha Okonkwo-Reyes <martha@acme.example>"
+    assert doc.headers["subject"] == "Thank you — packaging interview"
+    assert doc.dated is not None and doc.dated.day == 20
+    assert roles(doc) == ["salutation", "body", "signoff"]
+
+
+def test_quoted_printable_positions(write):
+    doc = read_document(write("note.eml", _message("quoted-printable")))
+    assert on_disk(doc, "café") == "caf=C3=A9"
+    assert on_disk(doc, "—") == "=E2=80=94"
+    assert on_disk(doc, "Okonkwo-Reyes", 0) == "Okonkwo-Reyes"
+    # a word cut by a soft line break maps across the break
+    for word in ("conversation", "recyclable", "packaging", "hearing"):
+        assert on_disk(doc, word).replace("=\n", "") == word
+
+
+def test_8bit_positions_count_characters(write):
+    doc = read_document(write("note.eml", _message("8bit")))
+    assert on_disk(doc, "café") == "café"
+    assert on_disk(doc, "recyclable") == "recyclable"
+
+
+def test_base64_positions_point_into_the_encoded_block(write):
+    doc = read_document(write("note.eml", _message("base64")))
+    start = doc.text.index("conveyor")
+    line, column, _, _ = doc.locate(start, start + 8)
+    assert line > 6  # inside the body, not on a header line
+    assert doc.file_text.split("\n")[line - 1][column - 1].isalnum()
+
+
+def test_latin1_8bit_email(write):
+    raw = (b"From: a@example.org\nTo: Jose <j@acme.example>\nSubject: thanks\n"
+           b"Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n"
+           b"Dear Jos\xe9,\n\nThank you for the caf\xe9 chat.\n\nBest,\nJ\n")
+    doc = read_document(write("note.eml", raw))
+    assert "Dear José," in doc.text
+    start = doc.text.index("chat")
+    assert doc.locate(start, start + 4)[:2] == (9, 24)
+
+
+def test_quoted_reply_and_attribution_are_not_checked(write):
+    body = ("Dear Nick,\n\nThank you for the update.\n\nBest,\nJordan\n\n"
+            "On Fri, Nov 20, 2026 at 10:00 AM Nick Claus <nick@acme.example> wrote:\n"
+            "> Hi Jordan, teh decision is delayed.\n> Nick\n")
+    doc = read_document(write("note.eml", _message("8bit", body)))
+    assert "teh" not in doc.text and "wrote" not in doc.text
+    assert doc.slice(doc.signoff) == "Best,\nJordan"
+
+
+def test_multipart_alternative_prefers_plain_text(write):
+    outer = MIMEMultipart("alternative")
+    outer["From"] = "a@example.org"
+    outer["To"] = "Nick <nick@acme.example>"
+    outer["Subject"] = "Thanks"
+    outer.attach(MIMEText("Dear Nick,\n\nThank you for the tour.\n\nBest,\nJordan\n",
+                          "plain", "us-ascii"))
+    outer.attach(MIMEText("<p>Dear Nick,</p><p>HTML version</p>", "html", "utf-8"))
+    doc = read_document(write("note.eml", outer.as_bytes()))
+    assert "Thank you for the tour." in doc.text and "HTML" not in doc.text
+    assert on_disk(doc, "Thank you for the tour.") == "Thank you for the tour."
+
+
+def test_html_only_email(write):
+    raw = (b"From: a@example.org\nTo: n@acme.example\nSubject: thanks\n"
+           b"Content-Type: text/html; charset=utf-8\n\n"
+           b"<html><head><style>p {color: red}</style></head><body>"
+           b"<p>Dear Nick,</p><p>Thank you for the <b>tour</b> &amp; the chat.</p>"
+           b"<p>Best,<br>Jordan</p></body></html>\n")
+    doc = read_document(write("note.eml", raw))
+    assert "Thank you for the tour & the chat." in doc.text
+    assert "color" not in doc.text
+    assert on_disk(doc, "tour") == "tour"
+
+
+def test_header_value_spans(write):
+    doc = read_document(write("note.eml", _message("8bit")))
+    start, end = doc.field_spans["to"]
+    assert doc.file_text[start:end] == "Martha Okonkwo-Reyes <martha@acme.example>"
+
+
+def test_stdin_format_is_sniffed():
+    doc = read_document("-", data=b"---\nto: Nick\n---\nDear Nick,\n\nThanks.\n")
+    assert doc.format == "markdown" and doc.front_matter["to"] == "Nick"
+    doc = read_document("-", data=b"From: a@b.example\nTo: c@d.example\n\nDear C,\n\nHi.\n")
+    assert doc.format == "email"
+    doc = read_document("-", data=b"Dear Nick,\n\nThanks.\n")
+    assert doc.format == "text"
+
+
+def test_suppression_directives(write):
+    text = ("Dear Nick,\n\n<!-- followup: ignore T002 -->\nThanks :)\n\n"
+            "# followup: ignore\nAgain :)\n\nOnce more :) <!-- followup: ignore T002 -->\n\n"
+            "<!-- followup: disable T002, C004 -->\nA :)\n<!-- followup: enable T002, C004 -->\n"
+            "Last :)\n")
+    doc = read_document(write("letter.txt", text))
+    assert "followup" not in doc.text
+    s = doc.suppressions
+    assert s.silences(4, ["T002"]) and not s.silences(4, ["C004"])
+    assert s.silences(7, ["C004"])  # bare ignore: every rule on the next line
+    assert s.silences(9, ["T002", "emoticon"])
+    assert s.silences(12, ["C004"])
+    assert not s.silences(14, ["T002"])
+
+
+def test_paths_in_documents_are_as_given(write, monkeypatch, tmp_path):
+    write("sub/letter.txt", "Dear Nick,\n\nThanks.\n")
+    monkeypatch.chdir(tmp_path)
+    assert read_document(Path("sub/letter.txt")).path == "sub/letter.txt"
