@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import dedent
 
 from followup.cli import main
+
+from helpers import dedent
 
 
 @pytest.fixture

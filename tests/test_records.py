@@ -6,10 +6,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from helpers import RECORD
 
 from followup.errors import RecordError
 from followup.records import find_record_for, load_record, parse_record
+
+from helpers import RECORD
 
 
 def test_full_record():

@@ -115,7 +115,8 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
     """
     from .config import load_config
     from .errors import UserError
-    from .linter import LintRequest, lint as run_lint
+    from .linter import LintRequest
+    from .linter import lint as run_lint
     from .report import render
 
     if not paths:
@@ -187,13 +188,14 @@ def rules(code: str | None, fmt: str) -> None:
                                     "kinds": sorted(r.kinds) if r.kinds else None}
                                    for r in all_rules()], indent=2))
             return
-        for rule in all_rules():
-            click.echo(f"{rule.code}  {rule.name:<26} {rule.severity.value:<8} {rule.summary}")
+        for each in all_rules():
+            click.echo(f"{each.code}  {each.name:<26} {each.severity.value:<8} {each.summary}")
         return
-    rule = find_rule(code)
-    if rule is None:
+    found = find_rule(code)
+    if found is None:
         fail(f"unknown rule '{code}' (see `followup rules`)")
         return
+    rule = found
     applies = ", ".join(sorted(rule.kinds)) if rule.kinds else "every letter"
     lines = [
         f"{rule.code} {rule.name} ({rule.severity.value})",

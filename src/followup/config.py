@@ -83,7 +83,8 @@ class Config:
             try:
                 text = vocab.read_text(encoding="utf-8-sig")
             except OSError as exc:
-                raise ConfigError(f"vocabulary file cannot be read: {exc.strerror}", vocab) from None
+                raise ConfigError(f"vocabulary file cannot be read: {exc.strerror}",
+                                  vocab) from None
             for line in text.splitlines():
                 word = line.split("#", 1)[0].strip()
                 if word:

@@ -63,7 +63,9 @@ TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2")
 BUILTIN_PREFIX = "builtin:"
 FORMATS = ("md", "txt", "eml")
 KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "other")
-AUDIENCES = ("interviewers", "contacts", "references")
+AUDIENCES = ("recruiters", "interviewers", "contacts", "references")
+_RECRUITER = re.compile(r"recruit|talent|human resources|\bHR\b|hiring|people partner|"
+                        r"people team|staffing", re.IGNORECASE)
 
 _NAME_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 _HEADER = re.compile(r"\A\s*\{#-?(.*?)-?#\}", re.DOTALL)
@@ -139,10 +141,12 @@ def template_info(name: str, path: Path, builtin: bool, source: str,
     except ValueError as exc:
         header, problem = {}, str(exc)
     base: TemplateInfo | None = None
+    override = False  # a user template replacing the built-in of its own name
     if extends and parent is not None:
         target = extends.group(2)
         if not builtin and target in _self_name(name, path):
             target = BUILTIN_PREFIX + target
+            override = True
         base = parent(target)
     kind = str(header.get("kind", base.kind if base else "other"))
     if kind not in KINDS:
@@ -157,12 +161,13 @@ def template_info(name: str, path: Path, builtin: bool, source: str,
         name=name,
         path=path,
         builtin=builtin,
-        description=" ".join(str(header.get("description", base.description if base else ""))
-                             .split()),
+        description=" ".join(str(header.get(
+            "description", base.description if base and override
+            else f"Based on {extends.group(2)}." if extends else "")).split()),
         kind=kind,
         to=to,
         each=bool(header.get("each", base.each if base else False)),
-        file=str(header.get("file", base.file if base else "")) or "",
+        file=str(header.get("file", base.file if base and override else "")),
         required=_strings(header["required"]) if "required" in header
         else (base.required if base else ()),
         optional=_strings(header["optional"]) if "optional" in header
@@ -581,6 +586,8 @@ def record_bag(record: Record) -> Bag:
         "references": [person_bag(p, "reference") for p in record.references],
         "topics": list(record.topics),
         "all_topics": list(record.all_topics),
+        "interviewer_topics": list(dict.fromkeys(
+            t for p in record.interviewers for t in p.topics)),
         "decision_date": record.decision_date,
         "address": list(record.address),
         "location": record.location,
@@ -738,11 +745,19 @@ def split_subject(text: str) -> Rendered:
 # --- choosing whom to write to -------------------------------------------------------
 
 
+def recruiters(record: Record) -> tuple[Contact, ...]:
+    """Contacts or interviewers whose title or relationship says they recruit (a recruiter,
+    talent partner, HR): the natural addressee of a status inquiry."""
+    return tuple(p for p in (*record.contacts, *record.interviewers)
+                 if _RECRUITER.search(f"{p.title or ''} {p.relationship or ''}"))
+
+
 def audience(record: Record, info: TemplateInfo) -> list[Contact]:
     people: list[Contact] = []
     for group in info.to:
-        people.extend({"interviewers": record.interviewers, "contacts": record.contacts,
-                       "references": record.references}[group])
+        members = {"recruiters": recruiters(record), "interviewers": record.interviewers,
+                   "contacts": record.contacts, "references": record.references}[group]
+        people.extend(p for p in members if all(p.name != q.name for q in people))
     return people
 
 
@@ -793,7 +808,7 @@ def choose_people(record: Record, info: TemplateInfo, to: str | None, everyone: 
                              f"{_roster(record)}", record.path)
         return [person]
     people = audience(record, info)
-    wanted = " or ".join(info.to)
+    wanted = " or ".join(g for g in info.to if g != "recruiters" or len(info.to) == 1)
     if not people:
         raise DraftError(f"template '{info.name}' is addressed to the record's {wanted}, and "
                          f"the record lists none; add them to the record or choose someone "

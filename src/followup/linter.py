@@ -181,11 +181,11 @@ def lint(request: LintRequest) -> LintResult:
         if record is not None:
             records[record.path.resolve()] = record
     folders = [Path(p) for p in request.paths if p != "-" and Path(p).is_dir()]
-    for path in records_under(folders):
-        if path.resolve() in records:
+    for record_path in records_under(folders):
+        if record_path.resolve() in records:
             continue
         try:
-            records[path.resolve()] = load_record(path)
+            records[record_path.resolve()] = load_record(record_path)
         except RecordError as exc:
             if str(exc) not in reported_records:
                 reported_records.add(str(exc))

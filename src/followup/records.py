@@ -372,10 +372,7 @@ def find_record_for(letter: Path | None, linked: str | None = None,
             raise RecordError(f"the record '{linked}' named in the letter's front matter "
                               "does not exist", letter if letter is not None else "-")
         return load_record(target)
-    if letter is None:
-        found = nearest_record_path(Path.cwd())
-    else:
-        found = nearest_record_path(letter)
+    found = nearest_record_path(Path.cwd() if letter is None else letter)
     return load_record(found) if found else None
 
 

@@ -390,9 +390,9 @@ def read_email(name: str, data: bytes) -> Document:
     kind = headers.get("x-followup-kind")
     if kind:
         if kind not in FRONT_MATTER_KINDS:
-            line = file_text[: spans.get("x-followup-kind", (0, 0))[0]].count("\n") + 1
+            number = file_text[: spans.get("x-followup-kind", (0, 0))[0]].count("\n") + 1
             raise InputError(f"X-Followup-Kind: '{kind}' is not one of "
-                             f"{', '.join(FRONT_MATTER_KINDS)}", name, line)
+                             f"{', '.join(FRONT_MATTER_KINDS)}", name, number)
         front["kind"] = kind
     part, body_start, body_end = _find_text_part(message, data, 0, len(data))
     if part is None:
@@ -480,7 +480,7 @@ def _find_text_part(part: Message, data: bytes, start: int, end: int
                 if data[sub_end - 1:sub_end] == b"\r":
                     sub_end -= 1
             candidates.append((sub_start, sub_end))
-        subparts = list(part.iter_parts())
+        subparts = list(part.get_payload()) if isinstance(part.get_payload(), list) else []
         best: tuple[Message | None, int, int] = (None, body, end)
         for sub, (sub_start, sub_end) in zip(subparts, candidates, strict=False):
             found = _find_text_part(sub, data, sub_start, sub_end)
@@ -490,9 +490,9 @@ def _find_text_part(part: Message, data: bytes, start: int, end: int
                 if best[0] is None:
                     best = found
         return best
-    if part.get_content_maintype() == "text" and part.get_content_disposition() != "attachment":
-        if part.get_content_type() in ("text/plain", "text/html"):
-            return part, body, end
+    if part.get_content_type() in ("text/plain", "text/html") and \
+            part.get_content_disposition() != "attachment":
+        return part, body, end
     return None, body, end
 
 
@@ -630,9 +630,6 @@ def _split_lines(chars: list[str], starts: list[int], ends: list[int],
 
 def _make_line(chars: list[str], starts: list[int], ends: list[int], picked: list[int],
                file_text: str) -> Line:
-    if picked:
-        number = file_text.count("\n", 0, starts[picked[0]]) + 1
-    else:
-        number = 0
+    number = file_text.count("\n", 0, starts[picked[0]]) + 1 if picked else 0
     return Line("".join(chars[i] for i in picked), [starts[i] for i in picked],
                 [ends[i] for i in picked], number)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from helpers import GOOD_LETTER, RECORD, codes, findings
 
 from followup import __version__
 from followup.cli import main
+
+from helpers import GOOD_LETTER, RECORD, codes, findings
 
 BAD_LETTER = "Dear Nick,\n\nThanks for the chat :) about [Company].\n\nBest,\nJordan\n"
 

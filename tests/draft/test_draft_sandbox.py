@@ -66,7 +66,7 @@ def test_missing_variable_names_template_line_and_variable(app, runner, mine) ->
     result = _draft(runner, "typo")
     assert result.exit_code == 2
     message = result.output.strip()
-    assert message.startswith("error: ")
+    assert message.startswith("followup: error: ")
     assert f"{mine / 'typo.j2'}:4:" in message
     assert "template 'typo'" in message
     assert "'to.titel' is undefined" in message and "did you mean 'to.title'?" in message

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import json
+import os
 import re
 from pathlib import Path
 
@@ -198,12 +199,14 @@ def test_rejection_reply_leaves_the_door_open(app, runner) -> None:
 
 
 def test_additional_documents_lists_or_promises_them(app, runner) -> None:
-    runner.invoke(draft_command, ["additional-documents", "--record", "five/interview.yaml"])
+    runner.invoke(draft_command, ["additional-documents", "--record", "five/interview.yaml",
+                                  "--to", "Nick Claus"])
     body = read_letter((app / "five" / "documents-nick-claus.md").read_text()).body
     assert "I have attached my packaging cost analysis and two work samples." in body
     record = app / "five" / "interview.yaml"
     record.write_text(record.read_text() + "extra:\n  documents_by: 2026-11-27\n")
-    runner.invoke(draft_command, ["additional-documents", "--record", str(record), "--force"])
+    runner.invoke(draft_command, ["additional-documents", "--record", str(record), "--force",
+                                  "--to", "Nick Claus"])
     body = read_letter((app / "five" / "documents-nick-claus.md").read_text()).body
     assert "will send them by Friday, November 27." in body
 
@@ -215,3 +218,23 @@ def test_networking_update_goes_to_the_contact(app, runner) -> None:
     letter = read_letter((app / "one" / "networking-update-omar-haddad.md").read_text())
     assert letter.salutation == "Dear Omar,"
     assert "Catherine Smyth" in letter.body and "cross-docking" in letter.body
+
+
+def test_status_inquiry_and_rejection_reply_go_to_the_recruiter_first(app, runner) -> None:
+    # Martha Okonkwo-Reyes is the HR Business Partner among the five interviewers
+    result = runner.invoke(draft_command, ["status-inquiry", "--record", "five/interview.yaml",
+                                           "--date", "2026-12-03"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == os.path.join("five", "status-inquiry-martha-okonkwo-reyes.md")
+    record = app / "one" / "interview.yaml"
+    record.write_text(record.read_text().replace("relationship: referred me",
+                                                 "title: Talent Partner"), encoding="utf-8")
+    result = runner.invoke(draft_command, ["rejection-reply", "--record", str(record)])
+    assert result.exit_code == 0, result.output
+    letter = read_letter((app / "one" / "rejection-reply-omar-haddad.md").read_text())
+    assert "meet the team" in letter.body  # Omar was not in the interview
+    inquiry = runner.invoke(draft_command, ["status-inquiry", "--record", str(record),
+                                            "--date", "2026-11-27"])
+    assert inquiry.exit_code == 0, inquiry.output
+    body = read_letter((app / "one" / "status-inquiry-omar-haddad.md").read_text()).body
+    assert "meeting with me" not in body and "for which I interviewed on November 18" in body

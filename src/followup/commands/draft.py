@@ -39,7 +39,7 @@ def _user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except UserError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"followup: error: {exc}", err=True)
             raise SystemExit(2) from None
 
     return wrapper  # type: ignore[return-value]

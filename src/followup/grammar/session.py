@@ -199,6 +199,7 @@ class GrammarSession:
         if self._own_server is not None:
             self._own_server.stop()
             self._own_server = None
+            self.url = None  # a later check starts (or finds) a server again
 
 
 # --- for the rule and the CLI ----------------------------------------------------------

@@ -20,7 +20,8 @@ _EMOJI = (
     "\u2B50\u2B55\u2764\u2763\u203C\u2049"
 )
 _EMOJI_RUN = re.compile(f"[{_EMOJI}](?:[\uFE0F\u200D\U0001F3FB-\U0001F3FF{_EMOJI}])*")
-_NOT_EMOJI = set("\u2610\u2611\u2612\u2713\u2714\u2715\u2022\u260E\u2605\u2606")  # ballot boxes, ticks
+# ballot boxes, ticks, bullets and stars that letters use as plain symbols
+_NOT_EMOJI = set("\u2610\u2611\u2612\u2713\u2714\u2715\u2022\u260E\u2605\u2606")
 
 
 @cache

@@ -1,0 +1,5 @@
+"""`python -m followup`."""
+
+from .cli import main
+
+main()
