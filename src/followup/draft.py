@@ -36,7 +36,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from email.headerregistry import Address, Group
 from email.message import EmailMessage
 from pathlib import Path
@@ -1001,19 +1001,13 @@ def timing_notes(info: TemplateInfo, record: Record, when: date, hours: int) -> 
         start = record.interview_date
         if not isinstance(start, datetime):
             start = datetime.combine(start, time(23, 59))
-        if datetime.combine(when, time(0, 0)) > start.replace(tzinfo=None) + _hours(hours):
+        if datetime.combine(when, time(0, 0)) > start.replace(tzinfo=None) + timedelta(hours=hours):
             notes.append(f"the interview was on {long_date(record.interview_day)}; "
                          f"thank-you notes are best sent within {hours} hours")
     if info.kind == "status-inquiry" and record.decision_date and when <= record.decision_date:
         notes.append(f"they expect to decide by {long_date(record.decision_date)}; a status "
                      f"inquiry is best sent after that date")
     return notes
-
-
-def _hours(hours: int) -> Any:
-    from datetime import timedelta
-
-    return timedelta(hours=hours)
 
 
 def encode(draft: Draft, record: Record, profile: Any, fmt: str) -> bytes:

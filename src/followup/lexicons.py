@@ -6,6 +6,7 @@ A contributor changes what a rule knows by editing these files, not Python.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,7 @@ def load(name: str) -> Any:
 #
 # `phrase` is written as plain words; each word is tokenised with spaCy's English tokenizer
 # and matched on its NORM, so "I'm"/"I am"/"I’m" and "didn't"/"did not" are one phrase.
-# Inside a phrase, `a|b|c` is a choice of single words, `*` one optional word of any kind
+# Inside a phrase, `a|b|c` is a choice of words (`to_hear` for two words in a choice), `*` one optional word of any kind
 # and `...` up to three words of any kind. `attr: "LOWER"` matches the exact spelling
 # instead (for "gonna", whose norm is "going to"), `attr: "ORTH"` the exact characters. `pattern` gives raw spaCy Matcher token
 # patterns instead of a phrase. Optional keys: `part` (salutation, signoff, body: where the
@@ -60,59 +61,171 @@ def load(name: str) -> Any:
 # "title": the text must be written so).
 
 
-def phrase_pattern(phrase: str, attr: str = "NORM") -> list[dict[str, Any]]:
-    """spaCy Matcher token patterns for a lexicon phrase (see above)."""
+def phrase_patterns(phrase: str, attr: str = "NORM") -> list[list[dict[str, Any]]]:
+    """spaCy Matcher token patterns for a lexicon phrase (see above); a choice of several
+    words ("to_hear|your") becomes one pattern per such choice."""
+    from itertools import product
+
     from .nlp import tokenizer
 
     make = tokenizer()
-    pattern: list[dict[str, Any]] = []
 
     def value(token: Any) -> str:
         if attr == "NORM":
             return token.norm_
         return token.text if attr == "ORTH" else token.lower_
 
+    def tokens(words: str) -> list[dict[str, Any]]:
+        return [{attr: value(t)} for t in make(words.replace("_", " "))]
+
+    slots: list[list[list[dict[str, Any]]]] = []  # per piece, its alternatives
     for piece in phrase.split():
         if piece == "*":
-            pattern.append({"OP": "?"})
+            slots.append([[{"OP": "?"}]])
         elif piece == "...":
-            pattern.extend({"OP": "?"} for _ in range(3))
+            slots.append([[{"OP": "?"}] * 3])
         elif "|" in piece:
-            choices = []
+            single: list[str] = []
+            several: list[list[dict[str, Any]]] = []
             for choice in piece.split("|"):
-                tokens = make(choice)
-                if len(tokens) != 1:
-                    raise ValueError(f"choice '{choice}' in '{phrase}' is not one token")
-                choices.append(value(tokens[0]))
-            pattern.append({attr: {"IN": choices}})
+                found = tokens(choice)
+                if len(found) == 1:
+                    single.append(found[0][attr])
+                elif found:
+                    several.append(found)
+            alternatives = [[{attr: {"IN": single}}]] if single else []
+            slots.append(alternatives + several)
         else:
-            pattern.extend({attr: value(token)} for token in make(piece))
-    return pattern
+            slots.append([tokens(piece)])
+    return [[token for part in combo for token in part] for combo in product(*slots)]
+
+
+# Words too common to tell whether a sentence may hold a phrase; every other word of a
+# pattern can serve as its trigger.
+_COMMON = frozenset("""i me my am be is are was were been you your the a an to of for and or
+my we our us not do did have has had will would can could it that this in on at with so
+very really just , . ! ?""".split())
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """A compiled lexicon: its Matcher, its entries by id, and its trigger words.
+
+    Every pattern has one required word that is not a common one (its trigger, by the
+    attribute it matches on); a sentence without any trigger cannot hold a match, so the
+    Matcher runs only on the few sentences that have one.
+    """
+
+    matcher: Any
+    entries: dict[str, dict[str, Any]]
+    triggers: dict[str, frozenset[str]]  # attribute (NORM, LOWER, ORTH) -> words
+    hashes: dict[str, Any]  # the same as sorted numpy arrays of string hashes
+
+    def spans(self, doc: Any) -> list[tuple[str, int, int]]:
+        """(entry id, start token, end token) of every match in a spaCy Doc."""
+        import numpy as np
+
+        table = _token_table(doc)
+        hit = np.zeros(len(doc), dtype=bool)
+        for column, attr in enumerate(("NORM", "LOWER", "ORTH")):
+            if attr in self.triggers:
+                hit |= np.isin(table[:, column], self._hashes(attr))
+        if not hit.any():
+            return []
+        starts = np.flatnonzero(table[:, 3] == 1)
+        if not len(starts) or starts[0] != 0:
+            starts = np.concatenate(([0], starts))
+        bounds = list(starts) + [len(doc)]
+        sentences = sorted(set(np.searchsorted(starts, np.flatnonzero(hit), "right") - 1))
+        found: list[tuple[str, int, int]] = []
+        strings = doc.vocab.strings
+        for index in sentences:
+            offset, stop = int(bounds[index]), int(bounds[index + 1])
+            for match_id, start, end in self.matcher(doc[offset:stop]):
+                found.append((strings[match_id], start + offset, end + offset))
+        return found
+
+    def _hashes(self, attr: str) -> Any:
+        return self.hashes[attr]
+
+
+def _token_table(doc: Any) -> Any:
+    """NORM, LOWER, ORTH hashes and SENT_START of every token, computed once per Doc."""
+    table = doc.user_data.get("followup:tokens")
+    if table is None:
+        from spacy.attrs import LOWER, NORM, ORTH, SENT_START
+
+        table = doc.to_array([NORM, LOWER, ORTH, SENT_START])
+        doc.user_data["followup:tokens"] = table
+    return table
+
+
+def _trigger(pattern: list[dict[str, Any]]) -> tuple[str, set[str]]:
+    """The attribute and values of the most telling required token of a pattern."""
+    best: tuple[str, set[str]] | None = None
+    for token in pattern:
+        if "OP" in token and token["OP"] not in ("1", "!"):
+            continue
+        for attr in ("NORM", "LOWER", "ORTH"):
+            if attr not in token:
+                continue
+            value = token[attr]
+            values = set(value["IN"]) if isinstance(value, dict) else {value}
+            if not values & _COMMON:
+                return attr, values
+            if best is None:
+                best = (attr, values)
+    if best is None:
+        raise ValueError("a pattern needs at least one word that is not a wildcard")
+    return best
 
 
 @cache
-def compiled(name: str) -> tuple[Any, dict[str, dict[str, Any]]]:
-    """(spaCy Matcher, entries by id) for the JSONL lexicon `models/<name>`, built once."""
+def compiled(name: str, validate: bool = False) -> Lexicon:
+    """The JSONL lexicon `models/<name>` compiled into a spaCy Matcher, built once.
+
+    `validate` checks every pattern against spaCy's schema (slow; the tests do it)."""
+    return compiled_together((name,), validate)
+
+
+@cache
+def compiled_together(names: tuple[str, ...], validate: bool = False) -> Lexicon:
+    """Several JSONL lexicons in ONE Matcher (one pass over a letter serves them all);
+    entry ids are `<file>#<id>` and each entry knows its file as `entry["lexicon"]`."""
     from spacy.matcher import Matcher
 
     from .nlp import tokenizer
 
-    matcher = Matcher(tokenizer().vocab, validate=True)
+    matcher = Matcher(tokenizer().vocab, validate=validate)
     entries: dict[str, dict[str, Any]] = {}
-    for number, entry in enumerate(load(name), start=1):
-        key = str(entry.get("id") or f"{name}:{number}")
-        if key in entries:
-            raise UserError(f"lexicon id '{key}' given twice", model_path(name), number)
-        if "pattern" in entry:
-            patterns = entry["pattern"]
-            if patterns and isinstance(patterns[0], dict):
-                patterns = [patterns]
-        else:
-            phrases = entry["phrase"] if isinstance(entry["phrase"], list) else [entry["phrase"]]
-            patterns = [phrase_pattern(p, entry.get("attr", "NORM")) for p in phrases]
-        try:
-            matcher.add(key, patterns)
-        except ValueError as exc:
-            raise UserError(f"lexicon entry '{key}': {exc}", model_path(name), number) from None
-        entries[key] = entry
-    return matcher, entries
+    triggers: dict[str, set[str]] = {}
+    for name in names:
+        for number, entry in enumerate(load(name), start=1):
+            key = f"{name}#{entry.get('id') or number}"
+            if key in entries:
+                raise UserError(f"lexicon id '{entry.get('id')}' given twice", model_path(name),
+                                number)
+            try:
+                if "pattern" in entry:
+                    patterns = entry["pattern"]
+                    if patterns and isinstance(patterns[0], dict):
+                        patterns = [patterns]
+                else:
+                    phrases = entry["phrase"] if isinstance(entry["phrase"], list) \
+                        else [entry["phrase"]]
+                    patterns = [pattern for p in phrases
+                                for pattern in phrase_patterns(p, entry.get("attr", "NORM"))]
+                matcher.add(key, patterns)
+                for pattern in patterns:
+                    attr, values = _trigger(pattern)
+                    triggers.setdefault(attr, set()).update(values)
+            except (ValueError, KeyError) as exc:
+                raise UserError(f"lexicon entry '{entry.get('id')}': {exc}", model_path(name),
+                                number) from None
+            entries[key] = {**entry, "lexicon": name}
+    import numpy as np
+
+    strings = tokenizer().vocab.strings
+    hashes = {attr: np.array(sorted(strings.add(v) for v in values), dtype=np.uint64)
+              for attr, values in triggers.items()}
+    return Lexicon(matcher, entries, {k: frozenset(v) for k, v in triggers.items()}, hashes)

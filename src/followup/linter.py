@@ -192,36 +192,39 @@ def lint(request: LintRequest) -> LintResult:
                 result.errors.append(exc)
     all_records = tuple(records.values())
 
-    contexts = [Context(config, record_of[id(d)], all_records, today, resources)
-                for d in documents]
-    active = [r for r in rules if r.check is not None]
-    if documents and any(r.needs_nlp for r in active):
-        nlp = resources.nlp
-        for document, parsed in zip(documents, nlp.pipe(d.text for d in documents),
-                                    strict=True):
-            document.spacy = parsed
-    for rule in active:
-        if rule.prepare is not None and documents:
-            rule.prepare(documents, contexts, options[rule.code])
-
-    findings: list[Finding] = []
-    for document, context in zip(documents, contexts, strict=True):
+    try:
+        contexts = [Context(config, record_of[id(d)], all_records, today, resources)
+                    for d in documents]
+        active = [r for r in rules if r.check is not None]
+        if documents and any(r.needs_nlp for r in active):
+            nlp = resources.nlp
+            for document, parsed in zip(documents, nlp.pipe(d.text for d in documents),
+                                        strict=True):
+                document.spacy = parsed
         for rule in active:
-            if not rule.applies_to(document.kind):
-                continue
-            assert rule.check is not None
-            for problem in rule.check(document, context, options[rule.code]):
-                code = problem.code or rule.code
-                if code not in selected_codes:
+            if rule.prepare is not None and documents:
+                rule.prepare(documents, contexts, options[rule.code])
+
+        findings: list[Finding] = []
+        for document, context in zip(documents, contexts, strict=True):
+            for rule in active:
+                if not rule.applies_to(document.kind):
                     continue
-                owner = rule if code == rule.code else (find_rule(code) or rule)
-                findings.append(place(document, problem, owner))
-    tree = TreeContext(config, documents, all_records, record_of, today, resources)
-    for rule in rules:
-        if rule.check_tree is not None:
-            findings.extend(rule.check_tree(tree, options[rule.code]))
-    errors = resources.memo.get("grammar_errors", [])
-    result.notices.extend(dict.fromkeys(errors))
+                assert rule.check is not None
+                for problem in rule.check(document, context, options[rule.code]):
+                    code = problem.code or rule.code
+                    if code not in selected_codes:
+                        continue
+                    owner = rule if code == rule.code else (find_rule(code) or rule)
+                    findings.append(place(document, problem, owner))
+        tree = TreeContext(config, documents, all_records, record_of, today, resources)
+        for rule in rules:
+            if rule.check_tree is not None:
+                findings.extend(rule.check_tree(tree, options[rule.code]))
+        errors = resources.memo.get("grammar_errors", [])
+        result.notices.extend(dict.fromkeys(errors))
+    finally:
+        resources.close()
 
     suppressions = {d.path: d.suppressions for d in documents}
     kept: dict[tuple[Any, ...], Finding] = {}

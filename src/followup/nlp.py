@@ -57,9 +57,9 @@ def tokenizer() -> Language:
 
 @cache
 def _stemmer():  # type: ignore[no-untyped-def]
-    import snowballstemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer  # not every language
 
-    return snowballstemmer.stemmer("english")
+    return EnglishStemmer()
 
 
 @cache

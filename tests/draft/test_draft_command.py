@@ -9,10 +9,11 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from draft_helpers import read_letter
 
 from followup.commands.draft import draft_command
 from followup.draft import slugify
+
+from draft_helpers import read_letter
 
 
 def _written(result) -> list[str]:
@@ -263,3 +264,16 @@ def test_names_that_slug_to_nothing_or_collide_still_get_files(app, runner, tmp_
     names = sorted(Path(p).name for p in _written(result))
     assert names[1:] == ["thank-you-zoe-adams-2.md", "thank-you-zoe-adams.md"]
     assert names[0].startswith("thank-you-person-")
+
+
+def test_wired_into_the_followup_command(app, runner) -> None:
+    from followup.cli import main
+
+    listing = runner.invoke(main, ["templates"])
+    assert listing.exit_code == 0 and "thank-you-email" in listing.output
+    result = runner.invoke(main, ["draft", "thank-you-email", "--record", "one/interview.yaml"])
+    assert result.exit_code == 0, result.output
+    again = runner.invoke(main, ["draft", "thank-you-email", "--record", "one/interview.yaml"])
+    assert again.exit_code == 2
+    assert again.output.startswith("followup: error: ")
+    assert "--all" in runner.invoke(main, ["draft", "--help"]).output

@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from draft_helpers import read_letter
 
 from followup.commands.draft import draft_command, templates_command
+
+from draft_helpers import read_letter
 
 
 @pytest.fixture

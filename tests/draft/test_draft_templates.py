@@ -10,11 +10,12 @@ import re
 from pathlib import Path
 
 import pytest
-from draft_helpers import BUILTIN, SALUTATION, read_letter, sentences
 
 from followup.commands.draft import draft_command, templates_command
 from followup.draft import KINDS, read_header
 from followup.resources import templates_dir
+
+from draft_helpers import BUILTIN, SALUTATION, read_letter, sentences
 
 CLICHES = ("i am writing to", "perfect fit", "hit the ground running", "team player",
            "think outside the box", "please do not hesitate", "at your earliest convenience",

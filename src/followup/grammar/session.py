@@ -211,6 +211,8 @@ def session_for(resources: Any, settings: GrammarSettings) -> GrammarSession:
     if session is None:
         session = GrammarSession(settings, errors=memo.setdefault(MEMO_ERRORS, []))
         memo[MEMO_SESSION] = session
+        if hasattr(resources, "on_close"):
+            resources.on_close(lambda: shutdown(resources))
     return session
 
 

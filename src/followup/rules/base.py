@@ -36,6 +36,15 @@ class RunResources:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.memo: dict[str, Any] = {}
+        self._closers: list[Callable[[], None]] = []
+
+    def on_close(self, closer: Callable[[], None]) -> None:
+        """Register clean-up (a server started for this run) for the end of the run."""
+        self._closers.append(closer)
+
+    def close(self) -> None:
+        while self._closers:
+            self._closers.pop()()
 
     @cached_property
     def nlp(self) -> Language:

@@ -1,7 +1,224 @@
-"""Placeholder until this family lands (see the issue that adds it)."""
+"""What a thank-you note must say: something specific, thanks, and continued interest.
+
+Career advisers agree on the three parts of a good note: thank the reader, mention
+something specific from the interview (so it is not a form letter), and restate interest
+in the role or why you fit. These rules apply to thank-you notes only (a letter's kind
+comes from front matter `kind:` or is inferred, see `kinds.py`). The cue phrases and word
+lists are data in `models/content.yaml`.
+
+C001 with a linked record compares the note with the topics recorded for the interview and
+for the addressee, word by word on Snowball stems ("plans for the holiday volume" names
+the topic "holiday volume planning"), with a little slack for spelling (one edit); a
+note names a topic when it names most of the topic's content words in one sentence. With
+or without a record, a sentence that refers to the conversation with a concrete subject
+("your point about matching staffing to the forecast") also counts.
+"""
 
 from __future__ import annotations
 
-from .base import Rule
+import math
+import re
+from collections.abc import Iterator
+from functools import cache
 
-RULES: list[Rule] = []
+from .. import lexicons
+from ..document import Document
+from ..findings import Problem, Severity
+from ..nlp import stem
+from ..records import Record
+from .base import Context, Options, Rule
+
+_PROSE = frozenset({"salutation", "body", "heading"})
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,%]*")
+
+
+@cache
+def _data() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    data = lexicons.load("content.yaml")
+    flags = re.IGNORECASE
+    return (re.compile(data["thanks"], flags), re.compile(data["interest"], flags),
+            re.compile(data["reference_cue"], flags),
+            frozenset(str(w).lower() for w in data["generic"]))
+
+
+def _prose(document: Document) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in document.paragraphs if p.role in _PROSE]
+
+
+def _anchor(document: Document) -> tuple[int, int]:
+    """Where a finding about the whole note points: the first line of the body."""
+    body = document.body or document.paragraphs
+    if not body:
+        return 0, min(len(document.text), 1)
+    start = body[0].start
+    newline = document.text.find("\n", start, body[0].end)
+    return start, body[0].end if newline == -1 else newline
+
+
+def _found(document: Document, pattern: re.Pattern[str]) -> bool:
+    return any(pattern.search(document.text, s, e) for s, e in _prose(document))
+
+
+def check_thanks(document: Document, context: Context, options: Options) -> Iterator[Problem]:
+    thanks, _, _, _ = _data()
+    if not _found(document, thanks):
+        start, end = _anchor(document)
+        yield Problem(start, end, "this thank-you note never thanks the reader; say "
+                      "'Thank you for ...' early on", ("Thank you for meeting with me",))
+
+
+def check_interest(document: Document, context: Context, options: Options
+                   ) -> Iterator[Problem]:
+    _, interest, _, _ = _data()
+    if not _found(document, interest):
+        start, end = _anchor(document)
+        yield Problem(start, end, "the note never restates your interest in the role or "
+                      "why you fit it; add a sentence such as 'I am very interested in ...'")
+
+
+# --- C001 -------------------------------------------------------------------------------
+
+
+def _sentences(document: Document) -> list[str]:
+    prose = _prose(document)
+    out = []
+    for sentence in document.spacy.sents:
+        if any(s <= sentence.start_char < e for s, e in prose):
+            out.append(sentence.text)
+    return out
+
+
+def _stems(text: str, generic: frozenset[str]) -> list[str]:
+    return [stem(w) for w in _WORD.findall(text.lower().replace("’", "'"))
+            if w not in generic and len(w) > 1]
+
+
+def _close(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 2:
+        return False
+    return a.startswith(b) or b.startswith(a) or _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by one substitution, insertion or deletion."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def names_topic(sentence_stems: set[str], topic: str, generic: frozenset[str],
+                common: frozenset[str] = frozenset()) -> bool:
+    """Whether a sentence (its stems) names the content words of `topic`: all of them for a
+    topic of one or two words, three in five for longer ones. Words of the company name and
+    the position title (`common`, stems) are no evidence when the topic has others."""
+    wanted = set(_stems(topic, generic))
+    wanted = (wanted - common) or wanted
+    if not wanted:
+        return False
+    hits = sum(1 for w in wanted if any(_close(w, s) for s in sentence_stems))
+    return hits == len(wanted) if len(wanted) <= 2 else hits >= math.ceil(len(wanted) * 0.6)
+
+
+def _addressee_topics(document: Document, record: Record) -> tuple[str, ...]:
+    candidates: list[str] = []
+    if document.recipient:
+        candidates.append(document.recipient)
+    salutation = document.salutation
+    if salutation is not None:
+        candidates.extend(re.findall(r"[^\W\d_][\w'’.-]*", document.slice(salutation)))
+    for name in candidates:
+        person = record.find_person(name.strip(" ,.")) if name else None
+        if person is None and name and "<" in name:
+            person = record.find_person(name.split("<")[-1].rstrip(">"))
+        if person is not None:
+            return person.topics
+    return ()
+
+
+def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[str],
+                       own: frozenset[str] = frozenset()) -> bool:
+    """A sentence that refers to the conversation and names a concrete subject."""
+    for match in cue.finditer(sentence):
+        rest = sentence[match.end():]
+        if match.group(0).lower().startswith("you "):  # "the close project you described"
+            rest = " ".join(sentence[:match.start()].split()[-5:]) + " " + rest
+        words = [w for w in _WORD.findall(rest.lower().replace("’", "'"))
+                 if w not in generic and w not in own and len(w) > 2]
+        if words:
+            return True
+    return False
+
+
+def check_specific(document: Document, context: Context, options: Options
+                   ) -> Iterator[Problem]:
+    _, _, cue, generic = _data()
+    record = context.record
+    sentences = _sentences(document)
+    topics: tuple[str, ...] = ()
+    own: frozenset[str] = frozenset()
+    if record is not None:
+        topics = tuple(dict.fromkeys((*_addressee_topics(document, record),
+                                      *record.all_topics)))
+        own = frozenset(w.lower() for text in (record.company, *record.company_aliases,
+                                               record.position)
+                        for w in _WORD.findall(text))
+        common = frozenset(stem(w) for w in own)
+        stems_by_sentence = [set(_stems(s, generic)) for s in sentences]
+        for topic in topics:
+            if any(names_topic(stems, topic, generic, common) for stems in stems_by_sentence):
+                return
+    if any(concrete_reference(s, cue, generic, own) for s in sentences):
+        return
+    start, end = _anchor(document)
+    message = "the note mentions nothing specific from the interview"
+    if topics:
+        listed = ", ".join(f"'{t}'" for t in topics[:4])
+        message += f"; you could mention {listed}"
+    else:
+        message += "; name something you discussed ('when we discussed ...')"
+    yield Problem(start, end, message, tuple(topics[:4]))
+
+
+_THANK_YOU = frozenset({"thank-you"})
+
+RULES = [
+    Rule(
+        code="C001", name="no-specific-reference", severity=Severity.WARNING,
+        summary="A thank-you note that mentions nothing specific from the interview.",
+        explanation="Advisers' first rule for a thank-you note: refer to something specific "
+        "you discussed so the note cannot be a form letter. With a linked record the note "
+        "is compared with the recorded topics (for the addressee and the interview, on word "
+        "stems); the message names topics you could mention.",
+        bad="Thank you for the interview. I enjoyed learning about the company and the "
+        "role.",
+        good="Thank you for the interview. I enjoyed hearing how your team plans for the "
+        "holiday volume on the new conveyor line.",
+        check=check_specific, kinds=_THANK_YOU, needs_nlp=True,
+    ),
+    Rule(
+        code="C002", name="no-thanks", severity=Severity.WARNING,
+        summary="A thank-you note that never thanks the reader.",
+        explanation="The note exists to thank the interviewer for their time; a note that "
+        "only restates interest reads as a second application.",
+        bad="I enjoyed meeting you on Friday and I am very interested in the role.",
+        good="Thank you for meeting with me on Friday; I am very interested in the role.",
+        check=check_thanks, kinds=_THANK_YOU,
+    ),
+    Rule(
+        code="C003", name="no-interest", severity=Severity.INFO,
+        summary="A thank-you note that never restates interest in the role or why you fit.",
+        explanation="Advisers recommend restating your interest and one reason you fit "
+        "(or an asset not discussed): it is the note's second purpose after thanks.",
+        bad="Thank you for your time on Friday. I enjoyed the warehouse tour.",
+        good="Thank you for your time on Friday. The warehouse tour made me even more "
+        "interested in the role.",
+        check=check_interest, kinds=_THANK_YOU,
+    ),
+]

@@ -1,7 +1,193 @@
-"""Placeholder until this family lands (see the issue that adds it)."""
+"""Checks across an application tree (C005-C006): `followup lint FOLDER`.
+
+One folder per application, each with its `interview.yaml` and the letters written about
+it. Across the tree: every interviewer should get a thank-you note of their own (C005), and
+two notes to two interviewers of the same interview should not be the same note with the
+name changed (C006).
+
+Who a note is to: its `To:` address or front matter `to:`, and the people its salutation
+greets (matched against the record the way N001 matches names, so "Dear Ms. Okonkwo-Reyse"
+still counts as a note to Martha Okonkwo-Reyes; N001 reports the spelling).
+"""
 
 from __future__ import annotations
 
-from .base import Rule
+import os
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
-RULES: list[Rule] = []
+from rapidfuzz import fuzz
+
+from ..document import Document
+from ..findings import Finding, Problem, Severity
+from ..records import RECORD_FILENAME, Contact, Record
+from ..source import LETTER_SUFFIXES
+from .base import Options, Rule, TreeContext, place
+from .names import analyse, name_data, name_parts
+
+
+def addressed_people(document: Document, record: Record,
+                     records: Sequence[Record] = ()) -> list[Contact]:
+    """The record's people this letter is written to (To:/`to:` and salutation)."""
+    analysis = analyse(document, record, records)
+    people: list[Contact] = []
+    if analysis.addressee is not None:
+        people.append(analysis.addressee)
+    for greeting in analysis.greetings:
+        if greeting.person is not None and greeting.person not in people:
+            people.append(greeting.person)
+    return people
+
+
+def _same_record(a: Record | None, b: Record) -> bool:
+    return a is not None and a.path.resolve() == b.path.resolve()
+
+
+def _shown(path: Path) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def _letters_of_record(record: Record) -> set[Path]:
+    """Letter files whose nearest record is this one (its folder, minus sub-applications)."""
+    folder = record.path.resolve().parent
+    found: set[Path] = set()
+    for root, dirnames, filenames in os.walk(folder):
+        here = Path(root)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")
+                       and not (here / d / RECORD_FILENAME).is_file()]
+        for filename in filenames:
+            if filename.startswith(".") or Path(filename).suffix.lower() not in LETTER_SUFFIXES:
+                continue
+            if re.match(r"(README|CHANGELOG|LICENSE|CONTRIBUTING|CODE_OF_CONDUCT)",
+                        filename):
+                continue
+            found.add((here / filename).resolve())
+    return found
+
+
+def _documents_of(tree: TreeContext, record: Record) -> list[Document]:
+    return [d for d in tree.documents if _same_record(tree.record_of.get(id(d)), record)]
+
+
+def _whole_folder_linted(tree: TreeContext, record: Record, documents: Sequence[Document]
+                         ) -> bool:
+    """C005 speaks only when every letter of the application was linted (a folder run)."""
+    linted = {Path(d.path).resolve() for d in documents if d.path != "-"}
+    return _letters_of_record(record) <= linted
+
+
+def check_missing_thank_you(tree: TreeContext, options: Options) -> Iterator[Finding]:
+    rule = _RULE_C005
+    for record in tree.records:
+        if record.interview_day > tree.today:
+            continue  # the interview has not happened yet
+        documents = _documents_of(tree, record)
+        if not _whole_folder_linted(tree, record, documents):
+            continue
+        thanked: list[Contact] = []
+        for document in documents:
+            if document.kind != "thank-you":
+                continue
+            thanked.extend(addressed_people(document, record, tree.records))
+        notes = sum(1 for d in documents if d.kind == "thank-you")
+        for person in record.interviewers:
+            if person in thanked:
+                continue
+            found = f"{notes} thank-you note{'s' if notes != 1 else ''}" if notes else \
+                "no thank-you notes"
+            yield Finding(
+                path=_shown(record.path), line=person.line or 1, column=person.column or 1,
+                end_line=person.line or 1,
+                end_column=(person.column or 1) + len(person.name),
+                code=rule.code, name=rule.name, severity=rule.severity,
+                message=f"no thank-you note to {person.name} (interviewer for the "
+                f"{record.position} position at {record.company}, "
+                f"{record.interview_day.isoformat()}); the folder has {found}, and the "
+                "sources say send each interviewer a note of their own",
+                suggestions=(),
+            )
+
+
+def _masked_body(document: Document, record: Record) -> str:
+    """The body with the record's names and titles blanked, lower-cased, spaces collapsed."""
+    text = document.body_text
+    words = {p for person in record.people for p in name_parts(person)}
+    words |= {person.name for person in record.people}
+    for word in sorted(words, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?:['’]s)?(?!\w)", "NAME", text)
+    titles = "|".join(sorted((re.escape(t) for t in name_data().titles), key=len,
+                             reverse=True))
+    text = re.sub(rf"\b(?:{titles})\.?\s+NAME", "NAME", text, flags=re.IGNORECASE)
+    return " ".join(text.lower().split())
+
+
+def similarity(a: str, b: str) -> float:
+    """How much of two notes is the same text, 0..1 (rapidfuzz's normalised InDel ratio)."""
+    if not a or not b:
+        return 0.0
+    return fuzz.ratio(a, b) / 100.0
+
+
+def check_duplicate_notes(tree: TreeContext, options: Options) -> Iterator[Finding]:
+    rule = _RULE_C006
+    threshold = float(options["min_similarity"])
+    for record in tree.records:
+        notes = []
+        for document in sorted(_documents_of(tree, record), key=lambda d: d.path):
+            if document.kind != "thank-you":
+                continue
+            people = [p for p in addressed_people(document, record, tree.records)
+                      if p in record.interviewers]
+            if len(people) != 1:
+                continue
+            notes.append((document, people[0], _masked_body(document, record)))
+        reported: set[str] = set()
+        for index, (document, person, body) in enumerate(notes):
+            for earlier, earlier_person, earlier_body in notes[:index]:
+                if earlier_person == person or document.path in reported:
+                    continue
+                score = similarity(body, earlier_body)
+                if score < threshold:
+                    continue
+                reported.add(document.path)
+                paragraph = document.body[0] if document.body else None
+                start = paragraph.start if paragraph else 0
+                end = document.text.find("\n", start, paragraph.end) if paragraph else 0
+                end = paragraph.end if paragraph and end == -1 else end
+                topics = ", ".join(person.topics or record.topics)
+                advice = (f"mention what you discussed with {person.name}"
+                          + (f" (the record lists: {topics})" if topics else ""))
+                message = (f"this thank-you note to {person.name} is {score:.0%} the same as "
+                           f"the note to {earlier_person.name} ({earlier.path}); interviewers "
+                           f"compare notes, and the sources say customise each one: {advice}")
+                yield place(document, Problem(start, end, message), rule)
+
+
+_RULE_C005 = Rule(
+    code="C005", name="missing-thank-you", severity=Severity.INFO,
+    summary="An interviewer in a record who was sent no thank-you note (folder runs).",
+    explanation="The sources say send every interviewer a thank-you note of their own, "
+    "within a day. Reported once per record when the whole application folder is linted, "
+    "at the interviewer's name in interview.yaml.",
+    bad="interviewers: Nick Claus, Martha Okonkwo-Reyes; one note, to Nick Claus",
+    good="thank-you-nick-claus.md and thank-you-martha-okonkwo-reyes.eml",
+    check_tree=check_missing_thank_you,
+)
+_RULE_C006 = Rule(
+    code="C006", name="duplicate-note", severity=Severity.WARNING,
+    summary="Two thank-you notes to different interviewers of one interview that are "
+    "near-duplicates (names aside).",
+    explanation="Interviewers compare notes; the sources say customise each one with "
+    "something you discussed with that person. Similarity is measured on the bodies with "
+    "the record's names blanked (rapidfuzz ratio); `min_similarity` sets the threshold.",
+    bad="Two notes whose bodies differ only in the greeted name.",
+    good="Each note mentions what that interviewer talked about.",
+    check_tree=check_duplicate_notes, options={"min_similarity": 0.8},
+)
+
+RULES = [_RULE_C005, _RULE_C006]

@@ -99,10 +99,13 @@ def _is_allowed(span: str, allowed: frozenset[str]) -> bool:
         for w in words)
 
 
-def _severity(match: LTMatch) -> Severity | None:
-    if match.issue_type in ("grammar", "misspelling"):
-        return Severity.ERROR
-    return None  # the rule's default (warning)
+def _prose_spans(document: Any) -> list[tuple[int, int]]:
+    """Salutation, body and sign-off: not a printed letter's address and date block,
+    which is not prose (LanguageTool wants commas after years in it)."""
+    paragraphs = getattr(document, "paragraphs", None)
+    if paragraphs is None:
+        return [(0, len(document.text))]
+    return [(p.start, p.end) for p in paragraphs if p.role != "header"]
 
 
 def check(document: Any, context: Context, options: Options) -> Iterator[Problem]:
@@ -116,8 +119,11 @@ def check(document: Any, context: Context, options: Options) -> Iterator[Problem
     allowed = _allowed_words(context)
     text = document.text
     spelling_spans: set[tuple[int, int]] = document.cache.setdefault(SPELLING_SPANS_KEY, set())
+    prose = _prose_spans(document)
     for match in matches:
         start, end = match.offset, match.end
+        if not any(s <= start < e for s, e in prose):
+            continue
         span = text[start:end]
         if _is_allowed(span, allowed):
             continue  # a name, company, topic or vocabulary word of this letter
@@ -125,8 +131,7 @@ def check(document: Any, context: Context, options: Options) -> Iterator[Problem
         code = "S001" if match.is_spelling else "G001"
         if code == "S001":
             spelling_spans.add((start, end))
-        yield Problem(start, end, message, match.replacements, code=code,
-                      severity=_severity(match))
+        yield Problem(start, end, message, match.replacements, code=code)
 
 
 RULES = [

@@ -47,6 +47,7 @@ class NameData:
     suffixes: frozenset[str]
     greetings: tuple[str, ...]  # lower case, longest first
     generic: tuple[tuple[str, str], ...]  # (phrase, reason)
+    group_words: frozenset[str]  # "team", "committee": greet no one person
     nickname_groups: tuple[tuple[str, ...], ...]
 
 
@@ -59,6 +60,7 @@ def name_data() -> NameData:
         suffixes=frozenset(s.lower().rstrip(".") for s in raw["suffixes"]),
         greetings=tuple(sorted((g.lower() for g in raw["greetings"]), key=len, reverse=True)),
         generic=tuple((g["phrase"].lower(), g["reason"]) for g in raw["generic_salutations"]),
+        group_words=frozenset(w.lower() for w in raw["group_words"]),
         nickname_groups=tuple(tuple(group) for group in raw["nicknames"]),
     )
 
@@ -134,7 +136,7 @@ class Verdict:
     similarity: float = 1.0
 
 
-_STATUS_RANK = {"exact": 0, "case": 1, "accents": 2, "typo": 3, "nickname": 4}
+_STATUS_RANK = {"exact": 0, "case": 1, "accents": 2, "nickname": 3, "typo": 4}
 
 
 def name_parts(person: Contact) -> tuple[str, ...]:
@@ -142,11 +144,15 @@ def name_parts(person: Contact) -> tuple[str, ...]:
     the particle surname, nicknames."""
     data = name_data()
     parts: list[str] = []
-    for token in person.name.split():
+    tokens = person.name.split()
+    for index, token in enumerate(tokens):
         token = nfc(token.strip(",.")) if token.lower().rstrip(".") not in data.suffixes \
             else ""
-        if not token or token.lower() in data.particles:
+        if not token:
             continue
+        if token.lower() in data.particles and not token[:1].isupper() and \
+                0 < index < len(tokens) - 1:
+            continue  # "van der" in "Anna van der Berg" is judged with "Berg"
         parts.append(token)
         if "-" in token:
             parts.extend(p for p in token.split("-") if len(p) > 1)
@@ -171,6 +177,9 @@ def compare(written: str, recorded: str, person: Contact) -> Verdict | None:
         if nfc(written).casefold() == recorded.casefold():
             return Verdict("case", written, recorded, person)
         return Verdict("accents", written, recorded, person)
+    if fr in _nickname_index().get(fw, ()):
+        return Verdict("nickname", written, recorded, person, OSA.distance(fw, fr),
+                       JaroWinkler.similarity(fw, fr))
     if len(fw) < 2 or len(fr) < 2:
         return None
     distance = OSA.distance(fw, fr)
@@ -182,8 +191,6 @@ def compare(written: str, recorded: str, person: Contact) -> Verdict | None:
         return Verdict("typo", written, recorded, person, distance, similarity)
     if distance <= 2 and len(fr) >= 4 and _sounds_alike(fw, fr) and similarity >= 0.85:
         return Verdict("typo", written, recorded, person, distance, similarity)
-    if fr in _nickname_index().get(fw, ()):
-        return Verdict("nickname", written, recorded, person, distance, similarity)
     return None
 
 
@@ -196,10 +203,10 @@ def _sounds_alike(a: str, b: str) -> bool:
         return False
 
 
-def judge(written: str, people: Iterable[Contact], parts: str = "all") -> Verdict | None:
-    """The best verdict for a written token against the people's recorded name parts.
-
-    `parts="other"` skips nothing; used with a single hinted person."""
+def judge(written: str, people: Iterable[Contact]) -> Verdict | None:
+    """The best verdict for a written token against the people's recorded name parts:
+    an exact spelling wins at once; otherwise case, then accents, then a known nickname,
+    then the closest typo (fewest edits, then highest Jaro-Winkler similarity)."""
     token = nfc(_strip_possessive(written))
     best: Verdict | None = None
     for person in people:
@@ -211,7 +218,6 @@ def judge(written: str, people: Iterable[Contact], parts: str = "all") -> Verdic
                 return verdict
             if best is None or _better(verdict, best):
                 best = verdict
-    # an initial ("J.") of a recorded name part is fine
     return best
 
 
@@ -270,7 +276,11 @@ class Analysis:
 
 
 def _is_capitalised(token: str) -> bool:
-    return token[:1].isupper()
+    """'Smyth', and also 'al-Hashimi', "d'Argenson": a lower-case particle joined to a name."""
+    if token[:1].isupper():
+        return True
+    joined = re.match(r"^[^\W\d_]{1,3}['’\-]([^\W\d_])", token)
+    return joined is not None and joined.group(1).isupper()
 
 
 def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -305,9 +315,13 @@ def _parse_salutation(document: Document, record: Record | None) -> tuple[
             pos = paragraph.start + len(greeting)
             break
     stop = paragraph.end
-    cut = re.search(r"[!?:;]|,\s*(?=[a-z])|\.\s+(?=[A-Z][a-z]+\s+[a-z])", text[pos:stop])
-    if cut:
+    for cut in _SALUTATION_END.finditer(text[pos:stop]):
+        before = re.search(r"(\w+)$", text[pos: pos + cut.start()])
+        word = before.group(1) if before else ""
+        if cut.group(0).startswith(".") and (len(word) == 1 or word.lower() in data.titles):
+            continue  # "Ms. Hernández del Río", "J. R. Martínez"
         stop = pos + cut.start()
+        break
     greetings: list[Greeting] = []
     current: list[Mention] = []
     title: str | None = None
@@ -318,6 +332,9 @@ def _parse_salutation(document: Document, record: Record | None) -> tuple[
             greetings.append(Greeting(current, title))
         current, title = [], None
 
+    company_words = {w for name in (record.company_names if record else ())
+                     for w in _TOKEN.findall(name)}
+    group = False
     previous_end = pos
     for match in _tokens(text, pos, stop):
         word = match.group(0)
@@ -326,7 +343,7 @@ def _parse_salutation(document: Document, record: Record | None) -> tuple[
         if "," in between or "&" in between or "/" in between:
             close()
         lower = word.lower()
-        if lower in ("and", "und", "y", "et") and current:
+        if lower in ("and", "und") and current:
             close()
             continue
         if word in ("and",):
@@ -334,18 +351,37 @@ def _parse_salutation(document: Document, record: Record | None) -> tuple[
         if _title_at(text, match) and not current:
             title = word
             continue
-        if lower in data.particles and not word[:1].isupper() and current is not None:
+        if lower in data.particles and (not word[:1].isupper() or _followed_by_name(
+                text, match.end(), stop)):
             continue  # part of a surname: "van der", never judged on its own
-        if lower.rstrip(".") in data.suffixes and current:
-            continue
+        if lower.rstrip(".") in data.suffixes or lower in ("ph", "d"):
+            continue  # "Jr.", "PhD", "Ph.D."
         if len(word) == 1 and text[match.end(): match.end() + 1] == ".":
             continue  # an initial
         if not _is_capitalised(word) and lower in _SMALL_WORDS:
             close()
             break
+        if lower in data.group_words or (record is not None and word in company_words):
+            close()
+            group = True
+            continue  # "Dear Mr. Claus and team", "Dear Acme Team"
+        if not _is_capitalised(word) and (record is None or judge(word, record.people) is None):
+            continue  # a lower-case word that is no name ("Dear Mr. Claus and colleagues")
         current.append(Mention(match.start(), match.end(), word, "salutation"))
     close()
+    if group and not greetings:
+        end = paragraph.start + len(line.rstrip(",:;.! "))
+        return (paragraph.start, end, "", "greets a group, not a person"), []
     return None, greetings
+
+
+# where the names of a salutation end: "!", ":", ", thanks", ". Thanks for"
+_SALUTATION_END = re.compile(r"[!?:;]|,\s*(?=[a-z])(?!(?:and|und)\b)|\.\s+(?=\S+\s+[a-z])")
+
+
+def _followed_by_name(text: str, pos: int, stop: int) -> bool:
+    following = _TOKEN.match(text, pos + 1, stop) if text[pos: pos + 1] == " " else None
+    return following is not None
 
 
 _SMALL_WORDS = frozenset({
@@ -367,7 +403,7 @@ def _body_mentions(document: Document, people: Sequence[Contact],
     out: list[Mention] = []
     salutation = document.salutation
     for paragraph in document.paragraphs:
-        if paragraph is salutation or paragraph.role == "header":
+        if paragraph == salutation or paragraph.role in ("header", "signoff"):
             continue
         tokens = _tokens(text, paragraph.start, paragraph.end)
         # runs of capitalised words joined by single spaces (particles may sit inside)
@@ -375,7 +411,10 @@ def _body_mentions(document: Document, people: Sequence[Contact],
         run: list[re.Match[str]] = []
         for match in tokens:
             word = match.group(0)
-            joined = bool(run) and re.fullmatch(r"\.? ", text[run[-1].end(): match.start()])
+            between = text[run[-1].end(): match.start()] if run else ""
+            joined = bool(run) and (between == " " or (
+                between == ". " and (len(run[-1].group(0)) == 1
+                                     or run[-1].group(0).lower() in data.titles)))
             if not joined:
                 if run:
                     runs.append(run)
@@ -393,7 +432,31 @@ def _body_mentions(document: Document, people: Sequence[Contact],
                     not _is_capitalised(run[-1].group(0)):
                 run = run[:-1]
             out.extend(_run_mentions(text, run, people, known_words))
+        out.extend(_lowercase_mentions(text, tokens, people))
     return out
+
+
+def _lowercase_mentions(text: str, tokens: list[re.Match[str]], people: Sequence[Contact]
+                        ) -> Iterator[Mention]:
+    """A lower-case word right next to a recorded name that is another part of that name
+    ("Ralph tomlin"); ordinary words ("I hope Grant liked it") are left alone."""
+    particles = name_data().particles
+    for index, match in enumerate(tokens):
+        word = match.group(0)
+        if _is_capitalised(word) or word.lower() in particles or len(word) < 2 or \
+                is_common_word(fold(_strip_possessive(word)), threshold=10000):
+            continue
+        for other in (index - 1, index + 1):
+            if not 0 <= other < len(tokens):
+                continue
+            neighbour = tokens[other]
+            gap = text[min(match.end(), neighbour.end()): max(match.start(), neighbour.start())]
+            if gap != " " or not _is_capitalised(neighbour.group(0)):
+                continue
+            verdict = judge(neighbour.group(0), people)
+            if verdict is not None and verdict.status == "exact":
+                yield Mention(match.start(), match.end(), word, "lowercase", hint=verdict.person)
+                break
 
 
 def _run_mentions(text: str, run: list[re.Match[str]], people: Sequence[Contact],
@@ -420,14 +483,12 @@ def _run_mentions(text: str, run: list[re.Match[str]], people: Sequence[Contact]
             exact[i] = verdict.person
     # (b) next to a recorded name: the neighbours are that person's other name parts
     if exact and len(names) >= 2:
-        for i in names:
+        for k, i in enumerate(names):
             if i in exact:
                 continue
-            neighbours = [exact[j] for j in (i - 1, i + 1, i - 2, i + 2) if j in exact]
-            if neighbours and not _sentence_initial_word(text, run[i]):
-                yield Mention(run[i].start(), run[i].end(), words[i], "next-to-name",
-                              hint=neighbours[0])
-            elif neighbours:
+            near = [names[j] for j in (k - 1, k + 1) if 0 <= j < len(names)]
+            neighbours = [exact[j] for j in near if j in exact]
+            if neighbours:
                 yield Mention(run[i].start(), run[i].end(), words[i], "next-to-name",
                               hint=neighbours[0])
         return
@@ -447,7 +508,10 @@ def _run_mentions(text: str, run: list[re.Match[str]], people: Sequence[Contact]
                 yield Mention(run[names[-1]].start(), run[names[-1]].end(), last,
                               "full-name", hint=person)
                 return
-    # (d) a lone capitalised word that is no ordinary word, close to a long recorded name
+    # (d) a lone capitalised word that is no ordinary word, close to a long recorded name;
+    # two or more capitalised words that match no recorded person are someone else's name
+    if len(names) != 1:
+        return
     for i in names:
         match = run[i]
         word = _strip_possessive(match.group(0))
@@ -561,6 +625,8 @@ def analyse(document: Document, record: Record | None,
                 continue
             if mention.where == "body" and not _confident_lone(verdict):
                 continue
+            if mention.where == "lowercase" and verdict.status not in ("case", "accents"):
+                continue
             analysis.verdicts.append((mention, verdict))
         for greeting in greetings:
             greeting.person = _resolve(greeting.written(document.text), people)
@@ -646,7 +712,7 @@ def check_unknown_recipient(document: Document, context: Context, options: Optio
         if elsewhere is not None:
             other, person = elsewhere
             message = (f"the salutation greets '{written}', who is {person.name} of the "
-                       f"{other.company} application ({other.path}), not of this one "
+                       f"{other.company} application ({_shown(other.path)}), not of this one "
                        f"({record.company}: {_people_list(record)})")
         else:
             message = (f"the salutation greets '{written}', who is not in the record for "
@@ -695,7 +761,7 @@ def check_generic_salutation(document: Document, context: Context, options: Opti
             f"'Dear {_formal(p)},'" for p in record.interviewers)
         suggestions = tuple(f"Dear {_formal(p)}," for p in record.interviewers)
     written = document.text[start:end]
-    yield Problem(start, end, f"'{written}' {reason}; the record names "
+    yield Problem(start, end, f"generic salutation '{written}' ({reason}); the record names "
                   f"{_people_list(record)}: {advice}", suggestions)
 
 
@@ -746,10 +812,8 @@ def check_company_misspelled(document: Document, context: Context, options: Opti
         words = _word_spans(text, start, end)
         claimed: list[tuple[int, int]] = []
         for name in names:
-            for s, e in _find_phrase(text[:end], name, case=True):
-                if s >= start:
-                    claimed.append((s, e))
-        for name in names:
+            claimed.extend((s, e) for s, e in _find_phrase(text[:end], name, case=True)
+                           if s >= start)
             size = len(name.split())
             for i in range(len(words) - size + 1):
                 window = words[i: i + size]
@@ -788,7 +852,7 @@ def _company_verdict(written: str, recorded: str) -> str | None:
         if written.casefold() == recorded.casefold():
             return "case"
         return "accents"
-    if len(fr) < 5:
+    if len(fr) < 4:
         return None
     distance = OSA.distance(fw, fr)
     allowed = 2 if len(fr) >= 10 else 1
@@ -820,17 +884,17 @@ def check_wrong_company(document: Document, context: Context, options: Options
             for name in sorted(other.company_names, key=len, reverse=True):
                 if fold(name) in own or any(fold(name) in o for o in own):
                     continue
-                for s, e in _find_phrase(text[:end], name, case=" " in name.strip()
-                                         and False or True):
+                for s, e in _find_phrase(text[:end], name, case=" " not in name.strip()):
                     if s < start or any(os_ < e and s < oe for os_, oe in own_spans + reported):
                         continue
                     reported.append((s, e))
+                    right = _same_shape(text[s:e], record.company_names)
                     yield Problem(
                         s, e,
                         f"'{text[s:e]}' is the company of another application "
-                        f"({other.position} at {other.company}, {other.path}); this letter is "
-                        f"for {record.company}: write '{record.company}'",
-                        (record.company,), in_file=in_file)
+                        f"({other.position} at {other.company}, {_shown(other.path)}); this "
+                        f"letter is for {record.company}: write '{right}'",
+                        (right,), in_file=in_file)
             position = other.position
             if len(position.split()) < 2 or fold(position) == own_position or \
                     fold(position) in own_position:
@@ -842,9 +906,25 @@ def check_wrong_company(document: Document, context: Context, options: Options
                 yield Problem(
                     s, e,
                     f"'{text[s:e]}' is the position of another application ({other.company}, "
-                    f"{other.path}); this letter is for the {record.position} position at "
+                    f"{_shown(other.path)}); this letter is for the {record.position} position at "
                     f"{record.company}: write '{record.position}'",
                     (record.position,), in_file=in_file)
+
+
+def _same_shape(written: str, names: Sequence[str]) -> str:
+    """The recorded company name with as many words as the leftover ("Acme" -> "Globex")."""
+    size = len(written.split())
+    return next((n for n in names if len(n.split()) == size), names[0])
+
+
+def _shown(path: Any) -> str:
+    import os
+
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return relative if not relative.startswith("..") else str(path)
 
 
 # --- recipients ------------------------------------------------------------------------------

@@ -1,7 +1,234 @@
-"""Placeholder until this family lands (see the issue that adds it)."""
+"""S001 misspelling: offline spelling against a bundled English word list.
+
+The word list is pyspellchecker's English frequency list (about 160,000 words with their
+frequencies; it knows contractions such as "don't" and "I'm"), widened by
+`models/spelling-accept.txt` (workplace words it lacks) and by British spellings derived
+from the American ones it knows (colour, organise, centre, defence, analyse). A word the
+list lacks is reported only when it is a known misspelling (`models/misspellings.yaml`) or
+a single edit away from a known word: precision first, so a jargon word or a name with no
+close English word is left alone.
+
+Never flagged: the names, company, position, topics, e-mail addresses and other words of
+the linked record; words in the user's vocabulary files (config `vocabulary`); URLs, e-mail
+addresses and words with digits; all-caps acronyms; capitalised words inside a sentence
+(proper nouns: add them to the vocabulary to have them checked out of the way); slang that
+T001 reports (thx, gonna). The header block and the signature are not checked. When
+LanguageTool runs it reports S001 too; the linter keeps one finding per word.
+"""
 
 from __future__ import annotations
 
-from .base import Rule
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
-RULES: list[Rule] = []
+from .. import lexicons
+from ..document import Document, iter_words
+from ..findings import Problem, Severity
+from .base import Context, Options, Rule
+
+_CHECKED = frozenset({"salutation", "body", "heading"})
+_SKIP_SPANS = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
+    r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|edu|gov|co|uk|example|dev|ai)\b\S*",
+    re.IGNORECASE)
+_SENTENCE_OPENERS = ".!?:;\"“‘([-–—•*>"
+
+
+@cache
+def frequencies() -> dict[str, int]:
+    """pyspellchecker's English word list: lower-case word -> frequency (read once)."""
+    import gzip
+    import json
+    from importlib.resources import files
+
+    data = files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
+    return json.loads(gzip.decompress(data))  # type: ignore[no-any-return]
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+@cache
+def _accepted() -> frozenset[str]:
+    words = {w.lower() for w in lexicons.load("spelling-accept.txt")}
+    # slang and text-speak are T001's to report, with a better message
+    for entry in lexicons.load("informal.jsonl"):
+        phrases = entry.get("phrase", [])
+        for phrase in phrases if isinstance(phrases, list) else [phrases]:
+            for piece in phrase.split():
+                words.update(w.lower() for w in piece.split("|") if w.isalpha())
+    return frozenset(words)
+
+
+@cache
+def _misspellings() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in lexicons.load("misspellings.yaml").items()}
+
+
+_BRITISH = (
+    (re.compile(r"our"), "or"),  # colour, behaviour, favourite, neighbourhood
+    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),  # organise, realised
+    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),  # analyse, paralysed
+    (re.compile(r"tre(s?)$"), r"ter\1"),  # centre, metres
+    (re.compile(r"tred$"), "tered"),  # centred
+    (re.compile(r"ence(s?)$"), r"ense\1"),  # defence, offence
+    (re.compile(r"ogue(s?)$"), r"og\1"),  # catalogue
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, labelling
+    (re.compile(r"ae"), "e"),  # encyclopaedia
+    (re.compile(r"oe"), "e"),  # oesophagus
+)
+
+
+_DIGIT = re.compile(r"[\d_]")
+
+
+@cache
+def known(word: str) -> bool:
+    """Whether a lower-case word (apostrophes straight) is an English word."""
+    spell = frequencies()
+    if word in spell or word in _accepted():
+        return True
+    for pattern, replacement in _BRITISH:
+        if pattern.search(word):
+            for match in pattern.finditer(word):  # one change at a time: "colourful"
+                variant = word[:match.start()] + match.expand(replacement) + word[match.end():]
+                if variant in spell:
+                    return True
+            if pattern.sub(replacement, word) in spell:
+                return True
+    if word.endswith("'s") or word.endswith("s'"):
+        return known(word[:-2] if word.endswith("'s") else word[:-1])
+    return False
+
+
+@cache
+def suggestions(word: str) -> tuple[str, ...]:
+    """Known words one edit away from `word`, most frequent first (at most three)."""
+    spell = frequencies()
+    found = {w for w in _edits1(word) if w in spell and w != word}
+    ranked = sorted(found, key=lambda w: (-spell[w], w))
+    return tuple(ranked[:3])
+
+
+def _record_words(context: Context) -> frozenset[str]:
+    record = context.record
+    if record is None:
+        return frozenset()
+    memo = context.resources.memo.setdefault("spelling:record", {})
+    if id(record) in memo:
+        return memo[id(record)]  # type: ignore[no-any-return]
+    texts: list[str] = [record.company, *record.company_aliases, record.position,
+                        *record.topics, *record.address, record.location or "",
+                        *record.documents_requested]
+    for person in record.people:
+        texts += [person.name, person.email or "", person.title or "", *person.nicknames,
+                  *person.topics, person.organization or "", person.relationship or ""]
+    words = frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_][\w'’-]*", text)
+                      for w in (w, *w.split("-")))
+    memo[id(record)] = words
+    return words
+
+
+def _vocabulary(context: Context) -> frozenset[str]:
+    memo = context.resources.memo
+    if "spelling:vocabulary" not in memo:
+        words = set()
+        for entry in context.resources.vocabulary:
+            for w in entry.replace("’", "'").split():
+                words.add(w.lower())
+        memo["spelling:vocabulary"] = frozenset(words)
+    return memo["spelling:vocabulary"]  # type: ignore[no-any-return]
+
+
+def _sentence_start(text: str, paragraph_start: int, start: int) -> bool:
+    pos = start - 1
+    while pos >= paragraph_start and (text[pos].isspace() or text[pos] in "\"“‘'(["):
+        pos -= 1
+    return pos < paragraph_start or text[pos] in _SENTENCE_OPENERS
+
+
+def _match_case(original: str, suggestion: str) -> str:
+    if original[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def check_spelling(document: Document, context: Context, options: Options
+                   ) -> Iterator[Problem]:
+    text = document.text
+    skip = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(text)]
+    own = _record_words(context) | _vocabulary(context)
+    table = _misspellings()
+    known_words = frequencies()
+    for paragraph in document.paragraphs:
+        if paragraph.role not in _CHECKED:
+            continue
+        for match in iter_words(text, paragraph.start, paragraph.end):
+            raw = match.group(0)
+            word = raw.replace("’", "'")
+            lower = word.lower()
+            if lower in known_words and lower not in table:  # the common case, first
+                continue
+            start, end = match.span()
+            if skip and any(s < end and start < e for s, e in skip):
+                continue
+            if _DIGIT.search(raw):
+                continue
+            base = lower[:-2] if lower.endswith("'s") else lower.rstrip("'")
+            if lower in own or base in own or all(p in own for p in base.split("-") if p):
+                continue
+            if lower in table:
+                fix = _match_case(word, table[lower])
+                yield Problem(start, end, f"'{raw}' is misspelled; did you mean '{fix}'?",
+                              (fix,))
+                continue
+            if len(word) >= 2 and word.isupper():
+                continue  # an acronym
+            if any(c.isupper() for c in word[1:]):
+                continue  # McKinsey, iPhone
+            capitalised = word[:1].isupper()
+            if capitalised and not _sentence_start(text, paragraph.start, start):
+                continue  # a proper noun
+            parts = [p for p in lower.split("-") if p] if "-" in lower else [lower]
+            if known(lower) or all(known(p) for p in parts):
+                continue
+            for part in parts:
+                if known(part) or len(part) < 3:
+                    continue
+                offset = lower.find(part)
+                p_start, p_end = start + offset, start + offset + len(part)
+                found = suggestions(part)
+                if not found:
+                    continue
+                if capitalised and (len(part) < 4 or known_words[found[0]] < 1000):
+                    continue  # a name at the start of a sentence, most likely
+                original = raw[offset: offset + len(part)]
+                fixes = tuple(_match_case(original, f) for f in found)
+                yield Problem(p_start, p_end, f"'{original}' is not in the English word list; "
+                              f"did you mean '{fixes[0]}'?", fixes)
+
+
+RULES = [
+    Rule(
+        code="S001", name="misspelling", severity=Severity.ERROR,
+        summary="A misspelled word (offline English word list; LanguageTool adds its own).",
+        explanation="Every guide to follow-up letters says to proofread: a typo in a short "
+        "note is what the reader remembers. Checked offline against a bundled English word "
+        "list with British spellings; record names and topics, your vocabulary file, URLs, "
+        "e-mail addresses, numbers, acronyms and capitalised proper nouns are never flagged.",
+        bad="Thank you for the oppurtunity to meet the team; I recieve good reviews.",
+        good="Thank you for the opportunity to meet the team; I receive good reviews.",
+        check=check_spelling,
+    ),
+]

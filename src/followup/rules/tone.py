@@ -1,7 +1,235 @@
-"""Placeholder until this family lands (see the issue that adds it)."""
+"""Tone and register: informal language, negative phrasing, apology, pushiness, gifts.
+
+What a career coach crosses out when proofreading a follow-up note. The phrases live in
+reviewed lexicons under `models/` (`informal.jsonl`, `negative.jsonl`, `apologetic.jsonl`,
+`pushy.jsonl`, `social.jsonl`, `shouting.yaml`), compiled once into spaCy `Matcher`s that run
+on the letter's tokens (`document.spacy`). Each entry carries its reason and, where there is
+one, the formal wording to suggest. A phrase inside double quotes is a quotation, not the
+writer's voice, and is never flagged; the header block and the signature are not prose.
+"""
 
 from __future__ import annotations
 
-from .base import Rule
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
-RULES: list[Rule] = []
+from .. import lexicons
+from ..document import Document, Paragraph
+from ..findings import Problem, Severity
+from .base import Context, Options, Rule
+
+_PROSE = frozenset({"salutation", "body", "heading"})  # where phrases count by default
+
+
+def paragraph_at(document: Document, offset: int) -> Paragraph | None:
+    starts = document.cache.get("tone:starts")
+    if starts is None:
+        starts = document.cache["tone:starts"] = [p.start for p in document.paragraphs]
+    index = bisect_right(starts, offset) - 1
+    if index < 0:
+        return None
+    paragraph = document.paragraphs[index]
+    return paragraph if offset < paragraph.end else None
+
+
+def in_quotes(document: Document, paragraph: Paragraph, offset: int) -> bool:
+    """Whether `offset` lies inside a double-quoted stretch of its paragraph."""
+    before = document.text[paragraph.start:offset]
+    straight = before.count('"') % 2 == 1
+    curly = before.rfind("“") > before.rfind("”")
+    return straight or curly
+
+
+LEXICONS = ("informal.jsonl", "negative.jsonl", "apologetic.jsonl", "pushy.jsonl",
+            "social.jsonl")
+
+
+def lexicon_matches(document: Document, name: str) -> list[tuple[int, int, dict[str, Any]]]:
+    """(start, end, entry) of every entry of lexicon `name` that applies where it stands.
+
+    The five tone lexicons share one Matcher: the first rule to ask runs it over the letter
+    and the matches of every lexicon are kept in `document.cache`.
+    """
+    key = f"tone:{name}"
+    if key not in document.cache:
+        _match_all(document)
+    return document.cache.get(key, [])  # type: ignore[no-any-return]
+
+
+def _match_all(document: Document) -> None:
+    from spacy.util import filter_spans
+
+    lexicon = lexicons.compiled_together(LEXICONS)
+    doc = document.spacy
+    by_lexicon: dict[str, list[Any]] = {name: [] for name in LEXICONS}
+    for key, start, end in lexicon.spans(doc):
+        span = doc[start:end]
+        span.label_ = key
+        by_lexicon[lexicon.entries[key]["lexicon"]].append(span)
+    for name, spans in by_lexicon.items():
+        document.cache[f"tone:{name}"] = _applicable(document, lexicon, filter_spans(spans))
+
+
+def _applicable(document: Document, lexicon: lexicons.Lexicon, spans: list[Any]
+                ) -> list[tuple[int, int, dict[str, Any]]]:
+    found: list[tuple[int, int, dict[str, Any]]] = []
+    for span in spans:
+        entry = lexicon.entries[span.label_]
+        start, end = span.start_char, span.end_char
+        paragraph = paragraph_at(document, start)
+        if paragraph is None:
+            continue
+        parts = entry.get("part") or _PROSE
+        if paragraph.role not in parts:
+            continue
+        if entry.get("first") and document.text[paragraph.start:start].strip():
+            continue
+        if document.kind in entry.get("skip_kinds", ()):
+            continue
+        if in_quotes(document, paragraph, start):
+            continue
+        found.append((start, end, entry))
+    return found
+
+
+def _problems(document: Document, name: str, what: str) -> Iterator[Problem]:
+    for start, end, entry in lexicon_matches(document, name):
+        text = document.text[start:end]
+        suggest = entry.get("suggest") or ""
+        message = f"{what} '{text}': {entry.get('reason', '')}".rstrip(": ")
+        if suggest:
+            message += f"; consider '{suggest}'"
+        yield Problem(start, end, message, (suggest,) if suggest else ())
+
+
+# --- T001 -----------------------------------------------------------------------------------
+
+
+@cache
+def _shouting() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    data = lexicons.load("shouting.yaml")
+    doubled = "|".join(re.escape(d) for d in data["doubled"])
+    return (frozenset(w.lower() for w in data["emphasis"]),
+            frozenset(w.upper() for w in data["acronyms"]),
+            re.compile(rf"(?:{doubled})[!?]*"))
+
+
+def check_informal(document: Document, context: Context, options: Options
+                   ) -> Iterator[Problem]:
+    yield from _problems(document, "informal.jsonl", "informal")
+    emphasis, acronyms, doubled = _shouting()
+    text = document.text
+    for match in doubled.finditer(text):
+        paragraph = paragraph_at(document, match.start())
+        if paragraph is None or paragraph.role not in _PROSE or \
+                in_quotes(document, paragraph, match.start()):
+            continue
+        yield Problem(match.start(), match.end(),
+                      f"informal punctuation '{match.group(0)}'; one mark is enough",
+                      (match.group(0)[0],))
+    for match in _CAPS_RUN.finditer(text):
+        words = [w for w in re.findall(r"[A-Z][A-Z'’]*[A-Z]|[A-Z]", match.group(0))
+                 if len(w) >= 2]
+        loud = [w for w in words if w.upper() not in acronyms]
+        if not (len(loud) >= 3 or any(w.lower().replace("’", "'") in emphasis
+                                      for w in loud)):
+            continue
+        first = match.start() + match.group(0).find(loud[0])
+        last = match.start() + match.group(0).rfind(loud[-1]) + len(loud[-1])
+        paragraph = paragraph_at(document, first)
+        if paragraph is None or paragraph.role not in _PROSE or \
+                in_quotes(document, paragraph, first):
+            continue
+        yield Problem(first, last, f"all-caps '{text[first:last]}' reads as shouting; "
+                      "use normal case", (text[first:last].lower(),))
+
+
+# a run of all-caps words ("THANK YOU SO MUCH"), across spaces and light punctuation
+_CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z][A-Z'’]*[A-Z](?![\w'’])"
+                       r"(?:[ ,]+(?:[A-Z][A-Z'’]*[A-Z]|A|I)(?![\w'’]))*")
+
+
+def check_negative(document: Document, context: Context, options: Options
+                   ) -> Iterator[Problem]:
+    yield from _problems(document, "negative.jsonl", "negative phrasing")
+
+
+def check_apologetic(document: Document, context: Context, options: Options
+                     ) -> Iterator[Problem]:
+    yield from _problems(document, "apologetic.jsonl", "apologetic")
+
+
+def check_pushy(document: Document, context: Context, options: Options) -> Iterator[Problem]:
+    yield from _problems(document, "pushy.jsonl", "pushy")
+
+
+def check_social(document: Document, context: Context, options: Options) -> Iterator[Problem]:
+    yield from _problems(document, "social.jsonl", "gift or social")
+
+
+RULES = [
+    Rule(
+        code="T001", name="informal-language", severity=Severity.WARNING,
+        summary="Slang, text-speak and casual register (hey, gonna, thx, awesome, cheers, "
+        "ALL CAPS, !!).",
+        explanation="A follow-up note is a business letter: advisers recommend a formal "
+        "greeting and close and plain, polite wording. \"Hi Name,\", \"Thank you so much\" "
+        "and \"excited\" are fine (good published notes use them); slang and text-speak "
+        "(models/informal.jsonl), shouting in capitals and doubled punctuation are not.",
+        bad="Hey Nick,\n\nThx for the chat, I'm gonna read up on the conveyor line!! "
+        "Super excited.\n\nCheers,\nJordan",
+        good="Dear Nick,\n\nThank you for the conversation; I am going to read up on the "
+        "conveyor line. I am excited about the role.\n\nBest regards,\nJordan",
+        check=check_informal, needs_nlp=True,
+    ),
+    Rule(
+        code="T003", name="negative-phrasing", severity=Severity.WARNING,
+        summary="Unconscious negative comments about yourself, the interview or others.",
+        explanation="Coaches warn against undercutting yourself after an interview (\"I'm "
+        "not sure I answered well\", \"I know I lack experience\") or criticising a "
+        "former employer; restate a strength or add the point you missed instead. "
+        "Positive negation (\"I can't wait to\", \"don't hesitate to contact me\") and "
+        "plain facts in a reply to a rejection are not flagged (models/negative.jsonl).",
+        bad="I'm not sure I answered your question on forecasting well, and I know I lack "
+        "experience with recyclable packaging.",
+        good="I would like to add to my answer on forecasting: at Northwind I built the "
+        "weekly volume model.",
+        check=check_negative, needs_nlp=True,
+    ),
+    Rule(
+        code="T004", name="apologetic", severity=Severity.WARNING,
+        summary="Apologising for following up or for taking the reader's time.",
+        explanation="Following up is expected; apologising for it (\"sorry to bother "
+        "you\", \"I hate to pester\") signals that you think it is an imposition. State "
+        "your purpose politely instead (models/apologetic.jsonl).",
+        bad="Sorry to bother you again, but I wanted to ask about the timeline.",
+        good="I am writing to ask whether there is an update on the timeline.",
+        check=check_apologetic, needs_nlp=True,
+    ),
+    Rule(
+        code="T005", name="pushy-or-desperate", severity=Severity.WARNING,
+        summary="Desperation, pressure and demands for a decision (\"I really need this "
+        "job\", ASAP, \"I will call you tomorrow\").",
+        explanation="A follow-up may ask politely about the timeline; pleading, deadlines "
+        "for the employer and announced calls read as pushy or desperate "
+        "(models/pushy.jsonl).",
+        bad="I really need this job, so please let me know your decision ASAP. I will call "
+        "you tomorrow.",
+        good="I remain very interested in the role and look forward to hearing from you.",
+        check=check_pushy, needs_nlp=True,
+    ),
+    Rule(
+        code="T006", name="gift-or-social", severity=Severity.WARNING,
+        summary="Offering a gift (flowers, candy, tickets) or adding the interviewer on "
+        "Facebook or similar.",
+        explanation="Career advisers list sending gifts and befriending the interviewer "
+        "on personal social media among the things not to do after an interview; a "
+        "LinkedIn connection is fine (models/social.jsonl).",
+        bad="I sent a small box of chocolates to your office and added you on Facebook.",
+        good="I would be glad to connect on LinkedIn.",
+        check=check_social, needs_nlp=True,
+    ),
+]

@@ -1,0 +1,79 @@
+"""Per-rule precision and recall of the tone, spelling and content rules on the labelled
+corpus under tests/corpus/ (letters/ and labels.jsonl, one line per letter:
+{"file": "letters/x.md", "expect": ["T001"]}).
+
+A letter counts once per rule: the rule fired on it or not. Every offline rule runs
+(LanguageTool off); the error-level findings on the clean letters are counted too.
+
+    python bench/corpus.py            # the table
+    python bench/corpus.py --misses   # and which letters were missed or falsely flagged
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
+MEASURED = ("T001", "T003", "T004", "T005", "T006", "S001", "C001", "C002", "C003")
+
+
+def measure() -> dict:
+    from followup.config import Config
+    from followup.linter import LintRequest, lint
+
+    labels = [json.loads(line) for line in (CORPUS / "labels.jsonl").read_text().splitlines()
+              if line.strip()]
+    paths = [str(CORPUS / entry["file"]) for entry in labels]
+    result = lint(LintRequest(paths=paths, config=Config(), grammar="off",
+                              today=date(2026, 11, 20)))
+    if result.errors:
+        raise SystemExit("corpus letters failed to load: " + "; ".join(map(str, result.errors)))
+    fired: dict[str, set[str]] = {p: set() for p in paths}
+    errors_on_clean: list[str] = []
+    clean = {str(CORPUS / e["file"]) for e in labels if not e["expect"]}
+    for finding in result.findings:
+        fired.setdefault(finding.path, set()).add(finding.code)
+        if finding.path in clean and finding.severity.value == "error":
+            errors_on_clean.append(f"{Path(finding.path).name}:{finding.line}: {finding.code} "
+                                   f"{finding.message}")
+    rows = {}
+    for code in MEASURED:
+        tp = fp = fn = 0
+        misses: list[str] = []
+        for entry, path in zip(labels, paths, strict=True):
+            expected = code in entry["expect"]
+            got = code in fired[path]
+            tp += expected and got
+            fp += got and not expected
+            fn += expected and not got
+            if expected != got:
+                misses.append(("missed " if expected else "false  ") + entry["file"])
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        rows[code] = {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall,
+                      "misses": misses}
+    return {"letters": len(labels), "clean": len(clean), "rules": rows,
+            "errors_on_clean": errors_on_clean}
+
+
+def main() -> None:
+    figures = measure()
+    print(f"corpus: {figures['letters']} letters ({figures['clean']} clean), grammar off")
+    print(f"{'rule':<6}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}")
+    for code, row in figures["rules"].items():
+        print(f"{code:<6}{row['tp']:>5}{row['fp']:>5}{row['fn']:>5}{row['precision']:>11.3f}"
+              f"{row['recall']:>8.3f}")
+    print(f"error-level findings on clean letters: {len(figures['errors_on_clean'])}")
+    if "--misses" in sys.argv:
+        for code, row in figures["rules"].items():
+            for miss in row["misses"]:
+                print(f"{code} {miss}")
+        for line in figures["errors_on_clean"]:
+            print("error on clean:", line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+"""D001-D003: timing and dates against the interview record, through the real linter."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from followup.config import Config
+from followup.findings import Finding, Severity
+from followup.linter import LintRequest, lint
+from followup.rules.dates import find_dates
+
+RECORD = """\
+company: Acme Corporation
+position: Packaging Manager
+interview_date: {when}
+decision_date: 2026-12-01
+interviewers:
+  - name: Nick Claus
+    honorific: Mr.
+    email: nick.claus@acme.example
+"""
+
+THANKS = "Thank you for meeting with me about the Packaging Manager role."
+INQUIRY = "I am writing to ask about the status of my application for the role."
+
+
+def note(body: str = THANKS, date_line: str | None = None, kind: str = "thank-you") -> str:
+    front = f"---\nkind: {kind}\n" + (f"date: {date_line}\n" if date_line else "") + "---\n"
+    return f"{front}Dear Mr. Claus,\n\n{body}\n\nBest regards,\nJordan Lee\n"
+
+
+def run(tmp_path: Path, text: str, when: str = "2026-11-20T10:00",
+        today: date = date(2026, 11, 20), name: str = "note.md", config: Config | None = None,
+        select: tuple[str, ...] = ("D",)) -> list[Finding]:
+    (tmp_path / "interview.yaml").write_text(RECORD.format(when=when), encoding="utf-8")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = lint(LintRequest(paths=[str(tmp_path / name)], config=config or Config(),
+                              select=list(select), today=today, grammar="off"))
+    assert not result.errors, result.errors
+    return result.findings
+
+
+# --- D001 late-thank-you ------------------------------------------------------------------
+
+@pytest.mark.parametrize("dated", ["2026-11-20", "2026-11-21", "2026-11-21T09:59"])
+def test_thank_you_within_a_day(tmp_path: Path, dated: str) -> None:
+    assert run(tmp_path, note(date_line=dated)) == []
+
+
+@pytest.mark.parametrize(("dated", "after"), [
+    ("2026-11-22", "2 days"), ("2026-11-21T10:30", "24 hours"), ("2026-11-24", "4 days"),
+])
+def test_late_thank_you(tmp_path: Path, dated: str, after: str) -> None:
+    [finding] = run(tmp_path, note(date_line=dated))
+    assert finding.code == "D001" and finding.severity is Severity.WARNING
+    assert finding.line == 3  # the front matter date
+    assert f"{after} after the interview on 2026-11-20 10:00 (Friday)" in finding.message
+    assert "within 24 hours" in finding.message
+
+
+def test_bare_interview_date_counts_from_the_end_of_the_day(tmp_path: Path) -> None:
+    assert run(tmp_path, note(date_line="2026-11-21T23:00"), when="2026-11-20") == []
+    [finding] = run(tmp_path, note(date_line="2026-11-22T01:00"), when="2026-11-20")
+    assert finding.code == "D001"
+
+
+def test_the_hours_are_configurable(tmp_path: Path) -> None:
+    config = Config(thank_you_within_hours=48)
+    assert run(tmp_path, note(date_line="2026-11-22"), config=config) == []
+    [finding] = run(tmp_path, note(date_line="2026-11-23"), config=config)
+    assert "within 48 hours" in finding.message
+
+
+def test_email_date_header(tmp_path: Path) -> None:
+    def eml(when: str) -> str:
+        return (f"From: Jordan <j@example.org>\nTo: nick.claus@acme.example\nDate: {when}\n"
+                f"Subject: Thank you\n\nDear Mr. Claus,\n\n{THANKS}\n\nBest regards,\nJordan\n")
+    assert run(tmp_path, eml("Fri, 20 Nov 2026 17:45:00 -0600"), name="n.eml") == []
+    [finding] = run(tmp_path, eml("Mon, 23 Nov 2026 09:00:00 -0600"), name="n.eml")
+    assert finding.code == "D001" and finding.line == 3
+
+
+def test_unsent_draft_uses_today(tmp_path: Path) -> None:
+    assert run(tmp_path, note(), today=date(2026, 11, 21)) == []
+    [finding] = run(tmp_path, note(), today=date(2026, 11, 23))
+    assert finding.code == "D001" and "unsent" in finding.message
+    assert "today is 2026-11-23" in finding.message
+
+
+def test_other_kinds_are_not_late_thank_yous(tmp_path: Path) -> None:
+    assert run(tmp_path, note(INQUIRY, "2026-12-05", kind="status-inquiry")) == []
+
+
+# --- D002 premature-follow-up ---------------------------------------------------------------
+
+@pytest.mark.parametrize("dated", ["2026-11-25", "2026-12-01"])
+def test_premature_status_inquiry(tmp_path: Path, dated: str) -> None:
+    [finding] = run(tmp_path, note(INQUIRY, dated, kind="status-inquiry"))
+    assert finding.code == "D002" and finding.severity is Severity.WARNING
+    assert "decision date in the record (2026-12-01, Tuesday)" in finding.message
+    assert "wait until 2026-12-02" in finding.message
+
+
+def test_status_inquiry_after_the_decision_date(tmp_path: Path) -> None:
+    assert run(tmp_path, note(INQUIRY, "2026-12-02", kind="status-inquiry")) == []
+
+
+def test_undated_inquiry_uses_today(tmp_path: Path) -> None:
+    [finding] = run(tmp_path, note(INQUIRY, kind="status-inquiry"), today=date(2026, 11, 27))
+    assert finding.code == "D002" and "written today (2026-11-27)" in finding.message
+    assert run(tmp_path, note(INQUIRY, kind="status-inquiry"), today=date(2026, 12, 4)) == []
+
+
+# --- D003 date-mismatch ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "written", "right"), [
+    ("I am free on Tuesday, November 24, 2026 as well.", "Tuesday, November 24, 2026", None),
+    ("Thank you for meeting with me on Tuesday, November 20, 2026.",
+     "Tuesday, November 20, 2026", "Friday, November 20, 2026"),
+    ("I enjoyed our conversation on Thu, Nov 20.", "Thu, Nov 20", "Fri, Nov 20"),
+    ("Thank you for the interview on Monday, 20 November.", "Monday, 20 November",
+     "Friday, 20 November"),
+])
+def test_weekday_checks(tmp_path: Path, sentence: str, written: str, right: str | None
+                        ) -> None:
+    findings = run(tmp_path, note(sentence, "2026-11-20"))
+    if right is None:
+        assert findings == []
+        return
+    [finding] = findings
+    assert finding.code == "D003" and finding.suggestions == (right,)
+    assert f"'{written}'" in finding.message and "is a Friday" in finding.message
+
+
+@pytest.mark.parametrize(("sentence", "written", "right"), [
+    ("Thank you for meeting with me on November 19.", "November 19", "November 20"),
+    ("I enjoyed our interview on Thursday, November 19, 2026.", "Thursday, November 19, 2026",
+     "Friday, November 20, 2026"),
+    ("It was a pleasure to talk with you on 2026-10-20.", "2026-10-20", "2026-11-20"),
+    ("Thank you for the interview on 19 November.", "19 November", "20 November"),
+])
+def test_interview_date_differs_from_the_record(tmp_path: Path, sentence: str, written: str,
+                                                right: str) -> None:
+    [finding] = run(tmp_path, note(sentence, "2026-11-21"))
+    assert finding.code == "D003" and finding.severity is Severity.ERROR
+    assert finding.suggestions == (right,)
+    assert f"'{written}' differs from the interview date in the record, Friday, November 20, " \
+        "2026" in finding.message
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thank you for meeting with me on Friday, November 20.",
+    "Thank you for meeting with me on November 20, 2026.",
+    "I look forward to meeting again on December 3.",  # not the interview
+    "You said you would decide by December 1, and I can start on January 4.",
+    "Thank you for meeting with me on Friday.",
+    "Thank you for meeting with me yesterday.",
+])
+def test_correct_dates(tmp_path: Path, sentence: str) -> None:
+    assert run(tmp_path, note(sentence, "2026-11-21")) == []
+
+
+def test_relative_days_in_a_dated_letter(tmp_path: Path) -> None:
+    [finding] = run(tmp_path, note("Thank you for meeting with me today.", "2026-11-21"))
+    assert finding.code == "D003" and finding.suggestions == ("yesterday",)
+    [finding] = run(tmp_path, note("Thank you for meeting with me on Thursday.", "2026-11-21"))
+    assert finding.code == "D003" and finding.suggestions == ("Friday",)
+
+
+def test_no_such_day(tmp_path: Path) -> None:
+    [finding] = run(tmp_path, note("I can start on February 30.", "2026-11-21"))
+    assert finding.code == "D003" and "no such day" in finding.message
+
+
+def test_dates_without_a_year_take_the_record_year() -> None:
+    [found] = find_dates("on Friday, November 20", 2026)
+    assert found.value == date(2026, 11, 20) and not found.year_given
+    [found] = find_dates("on Friday, November 20", 2025)
+    assert found.value == date(2025, 11, 20)
+
+
+def test_time_zones_are_read_as_the_writers_wall_clock(tmp_path: Path) -> None:
+    assert run(tmp_path, note(date_line="2026-11-21T09:00:00-06:00")) == []
+    [finding] = run(tmp_path, note(date_line="2026-11-21T11:00:00-06:00"))
+    assert finding.code == "D001" and "25 hours" in finding.message
+
+
+def test_no_record_no_timing_checks_but_weekdays_still_checked(tmp_path: Path) -> None:
+    text = note("Thank you for meeting with me on Tuesday, November 20, 2026.", "2026-12-09")
+    (tmp_path / "note.md").write_text(text, encoding="utf-8")
+    result = lint(LintRequest(paths=[str(tmp_path / "note.md")], config=Config(),
+                              select=["D"], today=date(2026, 12, 9), grammar="off"))
+    assert [f.code for f in result.findings] == ["D003"]

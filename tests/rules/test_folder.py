@@ -1,0 +1,151 @@
+"""C005-C006: checks across an application tree (`followup lint FOLDER`)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from followup.config import Config
+from followup.findings import Finding, Severity
+from followup.linter import LintRequest, lint
+from followup.rules.folder import similarity
+
+RECORD = """\
+company: Globex Corporation
+position: Supply Chain Analyst
+interview_date: 2026-11-17T14:00
+interviewers:
+  - name: Renée Laurent
+    honorific: Ms.
+    email: renee.laurent@globex.example
+    topics: [carrier contracts]
+  - name: Kwame Mensah-Bonsu
+    honorific: Mr.
+    email: kwame.mensah-bonsu@globex.example
+    topics: [warehouse slotting]
+"""
+
+SAME = ("Thank you for taking the time to meet with me today about the Supply Chain Analyst "
+        "position. I enjoyed learning how your team works with its carriers, and I left even "
+        "more excited about the role.\n\nThank you again for your time. I look forward to "
+        "hearing from you.")
+
+
+def note(salutation: str, body: str = SAME, to: str | None = None) -> str:
+    front = "---\nkind: thank-you\ndate: 2026-11-17\n" + (f"to: {to}\n" if to else "") + "---\n"
+    return f"{front}{salutation}\n\n{body}\n\nBest regards,\nJordan Lee\n"
+
+
+def run(tmp_path: Path, files: dict[str, str], paths: tuple[str, ...] = (".",),
+        today: date = date(2026, 11, 20)) -> list[Finding]:
+    for relative, content in files.items():
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    result = lint(LintRequest(paths=[str(tmp_path / p) for p in paths], config=Config(),
+                              select=["C005", "C006"], today=today, grammar="off"))
+    assert not result.errors, result.errors
+    return result.findings
+
+
+# --- C005 missing-thank-you ----------------------------------------------------------------
+
+def test_interviewer_without_a_note(tmp_path: Path) -> None:
+    findings = run(tmp_path, {"globex/interview.yaml": RECORD,
+                              "globex/renee.md": note("Dear Ms. Laurent,")})
+    [finding] = findings
+    assert finding.code == "C005" and finding.severity is Severity.INFO
+    assert finding.path.endswith("interview.yaml") and finding.line == 9
+    assert "no thank-you note to Kwame Mensah-Bonsu" in finding.message
+
+
+def test_every_interviewer_thanked(tmp_path: Path) -> None:
+    other = ("Thank you for walking me through warehouse slotting and the SQL exercise. "
+             "Our talk about pick paths gave me two ideas I would like to try.")
+    assert run(tmp_path, {"globex/interview.yaml": RECORD,
+                          "globex/renee.md": note("Dear Ms. Laurent,"),
+                          "globex/kwame.md": note("Dear Mr. Mensah-Bonsu,", other)}) == []
+
+
+def test_a_note_counts_by_its_to_field_or_a_misspelled_greeting(tmp_path: Path) -> None:
+    assert run(tmp_path, {"globex/interview.yaml": RECORD,
+                          "globex/renee.md": note("Dear Renee,", to="Renée Laurent"),
+                          "globex/kwame.md": note("Dear Mr. Mensah-Bonsoo,",
+                                                  "Thank you for the slotting talk.")}) == []
+
+
+def test_an_application_with_no_notes_at_all(tmp_path: Path) -> None:
+    findings = run(tmp_path, {"globex/interview.yaml": RECORD})
+    assert [f.code for f in findings] == ["C005", "C005"]
+    assert "no thank-you notes" in findings[0].message
+
+
+def test_future_interviews_are_not_missing_notes(tmp_path: Path) -> None:
+    assert run(tmp_path, {"globex/interview.yaml": RECORD}, today=date(2026, 11, 10)) == []
+
+
+def test_linting_one_letter_says_nothing_about_the_others(tmp_path: Path) -> None:
+    findings = run(tmp_path, {"globex/interview.yaml": RECORD,
+                              "globex/renee.md": note("Dear Ms. Laurent,"),
+                              "globex/draft.txt": "Dear Kwame,\n\nNot finished yet.\n"},
+                   paths=("globex/renee.md",))
+    assert findings == []
+
+
+def test_other_kinds_are_not_thank_you_notes(tmp_path: Path) -> None:
+    inquiry = note("Dear Mr. Mensah-Bonsu,").replace("kind: thank-you", "kind: status-inquiry")
+    findings = run(tmp_path, {"globex/interview.yaml": RECORD,
+                              "globex/renee.md": note("Dear Ms. Laurent,"),
+                              "globex/kwame.md": inquiry})
+    assert [f.code for f in findings] == ["C005"]
+
+
+# --- C006 duplicate-note --------------------------------------------------------------------
+
+def test_near_duplicate_notes_to_two_interviewers(tmp_path: Path) -> None:
+    findings = run(tmp_path, {"globex/interview.yaml": RECORD,
+                              "globex/a-renee.md": note("Dear Ms. Laurent,"),
+                              "globex/b-kwame.md": note("Dear Mr. Mensah-Bonsu,",
+                                                        SAME.replace("today", "this afternoon"))})
+    [finding] = findings
+    assert finding.code == "C006" and finding.severity is Severity.WARNING
+    assert finding.path.endswith("b-kwame.md") and finding.line == 7
+    assert "to Kwame Mensah-Bonsu is" in finding.message and "a-renee.md" in finding.message
+    assert "warehouse slotting" in finding.message
+
+
+def test_customised_notes_are_not_duplicates(tmp_path: Path) -> None:
+    other = ("Thank you for walking me through warehouse slotting and the SQL exercise "
+             "this afternoon. Our talk about pick paths gave me two ideas I would like to "
+             "try.\n\nI look forward to hearing from you.")
+    assert run(tmp_path, {"globex/interview.yaml": RECORD,
+                          "globex/a-renee.md": note("Dear Ms. Laurent,"),
+                          "globex/b-kwame.md": note("Dear Mr. Mensah-Bonsu,", other)}) == []
+
+
+def test_two_notes_to_the_same_person_are_not_c006(tmp_path: Path) -> None:
+    findings = run(tmp_path, {"globex/interview.yaml": RECORD,
+                              "globex/a.md": note("Dear Ms. Laurent,"),
+                              "globex/b.md": note("Dear Renée,")})
+    assert [f.code for f in findings] == ["C005"]
+
+
+def test_similarity_ignores_nothing_but_is_bounded() -> None:
+    assert similarity("same text", "same text") == 1.0
+    assert similarity("", "x") == 0.0
+    assert similarity("thank you for the tour", "a different note entirely") < 0.6
+
+
+def test_example_tree_shows_c005_and_c006(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[2] / "examples" / "applications"
+    tree = tmp_path / "applications"
+    shutil.copytree(source, tree)
+    result = lint(LintRequest(paths=[str(tree)], config=Config(), select=["C005", "C006"],
+                              today=date(2026, 11, 23), grammar="off"))
+    found = sorted((Path(f.path).parent.name, Path(f.path).name, f.code)
+                   for f in result.findings)
+    assert found == [
+        ("acme-packaging-manager", "interview.yaml", "C005"),
+        ("globex-supply-chain-analyst", "thank-you-renee-laurent.md", "C006"),
+    ]
