@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
 from followup.cli import main
+from followup.grammar import GrammarError
 
 from helpers import dedent
 
@@ -39,3 +43,55 @@ def lint_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., R
                                   input=input)
 
     return _run
+
+
+# --- a real LanguageTool server, started once per session when a test asks for it ----------
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"LanguageTool is required in CI but cannot be had: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def lt_installation() -> Any:
+    from followup.grammar.provision import find_installation, install
+
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        _unavailable("Java is not installed (LanguageTool needs Java 17)")
+    found = find_installation()
+    if found is None:
+        if shutil.which("mvn") is None:
+            _unavailable("LanguageTool is not installed and Maven is missing "
+                         "(apt-get install maven; followup languagetool install)")
+        try:
+            found = install()
+        except GrammarError as exc:
+            _unavailable(f"`followup languagetool install` failed: {exc}")
+    return found
+
+
+@pytest.fixture(scope="session")
+def lt_server(lt_installation: Any) -> Iterator[Any]:
+    """A LocalServer on 127.0.0.1 (not the user's persistent one), stopped at the end."""
+    from followup.grammar.server import launch
+
+    try:
+        server = launch(lt_installation, timeout=300)
+    except GrammarError as exc:
+        _unavailable(f"the LanguageTool server cannot be started: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def use_server(lt_server: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Make the session server the one a default run finds (as if `languagetool start`)."""
+    from followup.grammar import server as server_module
+
+    info = server_module.ServerInfo(pid=lt_server.pid, port=lt_server.port,
+                                    version=lt_server.version,
+                                    home=str(lt_server.installation.path),
+                                    started=lt_server.started)
+    server_module._write_state(info)
+    return lt_server

@@ -120,49 +120,65 @@ class Lexicon:
     entries: dict[str, dict[str, Any]]
     triggers: dict[str, frozenset[str]]  # attribute (NORM, LOWER, ORTH) -> words
     hashes: dict[str, Any]  # the same as sorted numpy arrays of string hashes
+    hash_sets: dict[str, frozenset[int]]  # and as sets
+    longest: int = 16  # tokens in the longest pattern
 
     def spans(self, doc: Any) -> list[tuple[str, int, int]]:
         """(entry id, start token, end token) of every match in a spaCy Doc."""
         import numpy as np
 
-        table = _token_table(doc)
-        hit = np.zeros(len(doc), dtype=bool)
-        for column, attr in enumerate(("NORM", "LOWER", "ORTH")):
-            if attr in self.triggers:
-                hit |= np.isin(table[:, column], self._hashes(attr))
-        if not hit.any():
+        table, present = _token_table(doc)
+        columns = [column for column, attr in enumerate(("NORM", "LOWER", "ORTH"))
+                   if attr in self.triggers and not present[column].isdisjoint(
+                       self.hash_sets[attr])]
+        if not columns:
             return []
+        hit = np.zeros(len(doc), dtype=bool)
+        for column in columns:
+            attr = ("NORM", "LOWER", "ORTH")[column]
+            hit |= np.isin(table[:, column], self.hashes[attr])
+        # Run the Matcher only on a window around each trigger, inside its sentence: a match
+        # holds its trigger and is at most `self.longest` tokens long.
         starts = np.flatnonzero(table[:, 3] == 1)
         if not len(starts) or starts[0] != 0:
             starts = np.concatenate(([0], starts))
-        bounds = list(starts) + [len(doc)]
-        sentences = sorted(set(np.searchsorted(starts, np.flatnonzero(hit), "right") - 1))
-        found: list[tuple[str, int, int]] = []
+        bounds = np.concatenate((starts, [len(doc)]))
+        windows: list[list[int]] = []
+        reach = self.longest
+        for token in np.flatnonzero(hit).tolist():
+            sentence = int(np.searchsorted(starts, token, "right")) - 1
+            lo = max(int(bounds[sentence]), token - reach)
+            hi = min(int(bounds[sentence + 1]), token + reach + 1)
+            if windows and lo <= windows[-1][1] and windows[-1][2] == sentence:
+                windows[-1][1] = max(windows[-1][1], hi)
+            else:
+                windows.append([lo, hi, sentence])
+        found: set[tuple[str, int, int]] = set()
         strings = doc.vocab.strings
-        for index in sentences:
-            offset, stop = int(bounds[index]), int(bounds[index + 1])
-            for match_id, start, end in self.matcher(doc[offset:stop]):
-                found.append((strings[match_id], start + offset, end + offset))
-        return found
-
-    def _hashes(self, attr: str) -> Any:
-        return self.hashes[attr]
+        for lo, hi, _ in windows:
+            for match_id, start, end in self.matcher(doc[lo:hi]):
+                found.add((strings[match_id], start + lo, end + lo))
+        return sorted(found, key=lambda m: (m[1], m[2]))
 
 
-def _token_table(doc: Any) -> Any:
-    """NORM, LOWER, ORTH hashes and SENT_START of every token, computed once per Doc."""
-    table = doc.user_data.get("followup:tokens")
-    if table is None:
+def _token_table(doc: Any) -> tuple[Any, list[set[int]]]:
+    """NORM, LOWER, ORTH hashes and SENT_START of every token, and the sets of hashes of
+    the first three columns: computed once per Doc and shared by every lexicon."""
+    cached = doc.user_data.get("followup:tokens")
+    if cached is None:
         from spacy.attrs import LOWER, NORM, ORTH, SENT_START
 
         table = doc.to_array([NORM, LOWER, ORTH, SENT_START])
-        doc.user_data["followup:tokens"] = table
-    return table
+        cached = (table, [set(table[:, column].tolist()) for column in range(3)])
+        doc.user_data["followup:tokens"] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 def _trigger(pattern: list[dict[str, Any]]) -> tuple[str, set[str]]:
-    """The attribute and values of the most telling required token of a pattern."""
-    best: tuple[str, set[str]] | None = None
+    """The attribute and values of the rarest required token of a pattern (by the English
+    word frequencies of the spelling list), so that few sentences need the Matcher."""
+    frequency = _frequencies()
+    best: tuple[float, str, set[str]] | None = None
     for token in pattern:
         if "OP" in token and token["OP"] not in ("1", "!"):
             continue
@@ -171,13 +187,22 @@ def _trigger(pattern: list[dict[str, Any]]) -> tuple[str, set[str]]:
                 continue
             value = token[attr]
             values = set(value["IN"]) if isinstance(value, dict) else {value}
-            if not values & _COMMON:
-                return attr, values
-            if best is None:
-                best = (attr, values)
+            weight = sum(frequency.get(v.lower(), 0) for v in values)
+            if values & _COMMON:
+                weight += 10**12
+            if best is None or weight < best[0]:
+                best = (weight, attr, values)
     if best is None:
         raise ValueError("a pattern needs at least one word that is not a wildcard")
-    return best
+    return best[1], best[2]
+
+
+def _frequencies() -> dict[str, int]:
+    try:
+        from .rules.spelling import frequencies
+    except ImportError:  # pragma: no cover - the word list is optional for the tone rules
+        return {}
+    return frequencies()
 
 
 @cache
@@ -199,6 +224,7 @@ def compiled_together(names: tuple[str, ...], validate: bool = False) -> Lexicon
     matcher = Matcher(tokenizer().vocab, validate=validate)
     entries: dict[str, dict[str, Any]] = {}
     triggers: dict[str, set[str]] = {}
+    longest = 1
     for name in names:
         for number, entry in enumerate(load(name), start=1):
             key = f"{name}#{entry.get('id') or number}"
@@ -217,6 +243,7 @@ def compiled_together(names: tuple[str, ...], validate: bool = False) -> Lexicon
                                 for pattern in phrase_patterns(p, entry.get("attr", "NORM"))]
                 matcher.add(key, patterns)
                 for pattern in patterns:
+                    longest = max(longest, len(pattern))
                     attr, values = _trigger(pattern)
                     triggers.setdefault(attr, set()).update(values)
             except (ValueError, KeyError) as exc:
@@ -228,4 +255,5 @@ def compiled_together(names: tuple[str, ...], validate: bool = False) -> Lexicon
     strings = tokenizer().vocab.strings
     hashes = {attr: np.array(sorted(strings.add(v) for v in values), dtype=np.uint64)
               for attr, values in triggers.items()}
-    return Lexicon(matcher, entries, {k: frozenset(v) for k, v in triggers.items()}, hashes)
+    return Lexicon(matcher, entries, {k: frozenset(v) for k, v in triggers.items()}, hashes,
+                   {attr: frozenset(a.tolist()) for attr, a in hashes.items()}, longest)

@@ -50,8 +50,8 @@ LEXICONS = ("informal.jsonl", "negative.jsonl", "apologetic.jsonl", "pushy.jsonl
 def lexicon_matches(document: Document, name: str) -> list[tuple[int, int, dict[str, Any]]]:
     """(start, end, entry) of every entry of lexicon `name` that applies where it stands.
 
-    The five tone lexicons share one Matcher: the first rule to ask runs it over the letter
-    and the matches of every lexicon are kept in `document.cache`.
+    The first rule to ask matches all five tone lexicons and keeps the results in
+    `document.cache` (one token table per letter serves every Matcher).
     """
     key = f"tone:{name}"
     if key not in document.cache:
@@ -62,14 +62,14 @@ def lexicon_matches(document: Document, name: str) -> list[tuple[int, int, dict[
 def _match_all(document: Document) -> None:
     from spacy.util import filter_spans
 
-    lexicon = lexicons.compiled_together(LEXICONS)
     doc = document.spacy
-    by_lexicon: dict[str, list[Any]] = {name: [] for name in LEXICONS}
-    for key, start, end in lexicon.spans(doc):
-        span = doc[start:end]
-        span.label_ = key
-        by_lexicon[lexicon.entries[key]["lexicon"]].append(span)
-    for name, spans in by_lexicon.items():
+    for name in LEXICONS:
+        lexicon = lexicons.compiled(name)
+        spans = []
+        for key, start, end in lexicon.spans(doc):
+            span = doc[start:end]
+            span.label_ = key
+            spans.append(span)
         document.cache[f"tone:{name}"] = _applicable(document, lexicon, filter_spans(spans))
 
 
