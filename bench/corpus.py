@@ -7,6 +7,8 @@ A letter counts once per rule: the rule fired on it or not. Every offline rule r
 
     python bench/corpus.py            # the table
     python bench/corpus.py --misses   # and which letters were missed or falsely flagged
+    python bench/corpus.py --heldout  # the held-out set (tests/corpus/heldout/), written
+                                      # after the rules and never tuned against
 """
 
 from __future__ import annotations
@@ -20,20 +22,20 @@ CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
 MEASURED = ("T001", "T003", "T004", "T005", "T006", "S001", "C001", "C002", "C003")
 
 
-def measure() -> dict:
+def measure(corpus: Path = CORPUS) -> dict:
     from followup.config import Config
     from followup.linter import LintRequest, lint
 
-    labels = [json.loads(line) for line in (CORPUS / "labels.jsonl").read_text().splitlines()
+    labels = [json.loads(line) for line in (corpus / "labels.jsonl").read_text().splitlines()
               if line.strip()]
-    paths = [str(CORPUS / entry["file"]) for entry in labels]
+    paths = [str(corpus / entry["file"]) for entry in labels]
     result = lint(LintRequest(paths=paths, config=Config(), grammar="off",
                               today=date(2026, 11, 20)))
     if result.errors:
         raise SystemExit("corpus letters failed to load: " + "; ".join(map(str, result.errors)))
     fired: dict[str, set[str]] = {p: set() for p in paths}
     errors_on_clean: list[str] = []
-    clean = {str(CORPUS / e["file"]) for e in labels if not e["expect"]}
+    clean = {str(corpus / e["file"]) for e in labels if not e["expect"]}
     for finding in result.findings:
         fired.setdefault(finding.path, set()).add(finding.code)
         if finding.path in clean and finding.severity.value == "error":
@@ -60,8 +62,10 @@ def measure() -> dict:
 
 
 def main() -> None:
-    figures = measure()
-    print(f"corpus: {figures['letters']} letters ({figures['clean']} clean), grammar off")
+    corpus = CORPUS / "heldout" if "--heldout" in sys.argv else CORPUS
+    figures = measure(corpus)
+    print(f"corpus: {corpus.relative_to(CORPUS.parents[1])}: {figures['letters']} letters "
+          f"({figures['clean']} clean), grammar off")
     print(f"{'rule':<6}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}")
     for code, row in figures["rules"].items():
         print(f"{code:<6}{row['tp']:>5}{row['fp']:>5}{row['fn']:>5}{row['precision']:>11.3f}"

@@ -52,13 +52,14 @@ def load(name: str) -> Any:
 #
 # `phrase` is written as plain words; each word is tokenised with spaCy's English tokenizer
 # and matched on its NORM, so "I'm"/"I am"/"I’m" and "didn't"/"did not" are one phrase.
-# Inside a phrase, `a|b|c` is a choice of words (`to_hear` for two words in a choice), `*` one optional word of any kind
-# and `...` up to three words of any kind. `attr: "LOWER"` matches the exact spelling
-# instead (for "gonna", whose norm is "going to"), `attr: "ORTH"` the exact characters. `pattern` gives raw spaCy Matcher token
-# patterns instead of a phrase. Optional keys: `part` (salutation, signoff, body: where the
-# phrase counts), `first` (true: only as the first words of that part), `skip_kinds` (letter
-# kinds where the phrase is a plain fact, e.g. a reply to a rejection), `case` ("upper" or
-# "title": the text must be written so).
+# Inside a phrase, `a|b|c` is a choice of words (`to_hear` for two words in a choice), `*`
+# one optional word of any kind and `...` up to three words of any kind. `attr: "LOWER"`
+# matches the exact spelling instead (for "gonna", whose norm is "going to"), `attr: "ORTH"`
+# the exact characters. `pattern` gives raw spaCy Matcher token patterns instead of a phrase
+# (NORM, LOWER, ORTH or TEXT, a string or {"IN": [...]}, and "OP": "?"). Optional keys:
+# `part` (salutation, signoff, body: where the phrase counts), `first` (true: only as the
+# first words of that part), `skip_kinds` (letter kinds where the phrase is a plain fact,
+# e.g. a reply to a rejection). Every entry has `suggest` (may be empty) and `reason`.
 
 
 def phrase_patterns(phrase: str, attr: str = "NORM") -> list[list[dict[str, Any]]]:
@@ -68,7 +69,7 @@ def phrase_patterns(phrase: str, attr: str = "NORM") -> list[list[dict[str, Any]
 
     from .nlp import tokenizer
 
-    make = tokenizer()
+    make = tokenizer().make_doc
 
     def value(token: Any) -> str:
         if attr == "NORM":
@@ -100,137 +101,183 @@ def phrase_patterns(phrase: str, attr: str = "NORM") -> list[list[dict[str, Any]
     return [[token for part in combo for token in part] for combo in product(*slots)]
 
 
-# Words too common to tell whether a sentence may hold a phrase; every other word of a
-# pattern can serve as its trigger.
-_COMMON = frozenset("""i me my am be is are was were been you your the a an to of for and or
-my we our us not do did have has had will would can could it that this in on at with so
-very really just , . ! ?""".split())
+_ATTRS = ("NORM", "LOWER", "ORTH")
+_ALIASES = {"TEXT": "ORTH"}
+
+
+class _Node:
+    __slots__ = ("edges", "any", "ends")
+
+    def __init__(self) -> None:
+        self.edges: dict[tuple[int, int], _Node] = {}  # (attribute index, string hash)
+        self.any: _Node | None = None  # a token of any kind
+        self.ends: list[str] = []  # entry keys whose pattern ends here
 
 
 @dataclass(frozen=True, eq=False)
 class Lexicon:
-    """A compiled lexicon: its Matcher, its entries by id, and its trigger words.
+    """A compiled lexicon: its entries by key and a token trie of all their patterns.
 
-    Every pattern has one required word that is not a common one (its trigger, by the
-    attribute it matches on); a sentence without any trigger cannot hold a match, so the
-    Matcher runs only on the few sentences that have one.
+    The patterns are spaCy Matcher token patterns restricted to what the lexicons need
+    (NORM, LOWER, ORTH or TEXT with a string or `{"IN": [...]}`, and `"OP": "?"`), so a
+    pattern file stays valid for spaCy's Matcher (`spacy_matcher()`, used by the tests)
+    while matching runs on a trie of string hashes: one walk over a letter's tokens
+    serves every pattern, a few microseconds a sentence.
     """
 
-    matcher: Any
     entries: dict[str, dict[str, Any]]
-    triggers: dict[str, frozenset[str]]  # attribute (NORM, LOWER, ORTH) -> words
-    hashes: dict[str, Any]  # the same as sorted numpy arrays of string hashes
-    hash_sets: dict[str, frozenset[int]]  # and as sets
-    longest: int = 16  # tokens in the longest pattern
+    patterns: dict[str, list[list[dict[str, Any]]]]
+    root: _Node
+    first: tuple[frozenset[int], frozenset[int], frozenset[int]]  # hashes that start one
+    depth: int  # tokens in the longest pattern
 
     def spans(self, doc: Any) -> list[tuple[str, int, int]]:
-        """(entry id, start token, end token) of every match in a spaCy Doc."""
-        import numpy as np
-
-        table, present = _token_table(doc)
-        columns = [column for column, attr in enumerate(("NORM", "LOWER", "ORTH"))
-                   if attr in self.triggers and not present[column].isdisjoint(
-                       self.hash_sets[attr])]
-        if not columns:
-            return []
-        hit = np.zeros(len(doc), dtype=bool)
-        for column in columns:
-            attr = ("NORM", "LOWER", "ORTH")[column]
-            hit |= np.isin(table[:, column], self.hashes[attr])
-        # Run the Matcher only on a window around each trigger, inside its sentence: a match
-        # holds its trigger and is at most `self.longest` tokens long.
-        starts = np.flatnonzero(table[:, 3] == 1)
-        if not len(starts) or starts[0] != 0:
-            starts = np.concatenate(([0], starts))
-        bounds = np.concatenate((starts, [len(doc)]))
-        windows: list[list[int]] = []
-        reach = self.longest
-        for token in np.flatnonzero(hit).tolist():
-            sentence = int(np.searchsorted(starts, token, "right")) - 1
-            lo = max(int(bounds[sentence]), token - reach)
-            hi = min(int(bounds[sentence + 1]), token + reach + 1)
-            if windows and lo <= windows[-1][1] and windows[-1][2] == sentence:
-                windows[-1][1] = max(windows[-1][1], hi)
-            else:
-                windows.append([lo, hi, sentence])
-        found: set[tuple[str, int, int]] = set()
-        strings = doc.vocab.strings
-        for lo, hi, _ in windows:
-            for match_id, start, end in self.matcher(doc[lo:hi]):
-                found.add((strings[match_id], start + lo, end + lo))
-        return sorted(found, key=lambda m: (m[1], m[2]))
-
-
-def _token_table(doc: Any) -> tuple[Any, list[set[int]]]:
-    """NORM, LOWER, ORTH hashes and SENT_START of every token, and the sets of hashes of
-    the first three columns: computed once per Doc and shared by every lexicon."""
-    cached = doc.user_data.get("followup:tokens")
-    if cached is None:
-        from spacy.attrs import LOWER, NORM, ORTH, SENT_START
-
-        table = doc.to_array([NORM, LOWER, ORTH, SENT_START])
-        cached = (table, [set(table[:, column].tolist()) for column in range(3)])
-        doc.user_data["followup:tokens"] = cached
-    return cached  # type: ignore[no-any-return]
-
-
-def _trigger(pattern: list[dict[str, Any]]) -> tuple[str, set[str]]:
-    """The attribute and values of the rarest required token of a pattern (by the English
-    word frequencies of the spelling list), so that few sentences need the Matcher."""
-    frequency = _frequencies()
-    best: tuple[float, str, set[str]] | None = None
-    for token in pattern:
-        if "OP" in token and token["OP"] not in ("1", "!"):
-            continue
-        for attr in ("NORM", "LOWER", "ORTH"):
-            if attr not in token:
+        """(entry key, start token, end token) of every match in a spaCy Doc, longest
+        first where matches of different entries overlap."""
+        norms, lowers, orths = _token_columns(doc)
+        root = self.root
+        first_norm, first_lower, first_orth = self.first
+        anywhere = root.any is not None
+        size = len(norms)
+        found: list[tuple[int, int, str]] = []
+        for start in range(size):
+            if not (anywhere or norms[start] in first_norm or lowers[start] in first_lower
+                    or orths[start] in first_orth):
                 continue
-            value = token[attr]
-            values = set(value["IN"]) if isinstance(value, dict) else {value}
-            weight = sum(frequency.get(v.lower(), 0) for v in values)
-            if values & _COMMON:
-                weight += 10**12
-            if best is None or weight < best[0]:
-                best = (weight, attr, values)
-    if best is None:
-        raise ValueError("a pattern needs at least one word that is not a wildcard")
-    return best[1], best[2]
+            states = [root]
+            position = start
+            stop = min(size, start + self.depth)
+            while states and position < stop:
+                keys = ((0, norms[position]), (1, lowers[position]), (2, orths[position]))
+                position += 1
+                following: list[_Node] = []
+                for node in states:
+                    edges = node.edges
+                    for key in keys:
+                        step = edges.get(key)
+                        if step is not None and step not in following:
+                            following.append(step)
+                    if node.any is not None and node.any not in following:
+                        following.append(node.any)
+                for node in following:
+                    for entry_key in node.ends:
+                        found.append((start, position, entry_key))
+                states = following
+        groups: dict[str, list[tuple[int, int, str]]] = {}
+        for match in found:  # overlaps are resolved within each lexicon file
+            groups.setdefault(self.entries[match[2]]["lexicon"], []).append(match)
+        return sorted((key, s, e) for matches in groups.values()
+                      for s, e, key in _longest(matches))
+
+    def spacy_matcher(self, vocab: Any, validate: bool = True) -> Any:
+        """The same patterns in a spaCy `Matcher` (for tests and cross-checks)."""
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(vocab, validate=validate)
+        for key, patterns in self.patterns.items():
+            matcher.add(key, patterns)
+        return matcher
 
 
-def _frequencies() -> dict[str, int]:
-    try:
-        from .rules.spelling import frequencies
-    except ImportError:  # pragma: no cover - the word list is optional for the tone rules
-        return {}
-    return frequencies()
+def _longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping matches, longest first, then earliest (like spaCy's filter_spans)."""
+    chosen: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for start, end, key in sorted(set(found), key=lambda m: (m[0] - m[1], m[0], m[2])):
+        if any(i in taken for i in range(start, end)):
+            continue
+        chosen.append((start, end, key))
+        taken.update(range(start, end))
+    return sorted(chosen)
+
+
+def _token_columns(doc: Any) -> list[list[int]]:
+    """NORM, LOWER and ORTH string hashes of every token (three lists), once per Doc."""
+    columns = doc.user_data.get("followup:tokens")
+    if columns is None:
+        from spacy.attrs import LOWER, NORM, ORTH
+
+        columns = doc.to_array([NORM, LOWER, ORTH]).reshape(len(doc), 3).T.tolist()
+        doc.user_data["followup:tokens"] = columns
+    return columns  # type: ignore[no-any-return]
+
+
+def _expand(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The pattern without optional tokens: one variant per choice of those kept."""
+    variants: list[list[dict[str, Any]]] = [[]]
+    for token in pattern:
+        op = token.get("OP")
+        plain = {k: v for k, v in token.items() if k != "OP"}
+        if op in (None, "1"):
+            variants = [v + [plain] for v in variants]
+        elif op == "?":
+            variants = variants + [v + [plain] for v in variants]
+        else:
+            raise ValueError(f"operator '{op}' is not supported in lexicons (use '?')")
+    unique: dict[str, list[dict[str, Any]]] = {}
+    for variant in variants:
+        if variant:
+            unique.setdefault(repr(variant), variant)
+    return list(unique.values())
+
+
+def _add(root: _Node, key: str, pattern: list[dict[str, Any]], strings: Any) -> int:
+    """Add a pattern to the trie; returns the length of its longest variant."""
+    longest = 0
+    for variant in _expand(pattern):
+        longest = max(longest, len(variant))
+        nodes = [root]
+        for token in variant:
+            unknown = set(token) - set(_ATTRS) - set(_ALIASES)
+            if unknown:
+                raise ValueError(f"token attribute {sorted(unknown)} is not supported in "
+                                 "lexicons (NORM, LOWER, ORTH, TEXT)")
+            following: list[_Node] = []
+            for node in nodes:
+                if not token:
+                    node.any = node.any or _Node()
+                    following.append(node.any)
+                    continue
+                if len(token) > 1:
+                    raise ValueError("one attribute per token in lexicon patterns")
+                (attr, value), = token.items()
+                index = _ATTRS.index(_ALIASES.get(attr, attr))
+                values = value["IN"] if isinstance(value, dict) else [value]
+                if isinstance(value, dict) and set(value) != {"IN"}:
+                    raise ValueError(f"only {{'IN': [...]}} is supported, not {value}")
+                for item in values:
+                    edge = (index, strings.add(str(item)))
+                    following.append(node.edges.setdefault(edge, _Node()))
+            nodes = following
+        for node in nodes:
+            if key not in node.ends:
+                node.ends.append(key)
+    return longest
 
 
 @cache
-def compiled(name: str, validate: bool = False) -> Lexicon:
-    """The JSONL lexicon `models/<name>` compiled into a spaCy Matcher, built once.
-
-    `validate` checks every pattern against spaCy's schema (slow; the tests do it)."""
-    return compiled_together((name,), validate)
+def compiled(name: str) -> Lexicon:
+    """The JSONL lexicon `models/<name>` compiled once into a token trie."""
+    return compiled_together((name,))
 
 
 @cache
-def compiled_together(names: tuple[str, ...], validate: bool = False) -> Lexicon:
-    """Several JSONL lexicons in ONE Matcher (one pass over a letter serves them all);
-    entry ids are `<file>#<id>` and each entry knows its file as `entry["lexicon"]`."""
-    from spacy.matcher import Matcher
-
+def compiled_together(names: tuple[str, ...]) -> Lexicon:
+    """Several JSONL lexicons in one trie (one walk over a letter serves them all); entry
+    keys are `<file>#<id>` and every entry knows its file as `entry["lexicon"]`."""
     from .nlp import tokenizer
 
-    matcher = Matcher(tokenizer().vocab, validate=validate)
+    strings = tokenizer().vocab.strings
+    root = _Node()
     entries: dict[str, dict[str, Any]] = {}
-    triggers: dict[str, set[str]] = {}
-    longest = 1
+    all_patterns: dict[str, list[list[dict[str, Any]]]] = {}
+    depth = 1
     for name in names:
         for number, entry in enumerate(load(name), start=1):
             key = f"{name}#{entry.get('id') or number}"
             if key in entries:
-                raise UserError(f"lexicon id '{entry.get('id')}' given twice", model_path(name),
-                                number)
+                raise UserError(f"lexicon id '{entry.get('id')}' given twice",
+                                model_path(name), number)
             try:
                 if "pattern" in entry:
                     patterns = entry["pattern"]
@@ -241,19 +288,15 @@ def compiled_together(names: tuple[str, ...], validate: bool = False) -> Lexicon
                         else [entry["phrase"]]
                     patterns = [pattern for p in phrases
                                 for pattern in phrase_patterns(p, entry.get("attr", "NORM"))]
-                matcher.add(key, patterns)
                 for pattern in patterns:
-                    longest = max(longest, len(pattern))
-                    attr, values = _trigger(pattern)
-                    triggers.setdefault(attr, set()).update(values)
-            except (ValueError, KeyError) as exc:
+                    depth = max(depth, _add(root, key, pattern, strings))
+            except (ValueError, KeyError, TypeError) as exc:
                 raise UserError(f"lexicon entry '{entry.get('id')}': {exc}", model_path(name),
                                 number) from None
             entries[key] = {**entry, "lexicon": name}
-    import numpy as np
-
-    strings = tokenizer().vocab.strings
-    hashes = {attr: np.array(sorted(strings.add(v) for v in values), dtype=np.uint64)
-              for attr, values in triggers.items()}
-    return Lexicon(matcher, entries, {k: frozenset(v) for k, v in triggers.items()}, hashes,
-                   {attr: frozenset(a.tolist()) for attr, a in hashes.items()}, longest)
+            all_patterns[key] = patterns
+    first: tuple[set[int], set[int], set[int]] = (set(), set(), set())
+    for column, value in root.edges:
+        first[column].add(value)
+    return Lexicon(entries, all_patterns, root,
+                   (frozenset(first[0]), frozenset(first[1]), frozenset(first[2])), depth)

@@ -5,9 +5,11 @@ map "n't" to "not" and "’m" to "am", and lexical attributes) with a rule-based
 No lemmatiser: spaCy's English lookup tables come in spacy-lookups-data, a 98 MB wheel for
 one table, so the rules that compare words (C001) stem them with Snowball instead
 (`stem`, below), which is small, fast and good enough for "plans"/"planning"/"planned".
-The project's phrase lexicons are compiled into `Matcher`s over this tokenizer's vocabulary
-(`lexicons.compiled`). A user who has installed a trained pipeline may name it in the
-config (`spacy_model`); no rule depends on one.
+The project's phrase lexicons (spaCy Matcher token patterns in `models/*.jsonl`) are
+compiled once into a token trie over this tokenizer's string hashes (`lexicons.compiled`):
+one walk over a letter serves every pattern of the five tone lexicons. A user who has
+installed a trained pipeline may name it in the config (`spacy_model`); no rule depends on
+one.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def load_pipeline(model: str | None = None) -> Language:
 
 @cache
 def blank() -> Language:
-    """One `spacy.blank("en")` per process: its vocabulary is shared by every Matcher."""
+    """One `spacy.blank("en")` per process: the tokenizer the lexicons are compiled with."""
     import spacy
 
     return spacy.blank("en")
@@ -50,7 +52,7 @@ def blank() -> Language:
 def tokenizer() -> Language:
     """The tokenizer the lexicons are compiled with: the shared blank English pipeline.
 
-    Matchers match on string hashes, so they work on Docs of a trained pipeline too.
+    The lexicons match on string hashes, so they work on Docs of a trained pipeline too.
     """
     return blank()
 

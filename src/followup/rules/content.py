@@ -55,8 +55,17 @@ def _anchor(document: Document) -> tuple[int, int]:
     return start, body[0].end if newline == -1 else newline
 
 
+_CONTRACTIONS = re.compile(r"['’](d|ll|m|re|ve)\b", re.IGNORECASE)
+_EXPANDED = {"d": " would", "ll": " will", "m": " am", "re": " are", "ve": " have"}
+
+
+def expand(text: str) -> str:
+    """"I'd love" -> "I would love": the cue patterns are written on full forms."""
+    return _CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], text)
+
+
 def _found(document: Document, pattern: re.Pattern[str]) -> bool:
-    return any(pattern.search(document.text, s, e) for s, e in _prose(document))
+    return any(pattern.search(expand(document.text[s:e])) for s, e in _prose(document))
 
 
 def check_thanks(document: Document, context: Context, options: Options) -> Iterator[Problem]:
@@ -84,7 +93,7 @@ def _sentences(document: Document) -> list[str]:
     out = []
     for sentence in document.spacy.sents:
         if any(s <= sentence.start_char < e for s, e in prose):
-            out.append(sentence.text)
+            out.append(expand(sentence.text))
     return out
 
 
@@ -145,6 +154,11 @@ def _addressee_topics(document: Document, record: Record) -> tuple[str, ...]:
 def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[str],
                        own: frozenset[str] = frozenset()) -> bool:
     """A sentence that refers to the conversation and names a concrete subject."""
+    words = [w for w in _WORD.findall(sentence.lower().replace("’", "'"))]
+    if {"your", "you"} & set(words[:12]) and not {"thank", "thanks"} & set(words):
+        concrete = [w for w in words if w not in generic and w not in own and len(w) > 3]
+        if len(concrete) >= 3:
+            return True  # "Your plan to split grant reports by funder makes sense."
     for match in cue.finditer(sentence):
         rest = sentence[match.end():]
         if match.group(0).lower().startswith("you "):  # "the close project you described"

@@ -14,12 +14,14 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UserError
 from ..findings import Problem, Severity
-from ..grammar.client import LTMatch
-from ..grammar.session import GrammarSettings, session_for
+
+if TYPE_CHECKING:  # the HTTP client is imported only when LanguageTool is used
+    from ..grammar.client import LTMatch
+    from ..grammar.session import GrammarSettings
 from .base import Context, Options, Rule
 
 CACHE_KEY = "languagetool"
@@ -30,6 +32,8 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
 def _settings(context: Context, options: Options) -> GrammarSettings:
+    from ..grammar.session import GrammarSettings
+
     return GrammarSettings.from_config(context.config, options)
 
 
@@ -39,6 +43,8 @@ def prepare(documents: Sequence[Any], contexts: Sequence[Context], options: Opti
     settings = _settings(contexts[0], options)
     if settings.mode == "off":
         return
+    from ..grammar.session import session_for
+
     session = session_for(contexts[0].resources, settings)
     todo = [d for d in documents if CACHE_KEY not in d.cache]
     results = session.check_texts([d.text for d in todo])

@@ -19,9 +19,9 @@ LanguageTool runs it reports S001 too; the linter keeps one finding per word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
 
 from .. import lexicons
 from ..document import Document, iter_words
@@ -90,6 +90,7 @@ _BRITISH = (
 )
 
 
+_WORDS = re.compile(r"[^\W\d_](?:[\w'\-]*\w)?")  # iter_words' words, apostrophes straight
 _DIGIT = re.compile(r"[\d_]")
 
 
@@ -109,14 +110,62 @@ def known(word: str) -> bool:
                 return True
     if word.endswith("'s") or word.endswith("s'"):
         return known(word[:-2] if word.endswith("'s") else word[:-1])
+    if len(word) > 4 and word.endswith("s") and word[:-1] in spell:
+        return True  # a plural the list lacks: "encodings"
+    return bool(_ROMAN.fullmatch(word)) or _derived(word, spell)
+
+
+# Agent nouns and the like, which a frequency list often lacks. Not -ed, -ing, -ly, -ful,
+# -ment, -able: the list has the real words of those shapes, and they are where classic
+# misspellings live ("commited", "greatful", "arguement", "noticable").
+_SUFFIXES = ("ers", "er", "ors", "or", "less", "ness", "ship", "ism", "ists", "ist",
+             "ity")
+
+
+def _derived(word: str, spell: dict[str, int]) -> bool:
+    """A regular derivative of a common word the list lacks: "funder" (fund + er),
+    "licensor" (license + or), "planner" (plan + n + er). Classic misspellings that look
+    derived ("occured", "truely") are in models/misspellings.yaml, which is checked first."""
+    for suffix in _SUFFIXES:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 4:
+            continue
+        base = word[: -len(suffix)]
+        candidates = [base]
+        if suffix[0] in "aeiou":  # a silent e and a doubled consonant go only before a vowel
+            candidates.append(base + "e")  # licensor, scheduler
+            if len(base) > 3 and base[-1] == base[-2]:
+                candidates.append(base[:-1])  # planner, shipped
+        if base.endswith("i"):
+            candidates.append(base[:-1] + "y")  # happiness
+        if any(spell.get(c, 0) >= 1000 for c in candidates):
+            return True
     return False
+
+
+_ROMAN = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+
+
+@cache
+def _worth_a_look(word: str) -> bool:
+    """Whether a lower-case word is a known misspelling, or unknown as a whole and in parts."""
+    if word in _misspellings():
+        return True
+    if known(word):
+        return False
+    parts = [p for p in word.split("-") if p]
+    return not (parts and all(known(p) for p in parts))
 
 
 @cache
 def suggestions(word: str) -> tuple[str, ...]:
-    """Known words one edit away from `word`, most frequent first (at most three)."""
+    """Known words one edit away from `word`, most frequent first (at most three); for a
+    word of 6-14 letters with none, common words two edits away ("exelent")."""
     spell = frequencies()
-    found = {w for w in _edits1(word) if w in spell and w != word}
+    first = _edits1(word)
+    found = {w for w in first if w in spell and w != word}
+    if not found and 6 <= len(word) <= 14:
+        found = {w for e in first for w in _edits1(e)
+                 if spell.get(w, 0) >= 10000 and w != word}
     ranked = sorted(found, key=lambda w: (-spell[w], w))
     return tuple(ranked[:3])
 
@@ -151,11 +200,20 @@ def _vocabulary(context: Context) -> frozenset[str]:
     return memo["spelling:vocabulary"]  # type: ignore[no-any-return]
 
 
+_TITLE = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Mt|Fr|Rev|Hon|Capt|Sgt|Lt|Col|"
+                    r"Gen|Gov|Sen|Rep|Pres|Supt|Insp|Messrs|Mme|Mlle|No|Nos|Inc|Ltd|Co|Corp|"
+                    r"Dept|Univ|[A-Z])\.$")
+
+
 def _sentence_start(text: str, paragraph_start: int, start: int) -> bool:
     pos = start - 1
     while pos >= paragraph_start and (text[pos].isspace() or text[pos] in "\"“‘'(["):
         pos -= 1
-    return pos < paragraph_start or text[pos] in _SENTENCE_OPENERS
+    if pos < paragraph_start:
+        return True
+    if text[pos] == "." and _TITLE.search(text, max(paragraph_start, pos - 8), pos + 1):
+        return False  # "Ms. Patel", "J. Smith": a name, not a new sentence
+    return text[pos] in _SENTENCE_OPENERS
 
 
 def _match_case(original: str, suggestion: str) -> str:
@@ -167,10 +225,15 @@ def _match_case(original: str, suggestion: str) -> str:
 def check_spelling(document: Document, context: Context, options: Options
                    ) -> Iterator[Problem]:
     text = document.text
-    skip = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(text)]
-    own = _record_words(context) | _vocabulary(context)
-    table = _misspellings()
     known_words = frequencies()
+    table = _misspellings()
+    # fast path: most letters hold no word outside the list
+    unknown = {w for w in set(_WORDS.findall(text.lower().replace("’", "'")))
+               if (w not in known_words or w in table) and _worth_a_look(w)}
+    if not unknown:
+        return
+    skip: list[tuple[int, int]] | None = None  # URLs and e-mail addresses, when needed
+    own = _record_words(context) | _vocabulary(context)
     for paragraph in document.paragraphs:
         if paragraph.role not in _CHECKED:
             continue
@@ -178,28 +241,34 @@ def check_spelling(document: Document, context: Context, options: Options
             raw = match.group(0)
             word = raw.replace("’", "'")
             lower = word.lower()
-            if lower in known_words and lower not in table:  # the common case, first
+            if lower not in unknown:  # the common case, first
                 continue
             start, end = match.span()
-            if skip and any(s < end and start < e for s, e in skip):
+            if _DIGIT.search(raw) or (end < len(text) and unicodedata.combining(text[end])):
                 continue
-            if _DIGIT.search(raw):
-                continue
+            if start > 1 and text[start - 1] in "./\\_" and not text[start - 2].isspace():
+                continue  # a file name or path: interview.yaml, src/followup
             base = lower[:-2] if lower.endswith("'s") else lower.rstrip("'")
             if lower in own or base in own or all(p in own for p in base.split("-") if p):
                 continue
+            capitalised = word[:1].isupper()
+            if lower not in table:
+                if len(word) >= 2 and word.isupper():
+                    continue  # an acronym
+                if any(c.isupper() for c in word[1:]):
+                    continue  # McKinsey, iPhone
+                if capitalised and (paragraph.role == "salutation" or
+                                    not _sentence_start(text, paragraph.start, start)):
+                    continue  # a proper noun
+            if skip is None:
+                skip = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(text)]
+            if skip and any(s < end and start < e for s, e in skip):
+                continue  # part of a URL or an e-mail address
             if lower in table:
                 fix = _match_case(word, table[lower])
                 yield Problem(start, end, f"'{raw}' is misspelled; did you mean '{fix}'?",
                               (fix,))
                 continue
-            if len(word) >= 2 and word.isupper():
-                continue  # an acronym
-            if any(c.isupper() for c in word[1:]):
-                continue  # McKinsey, iPhone
-            capitalised = word[:1].isupper()
-            if capitalised and not _sentence_start(text, paragraph.start, start):
-                continue  # a proper noun
             parts = [p for p in lower.split("-") if p] if "-" in lower else [lower]
             if known(lower) or all(known(p) for p in parts):
                 continue

@@ -2,10 +2,11 @@
 
 What a career coach crosses out when proofreading a follow-up note. The phrases live in
 reviewed lexicons under `models/` (`informal.jsonl`, `negative.jsonl`, `apologetic.jsonl`,
-`pushy.jsonl`, `social.jsonl`, `shouting.yaml`), compiled once into spaCy `Matcher`s that run
-on the letter's tokens (`document.spacy`). Each entry carries its reason and, where there is
-one, the formal wording to suggest. A phrase inside double quotes is a quotation, not the
-writer's voice, and is never flagged; the header block and the signature are not prose.
+`pushy.jsonl`, `social.jsonl`, `shouting.yaml`) of spaCy Matcher token patterns, compiled
+once into one token trie that walks the letter's tokens (`document.spacy`) once. Each entry
+carries its reason and, where there is one, the formal wording to suggest. A phrase inside
+double quotes is a quotation, not the writer's voice, and is never flagged; the header
+block and the signature are not prose.
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ LEXICONS = ("informal.jsonl", "negative.jsonl", "apologetic.jsonl", "pushy.jsonl
 def lexicon_matches(document: Document, name: str) -> list[tuple[int, int, dict[str, Any]]]:
     """(start, end, entry) of every entry of lexicon `name` that applies where it stands.
 
-    The first rule to ask matches all five tone lexicons and keeps the results in
-    `document.cache` (one token table per letter serves every Matcher).
+    The five tone lexicons share one token trie: the first rule to ask walks the letter
+    once and the matches of every lexicon are kept in `document.cache`.
     """
     key = f"tone:{name}"
     if key not in document.cache:
@@ -60,25 +61,21 @@ def lexicon_matches(document: Document, name: str) -> list[tuple[int, int, dict[
 
 
 def _match_all(document: Document) -> None:
-    from spacy.util import filter_spans
-
     doc = document.spacy
-    for name in LEXICONS:
-        lexicon = lexicons.compiled(name)
-        spans = []
-        for key, start, end in lexicon.spans(doc):
-            span = doc[start:end]
-            span.label_ = key
-            spans.append(span)
-        document.cache[f"tone:{name}"] = _applicable(document, lexicon, filter_spans(spans))
+    lexicon = lexicons.compiled_together(LEXICONS)
+    found: dict[str, list[tuple[int, int, dict[str, Any]]]] = {name: [] for name in LEXICONS}
+    for key, start, end in lexicon.spans(doc):
+        first, last = doc[start], doc[end - 1]
+        entry = lexicon.entries[key]
+        found[entry["lexicon"]].append((first.idx, last.idx + len(last.text), entry))
+    for name, matches in found.items():
+        document.cache[f"tone:{name}"] = _applicable(document, matches)
 
 
-def _applicable(document: Document, lexicon: lexicons.Lexicon, spans: list[Any]
+def _applicable(document: Document, found: list[tuple[int, int, dict[str, Any]]]
                 ) -> list[tuple[int, int, dict[str, Any]]]:
-    found: list[tuple[int, int, dict[str, Any]]] = []
-    for span in spans:
-        entry = lexicon.entries[span.label_]
-        start, end = span.start_char, span.end_char
+    kept: list[tuple[int, int, dict[str, Any]]] = []
+    for start, end, entry in found:
         paragraph = paragraph_at(document, start)
         if paragraph is None:
             continue
@@ -91,8 +88,8 @@ def _applicable(document: Document, lexicon: lexicons.Lexicon, spans: list[Any]
             continue
         if in_quotes(document, paragraph, start):
             continue
-        found.append((start, end, entry))
-    return found
+        kept.append((start, end, entry))
+    return kept
 
 
 def _problems(document: Document, name: str, what: str) -> Iterator[Problem]:
@@ -143,6 +140,12 @@ def check_informal(document: Document, context: Context, options: Options
         if paragraph is None or paragraph.role not in _PROSE or \
                 in_quotes(document, paragraph, first):
             continue
+        line_start = text.rfind("\n", 0, first) + 1
+        line_end = text.find("\n", last)
+        line = text[line_start: len(text) if line_end == -1 else line_end]
+        if line.strip().upper() == line.strip() and len(line.split()) <= 12 and \
+                not line.rstrip().endswith((".", "!", "?")):
+            continue  # a title or subject line in capitals, not shouting inside a sentence
         yield Problem(first, last, f"all-caps '{text[first:last]}' reads as shouting; "
                       "use normal case", (text[first:last].lower(),))
 

@@ -1,0 +1,146 @@
+"""C001-C003: what a thank-you note must say (thank-you notes only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.rules.content import _data, _stems, names_topic
+
+from helpers import RECORD, findings
+
+
+def lint_codes(lint_cli, write, body: str, *, kind: str = "thank-you", record: bool = False,
+               salutation: str = "Dear Nick,") -> dict[str, list[dict]]:
+    if record:
+        write("interview.yaml", RECORD)
+    write("a.md", f"---\nkind: {kind}\n---\n\n{salutation}\n\n{body}\n\nBest regards,\nJordan\n")
+    result = lint_cli("a.md", "--select", "C001,C002,C003", "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    out: dict[str, list[dict]] = {}
+    for f in findings(result):
+        out.setdefault(f["code"], []).append(f)
+    return out
+
+
+GOOD = ("Thank you for meeting with me on Friday. I enjoyed hearing how your team plans for "
+        "the holiday volume.\n\nI am very interested in the role.")
+
+
+def test_good_note_passes(lint_cli, write):
+    assert lint_codes(lint_cli, write, GOOD, record=True) == {}
+    assert lint_codes(lint_cli, write, GOOD) == {}
+
+
+def test_generic_note_with_record_names_topics(lint_cli, write):
+    got = lint_codes(lint_cli, write, "Thank you for the interview. I enjoyed learning about "
+                     "the company and the role.\n\nI am very interested in the position.",
+                     record=True)
+    assert list(got) == ["C001"]
+    (finding,) = got["C001"]
+    assert "holiday volume planning" in finding["message"]  # Nick's own topics first
+    assert finding["suggestions"][0] == "holiday volume planning"
+
+
+@pytest.mark.parametrize("sentence", [
+    "I enjoyed our talk about planning for holiday volumes.",  # stems: plans/planning
+    "The warehouse tour was the highlight.",
+    "Seeing the new conveyor line run was impressive.",
+    "Your plans for the holiday volumes are ambitious.",
+    "Touring the warehouse was the best part.",
+])
+def test_topics_matched_on_stems_and_paraphrase(lint_cli, write, sentence):
+    body = f"Thank you for meeting me. {sentence}\n\nI am very interested in the role."
+    assert "C001" not in lint_codes(lint_cli, write, body, record=True)
+
+
+def test_words_of_the_position_title_are_not_a_topic(lint_cli, write):
+    body = ("Thank you for speaking with me about the Packaging Manager position at Acme.\n\n"
+            "I am very interested in joining Acme.")
+    assert "C001" in lint_codes(lint_cli, write, body, record=True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "When we discussed the conveyor upgrade, I saw how my work at Northwind fits.",
+    "Your point about cross-training the packing crews stayed with me.",
+    "You mentioned that jams at the merge point cost forty minutes a shift.",
+    "I wanted to add one point about the month-end close project you described.",
+    "Your plan to split the grant reports by funder makes sense.",
+    "Thank you for meeting me about the new checkout lanes.",
+    "Watching the crew pour the foundation for the library annex was a treat.",
+])
+def test_concrete_reference_without_record(lint_cli, write, sentence):
+    body = f"Thank you for meeting me. {sentence}\n\nI am very interested in the role."
+    assert "C001" not in lint_codes(lint_cli, write, body)
+
+
+@pytest.mark.parametrize("sentence", [
+    "I enjoyed learning about the company and the role.",
+    "It was great to meet you and the team on Friday.",
+    "Everything we talked about made me even more excited about the job.",
+    "I enjoyed our conversation.",
+])
+def test_vague_reference_without_record(lint_cli, write, sentence):
+    body = f"Thank you for meeting me. {sentence}\n\nI am very interested in the role."
+    got = lint_codes(lint_cli, write, body)
+    assert list(got) == ["C001"]
+    assert "something you discussed" in got["C001"][0]["message"]
+
+
+def test_no_thanks(lint_cli, write):
+    body = ("I enjoyed meeting you and hearing how your team plans for the holiday volume.\n\n"
+            "I am very interested in the role.")
+    assert list(lint_codes(lint_cli, write, body)) == ["C002"]
+
+
+@pytest.mark.parametrize("thanks", ["Thanks again for the tour.", "I appreciate your time.",
+                                    "I am grateful for the chance to meet the team."])
+def test_thanks_in_other_words(lint_cli, write, thanks):
+    body = (f"{thanks} I enjoyed hearing how your team plans for the holiday volume.\n\n"
+            "I am very interested in the role.")
+    assert "C002" not in lint_codes(lint_cli, write, body)
+
+
+def test_no_interest_is_info(lint_cli, write):
+    body = ("Thank you for meeting me. I enjoyed hearing how your team plans for the holiday "
+            "volume.\n\nThank you again.")
+    got = lint_codes(lint_cli, write, body)
+    assert list(got) == ["C003"]
+    assert got["C003"][0]["severity"] == "info"
+
+
+@pytest.mark.parametrize("fit", [
+    "I'd love to be part of that team.",
+    "My PCR experience is a close match for the work.",
+    "I would welcome the chance to bring that experience to Acme.",
+    "I believe I would be a strong fit for the team.",
+    "My experience with seasonal staffing would help your team.",
+    "I am excited about the role.",
+    "I look forward to joining the team.",
+])
+def test_interest_in_other_words(lint_cli, write, fit):
+    body = ("Thank you for meeting me. I enjoyed hearing how your team plans for the holiday "
+            f"volume.\n\n{fit}")
+    assert "C003" not in lint_codes(lint_cli, write, body)
+
+
+@pytest.mark.parametrize("kind", ["status-inquiry", "reference", "rejection-reply", "other"])
+def test_only_thank_you_notes(lint_cli, write, kind):
+    assert lint_codes(lint_cli, write, "I hope you are well.", kind=kind) == {}
+
+
+def test_finding_points_at_the_first_body_line(lint_cli, write):
+    got = lint_codes(lint_cli, write, "I hope you are well.\n\nBest wishes to the team.")
+    assert {f["line"] for fs in got.values() for f in fs} == {7}
+
+
+def test_names_topic_unit():
+    generic = _data()[3]
+    stems = set(_stems("we talked about how you plan the holiday volumes", generic))
+    assert names_topic(stems, "holiday volume planning", generic)
+    assert not names_topic(stems, "seasonal staffing", generic)
+    assert not names_topic(set(_stems("the packaging role", generic)),
+                           "recyclable packaging", generic)
+    assert names_topic(set(_stems("I keep thinking about recycled packaging", generic)),
+                       "recyclable packaging", generic)
+    assert names_topic(set(_stems("the new convey0r line", generic)) | {"conveyer"},
+                       "the conveyor line", generic)  # one edit of slack

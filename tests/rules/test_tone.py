@@ -1,0 +1,222 @@
+"""T001, T003-T006: tone lexicons, with positive and negative cases for each rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup import lexicons
+from followup.rules.tone import LEXICONS
+
+from helpers import findings
+
+
+def flagged(lint_cli, write, body: str, code: str, *, kind: str = "thank-you",
+            salutation: str = "Dear Nick,", signoff: str = "Best regards,\nJordan Lee"
+            ) -> list[str]:
+    """The text of every `code` finding in a letter with this body."""
+    text = f"---\nkind: {kind}\n---\n\n{salutation}\n\n{body}\n\n{signoff}\n"
+    write("a.md", text)
+    lines = text.splitlines()
+    result = lint_cli("a.md", "--select", code, "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    out = []
+    for f in findings(result):
+        assert f["code"] == code
+        line = lines[f["line"] - 1]
+        out.append(line[f["column"] - 1: f["end_column"] - 1])
+    return out
+
+
+# --- T001 ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("I'm gonna read up on the conveyor line.", ["gonna"]),
+    ("I wanna help with the holiday peak.", ["wanna"]),
+    ("Thx for the tour.", ["Thx"]),
+    ("Let me know if u need references.", ["u"]),
+    ("The tour was awesome.", ["awesome"]),
+    ("I am super excited about the role.", ["super excited"]),
+    ("No worries about the late start.", ["No worries"]),
+    ("Btw, I also speak Spanish.", ["Btw"]),
+    ("The robots were so cool lol.", ["so cool", "lol"]),
+    ("I loved meeting the team!!", ["!!"]),
+    ("Who knew month-end could be fun?!", ["?!"]),
+    ("I am SO grateful for the chance.", ["SO"]),
+    ("THANK YOU AGAIN FOR EVERYTHING.", ["THANK YOU AGAIN FOR EVERYTHING"]),
+])
+def test_informal_flagged(lint_cli, write, body, expected):
+    assert flagged(lint_cli, write, body, "T001") == expected
+
+
+def test_hey_greeting_and_cheers_signoff(lint_cli, write):
+    got = flagged(lint_cli, write, "Thank you for the tour.", "T001", salutation="Hey Nick,",
+                  signoff="Cheers,\nJordan")
+    assert got == ["Hey", "Cheers"]
+
+
+def test_hiya_greeting(lint_cli, write):
+    assert flagged(lint_cli, write, "Thank you.", "T001", salutation="Hiya Nick,") == ["Hiya"]
+
+
+@pytest.mark.parametrize("body", [
+    "Thank you so much for the interview.",
+    "I am excited about the role and very excited to hear more.",
+    "Cheers to the whole team was the toast at the end of the tour.",
+    "You said the team motto is \"no worries, just solutions\", which I loved.",
+    "We discussed the HVAC retrofit, the ERP cut-over and the IT budget with the CFO.",
+    "The NASA and IBM case studies were interesting.",
+    "I can't wait to hear about the next steps.",
+    "Please find my portfolio at https://example.com/u/jordan.",
+])
+def test_informal_clean(lint_cli, write, body):
+    assert flagged(lint_cli, write, body, "T001") == []
+
+
+@pytest.mark.parametrize("salutation", ["Hi Nick,", "Dear Ms. Hey,", "Hello Ms. Hiya Sato,"])
+def test_normal_greetings_and_names_that_look_like_slang(lint_cli, write, salutation):
+    assert flagged(lint_cli, write, "Thank you for the tour.", "T001",
+                   salutation=salutation) == []
+
+
+def test_informal_suggests_formal_wording(lint_cli, write):
+    write("a.txt", "Dear Nick,\n\nI'm gonna read up on it.\n\nBest,\nJo\n")
+    (finding,) = findings(lint_cli("a.txt", "--select", "T001", "--format", "json"))
+    assert finding["suggestions"] == ["going to"]
+    assert "spoken contraction" in finding["message"]
+
+
+# --- T003 ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("I'm not sure I answered your question well.", ["I'm not sure I"]),
+    ("I know I lack experience in forecasting.", ["I know I lack"]),
+    ("I'm not very good at public speaking.", ["I'm not very good"]),
+    ("Unfortunately I have never used SAP.", ["Unfortunately I"]),
+    ("My old boss was impossible.", ["My old boss was impossible"]),
+    ("I hope I didn't talk too much.", ["I hope I didn't"]),
+    ("I don't think I explained it clearly.", ["I don't think I"]),
+    ("I could have answered the staffing question better.",
+     ["I could have answered the staffing question better"]),
+])
+def test_negative_flagged(lint_cli, write, body, expected):
+    assert flagged(lint_cli, write, body, "T003") == expected
+
+
+@pytest.mark.parametrize("body", [
+    "I can't wait to start.",
+    "Please don't hesitate to contact me.",
+    "It is not only fast but also safe.",
+    "I will send the forms no later than Friday.",
+    "Nothing would make me happier than joining the team.",
+    "I'm not sure whether the role includes weekend shifts.",
+    "My former manager was a great mentor.",
+])
+def test_positive_negation_clean(lint_cli, write, body):
+    assert flagged(lint_cli, write, body, "T003") == []
+
+
+def test_plain_facts_in_a_rejection_reply(lint_cli, write):
+    body = "Although I was not chosen, I enjoyed meeting you. Unfortunately I was not selected."
+    assert flagged(lint_cli, write, body, "T003", kind="rejection-reply") == []
+    assert flagged(lint_cli, write, body, "T003", kind="thank-you") == ["Unfortunately I"]
+
+
+# --- T004 - T006 -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("code", "body", "expected"), [
+    ("T004", "Sorry to bother you again.", ["Sorry to bother"]),
+    ("T004", "I apologize for following up.", ["I apologize for following"]),
+    ("T004", "I hate to pester you.", ["I hate to pester"]),
+    ("T004", "I know you are very busy.", ["I know you are very busy"]),
+    ("T005", "I really need this job.", ["I really need this job"]),
+    ("T005", "Please please consider me.", ["Please please"]),
+    ("T005", "Let me know ASAP.", ["ASAP"]),
+    ("T005", "I expect to hear from you by Friday.", ["I expect to hear"]),
+    ("T005", "I will call you tomorrow.", ["I will call you tomorrow"]),
+    ("T005", "I need an answer by Monday.", ["I need an answer"]),
+    ("T006", "I sent flowers to your office.", ["sent flowers"]),
+    ("T006", "I added you on Facebook.", ["added you on Facebook"]),
+    ("T006", "Here are two tickets to the game.", ["two tickets to"]),
+    ("T006", "I sent you a friend request.", ["friend request"]),
+])
+def test_apologetic_pushy_social_flagged(lint_cli, write, code, body, expected):
+    assert flagged(lint_cli, write, body, code, kind="status-inquiry") == expected
+
+
+@pytest.mark.parametrize(("code", "body"), [
+    ("T004", "Thank you for taking time out of your busy schedule."),
+    ("T004", "I am writing to ask whether there is an update."),
+    ("T004", "Your \"sorry to bother you\" study was fascinating."),
+    ("T005", "I need to finish my notice period first, so I could start in January."),
+    ("T005", "I will send the forms tomorrow."),
+    ("T005", "I look forward to hearing from you."),
+    ("T006", "I would be glad to connect on LinkedIn."),
+    ("T006", "I closed 40 support tickets a week at Fernhill."),
+    ("T006", "The Facebook ads campaign you described was clever."),
+])
+def test_apologetic_pushy_social_clean(lint_cli, write, code, body):
+    assert flagged(lint_cli, write, body, code, kind="status-inquiry") == []
+
+
+@pytest.mark.parametrize("kind", ["thank-you", "status-inquiry", "reference",
+                                  "rejection-reply", "other"])
+def test_apology_and_pushiness_on_every_kind(lint_cli, write, kind):
+    assert flagged(lint_cli, write, "Sorry to bother you.", "T004", kind=kind)
+    assert flagged(lint_cli, write, "I really need this job.", "T005", kind=kind)
+
+
+def test_signature_block_is_not_prose(lint_cli, write):
+    assert flagged(lint_cli, write, "Thank you.", "T001",
+                   signoff="Best regards,\nJordan Lee\nAwesome Robotics Ltd") == []
+
+
+# --- lexicons ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", LEXICONS)
+def test_lexicon_entries_are_reviewed_data(name):
+    lexicon = lexicons.compiled(name)
+    for key, entry in lexicon.entries.items():
+        assert entry.get("reason"), f"{key} needs a reason"
+        assert "suggest" in entry, f"{key} needs a suggestion (empty if none)"
+
+
+@pytest.mark.parametrize("name", LEXICONS)
+def test_lexicon_patterns_are_valid_spacy_matcher_patterns(name):
+    from followup.nlp import blank
+
+    lexicons.compiled(name).spacy_matcher(blank().vocab, validate=True)
+
+
+def test_trie_finds_what_spacys_matcher_finds():
+    from pathlib import Path
+
+    from spacy.util import filter_spans
+
+    from followup.nlp import load_pipeline
+
+    nlp = load_pipeline(None)
+    lexicon = lexicons.compiled_together(LEXICONS)
+    matcher = lexicon.spacy_matcher(nlp.vocab)
+    corpus = Path(__file__).resolve().parents[1] / "corpus" / "letters"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.iterdir())]
+    texts.append("I'm not sure I answered well, sorry to bother you, I really need this job.")
+    for doc in nlp.pipe(texts):
+        ours = {(s, e) for _, s, e in lexicon.spans(doc)}
+        spans = []
+        for match_id, s, e in matcher(doc):
+            span = doc[s:e]
+            span.label_ = lexicon.entries[nlp.vocab.strings[match_id]]["lexicon"]
+            spans.append(span)
+        theirs = set()
+        for name in LEXICONS:
+            theirs |= {(s.start, s.end) for s in filter_spans([x for x in spans
+                                                               if x.label_ == name])}
+        assert ours == theirs, doc.text[:80]
+
+
+def test_phrase_syntax():
+    patterns = lexicons.phrase_patterns("i * lack|miss to_hear")
+    assert {"OP": "?"} in patterns[0]
+    assert len(patterns) == 1
+    assert patterns[0][-2:] == [{"NORM": "to"}, {"NORM": "hear"}]
+    assert lexicons.phrase_patterns("I'm")[0] == [{"NORM": "i"}, {"NORM": "am"}]

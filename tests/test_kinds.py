@@ -1,0 +1,64 @@
+"""Letter kinds: front matter wins, else the weighed signs of the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.kinds import infer_kind, infer_kind_of_text
+from followup.source import read_document
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Thank you for meeting with me on Friday. I enjoyed the tour.", "thank-you"),
+    ("Thank you for taking the time to speak with me about the role.", "thank-you"),
+    ("It was a pleasure to meet you yesterday.", "thank-you"),
+    # a thank-you note that mentions next steps and updates is still one
+    ("Thank you for the interview today.\n\nI look forward to an update on the hiring "
+     "timeline.", "thank-you"),
+    ("Thank you for the interview. I appreciate you considering me for the role.", "thank-you"),
+    ("I am writing to follow up on my application for the analyst role. Is there any update "
+     "on the hiring timeline?", "status-inquiry"),
+    ("I wanted to check in on the status of my application.", "status-inquiry"),
+    ("I have not yet heard back about the dispatcher role.", "status-inquiry"),
+    ("Thank you for letting me know of your decision. Although I was not selected, I enjoyed "
+     "meeting the team.", "rejection-reply"),
+    ("I was disappointed to hear the news, but please keep me in mind for future roles.",
+     "rejection-reply"),
+    ("I understand you decided to move forward with another candidate.", "rejection-reply"),
+    ("Would you be willing to serve as a reference for me? The recruiter may contact you.",
+     "reference"),
+    ("Thank you for agreeing to be my reference.", "reference"),
+    ("Here is the form you asked for.", "other"),
+])
+def test_kind_from_text(text, kind):
+    assert infer_kind_of_text(text) == kind
+
+
+@pytest.mark.parametrize(("subject", "kind"), [
+    ("Thank you - Packaging Manager interview", "thank-you"),
+    ("Re: Following up on my application", "status-inquiry"),
+    ("Reference request", "reference"),
+])
+def test_kind_from_subject(subject, kind):
+    assert infer_kind_of_text("I hope you are well.", subject=subject) == kind
+
+
+def test_front_matter_wins(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\nkind: status-inquiry\n---\n\nDear Nick,\n\nThank you for the "
+                    "interview.\n\nBest,\nJo\n", encoding="utf-8")
+    assert infer_kind(read_document(str(path))) == ("status-inquiry", True)
+
+
+def test_inferred_from_body_not_signature(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Dear Nick,\n\nThank you for meeting with me on Friday.\n\nBest,\nJo\n",
+                    encoding="utf-8")
+    assert infer_kind(read_document(str(path))) == ("thank-you", False)
+
+
+def test_email_subject(tmp_path):
+    path = tmp_path / "a.eml"
+    path.write_text("From: jo@example.com\nTo: nick@acme.example\nSubject: Thank you\n\n"
+                    "Dear Nick,\n\nI hope you are well.\n\nBest,\nJo\n", encoding="utf-8")
+    assert infer_kind(read_document(str(path))) == ("thank-you", False)
