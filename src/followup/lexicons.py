@@ -300,3 +300,15 @@ def compiled_together(names: tuple[str, ...]) -> Lexicon:
         first[column].add(value)
     return Lexicon(entries, all_patterns, root,
                    (frozenset(first[0]), frozenset(first[1]), frozenset(first[2])), depth)
+
+
+@cache
+def english_frequencies() -> dict[str, int]:
+    """Ordinary English, lower-case word -> frequency: pyspellchecker's list, read once per
+    run and shared by the speller (S001) and the name checks (N001)."""
+    import gzip
+    import json
+    from importlib.resources import files
+
+    data = files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
+    return json.loads(gzip.decompress(data))  # type: ignore[no-any-return]

@@ -121,6 +121,26 @@ def resolve_options(rule: Rule, config: Config) -> dict[str, Any]:
     return options
 
 
+def _from_languagetool(finding: Finding) -> bool:
+    return finding.code == "G001" or (finding.code == "S001" and "[LT: " in finding.message)
+
+
+def _drop_generic_duplicates(findings: list[Finding]) -> list[Finding]:
+    """LanguageTool's generic finding on words one of our own rules already explains
+    ('gonna', a misspelled recorded name) is noise: keep the specific one."""
+    own: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if not _from_languagetool(finding):
+            own.setdefault(finding.path, []).append(finding)
+
+    def overlaps(a: Finding, b: Finding) -> bool:
+        return (a.line, a.column) < (b.end_line, b.end_column) and \
+            (b.line, b.column) < (a.end_line, a.end_column)
+
+    return [f for f in findings if not _from_languagetool(f) or not any(
+        overlaps(f, other) and other.code != "S001" for other in own.get(f.path, ()))]
+
+
 def lint(request: LintRequest) -> LintResult:
     config = request.config
     result = LintResult()
@@ -226,6 +246,7 @@ def lint(request: LintRequest) -> LintResult:
     finally:
         resources.close()
 
+    findings = _drop_generic_duplicates(findings)
     suppressions = {d.path: d.suppressions for d in documents}
     kept: dict[tuple[Any, ...], Finding] = {}
     for finding in findings:

@@ -114,6 +114,15 @@ def _prose_spans(document: Any) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in paragraphs if p.role != "header"]
 
 
+def _proper_noun(text: str, start: int) -> bool:
+    """A capitalised word that does not start a sentence: a name of a person, company or
+    product the user may add to the vocabulary, never a misspelling we can judge."""
+    if start >= len(text) or not text[start].isupper():
+        return False
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:\n"
+
+
 def check(document: Any, context: Context, options: Options) -> Iterator[Problem]:
     if _settings(context, options).mode == "off":
         return
@@ -133,6 +142,8 @@ def check(document: Any, context: Context, options: Options) -> Iterator[Problem
         span = text[start:end]
         if _is_allowed(span, allowed):
             continue  # a name, company, topic or vocabulary word of this letter
+        if match.is_spelling and _proper_noun(text, start):
+            continue  # the offline speller's policy: capitalised mid-sentence words are names
         message = f"{match.message.strip()} [LT: {match.rule_id}]"
         code = "S001" if match.is_spelling else "G001"
         if code == "S001":
@@ -145,7 +156,7 @@ RULES = [
         code="G001",
         name="grammar",
         severity=Severity.WARNING,
-        summary="Grammar, spelling and style from LanguageTool",
+        summary="Grammar, spelling and style from LanguageTool.",
         explanation=(
             "A thank-you note is short, so a single grammar slip or typo stands out and "
             "undercuts the care it is meant to show. LanguageTool runs locally (or on the "

@@ -34,6 +34,7 @@ from rapidfuzz.distance import OSA, JaroWinkler
 from .. import lexicons
 from ..document import Document
 from ..findings import Problem, Severity
+from ..lexicons import english_frequencies
 from ..records import Contact, Record
 from .base import Context, Options, Rule
 
@@ -78,16 +79,8 @@ def _nickname_index() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in index.items()}
 
 
-@cache
-def _common_words() -> Any:
-    """Word frequencies of ordinary English (pyspellchecker's list)."""
-    from spellchecker import SpellChecker
-
-    return SpellChecker(distance=1).word_frequency
-
-
 def is_common_word(word: str, threshold: int = 2000) -> bool:
-    return _common_words()[word.lower()] >= threshold
+    return english_frequencies().get(word.lower(), 0) >= threshold
 
 
 # --- spelling helpers ---------------------------------------------------------------------

@@ -26,6 +26,7 @@ from functools import cache
 from .. import lexicons
 from ..document import Document, iter_words
 from ..findings import Problem, Severity
+from ..lexicons import english_frequencies
 from .base import Context, Options, Rule
 
 _CHECKED = frozenset({"salutation", "body", "heading"})
@@ -34,17 +35,6 @@ _SKIP_SPANS = re.compile(
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|edu|gov|co|uk|example|dev|ai)\b\S*",
     re.IGNORECASE)
 _SENTENCE_OPENERS = ".!?:;\"“‘([-–—•*>"
-
-
-@cache
-def frequencies() -> dict[str, int]:
-    """pyspellchecker's English word list: lower-case word -> frequency (read once)."""
-    import gzip
-    import json
-    from importlib.resources import files
-
-    data = files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
-    return json.loads(gzip.decompress(data))  # type: ignore[no-any-return]
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
@@ -97,7 +87,7 @@ _DIGIT = re.compile(r"[\d_]")
 @cache
 def known(word: str) -> bool:
     """Whether a lower-case word (apostrophes straight) is an English word."""
-    spell = frequencies()
+    spell = english_frequencies()
     if word in spell or word in _accepted():
         return True
     for pattern, replacement in _BRITISH:
@@ -160,7 +150,7 @@ def _worth_a_look(word: str) -> bool:
 def suggestions(word: str) -> tuple[str, ...]:
     """Known words one edit away from `word`, most frequent first (at most three); for a
     word of 6-14 letters with none, common words two edits away ("exelent")."""
-    spell = frequencies()
+    spell = english_frequencies()
     first = _edits1(word)
     found = {w for w in first if w in spell and w != word}
     if not found and 6 <= len(word) <= 14:
@@ -225,7 +215,7 @@ def _match_case(original: str, suggestion: str) -> str:
 def check_spelling(document: Document, context: Context, options: Options
                    ) -> Iterator[Problem]:
     text = document.text
-    known_words = frequencies()
+    known_words = english_frequencies()
     table = _misspellings()
     # fast path: most letters hold no word outside the list
     unknown = {w for w in set(_WORDS.findall(text.lower().replace("’", "'")))
