@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import REPO
 
 from followup.cli import main
+
+from helpers import REPO
 
 pytestmark = pytest.mark.languagetool
 
