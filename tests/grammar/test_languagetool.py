@@ -314,6 +314,40 @@ def test_markdown_findings_point_at_the_file(use_server: Any, tmp_path: Path) ->
     assert "HE_VERB_AGR" in grammar[0].message
 
 
+def test_quoted_printable_email_findings_point_at_the_file(use_server: Any,
+                                                          tmp_path: Path) -> None:
+    """Findings in a quoted-printable e-mail point at the encoded characters on disk, and
+    the headers, the quoted reply and the signature produce none."""
+    from email.message import EmailMessage
+
+    from followup.linter import LintRequest, lint
+
+    message = EmailMessage()
+    message["From"] = "Jordan Lee <jordan@example.org>"
+    message["To"] = "Ms. Carter <carter@example.com>"
+    message["Subject"] = "Thank you — teh interview"
+    message["Date"] = "Mon, 23 Nov 2026 09:00:00 +0000"
+    message.set_content(
+        "Dear Ms. Carter,\n\nThank you for the café visit and the long, careful conversation "
+        "about the forecasting work on Monday. He go to the office every day.\n\n"
+        "Best regards,\nJordan Lee\n\n-- \nJordan Lee | teh signature\n\n"
+        "On Fri, Nov 20, 2026 at 10:00 AM Ms. Carter <carter@example.com> wrote:\n"
+        "> He go there too.\n", cte="quoted-printable")
+    letter = tmp_path / "note.eml"
+    letter.write_bytes(bytes(message))
+    result = lint(LintRequest(paths=[str(letter)], config=Config(), today=date(2026, 11, 23),
+                              select=["G001", "S001"]))
+    lines = letter.read_text().splitlines()
+    spans = [(f.code, lines[f.line - 1][f.column - 1:f.end_column - 1] if f.line == f.end_line
+              else None) for f in result.findings]
+    assert ("G001", "go") in spans, (spans, result.findings)
+    assert all(f.line > 8 for f in result.findings)  # nothing from the headers
+    text_lines = {f.line for f in result.findings}
+    quoted = next(i for i, line in enumerate(lines, start=1) if line.startswith("> "))
+    signature = next(i for i, line in enumerate(lines, start=1) if line in ("-- ", "--=20"))
+    assert all(line < signature for line in text_lines) and quoted not in text_lines
+
+
 def test_lint_with_dead_server_still_reports_other_rules(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from followup.linter import LintRequest, lint
