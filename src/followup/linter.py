@@ -25,6 +25,9 @@ from .rules.registry import all_rules, check_keys, find_rule, select_rules
 from .source import LETTER_SUFFIXES, read_document
 
 _ONE_PER_SPAN = {"S001"}
+# rules that mark the very words at fault (not a whole paragraph's first line)
+_PHRASE_RULES = {"T001", "T002", "T003", "T004", "T005", "T006", "N001", "N004", "N005",
+                 "C004", "D003"}
 SKIPPED_DIRS = {"node_modules", "venv", ".venv", "__pycache__"}
 SKIPPED_FILES = ("README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*")
 
@@ -138,7 +141,7 @@ def _drop_generic_duplicates(findings: list[Finding]) -> list[Finding]:
             (b.line, b.column) < (a.end_line, a.end_column)
 
     return [f for f in findings if not _from_languagetool(f) or not any(
-        overlaps(f, other) and other.code != "S001" for other in own.get(f.path, ()))]
+        overlaps(f, other) and other.code in _PHRASE_RULES for other in own.get(f.path, ()))]
 
 
 def lint(request: LintRequest) -> LintResult:

@@ -36,7 +36,8 @@ CLEAN = ("Dear Ms. Carter,\n\n"
          "Best regards,\nJordan Lee")
 NAMES = ("Dear Dr. Zorbakowitz,\n\n"
          "Thank you for the interview at Qwyzzle yesterday. I enjoyed hearing how "
-         "Zorbakowitz and Threlkeldson use Flurbix for the Plorvenator work.\n\n"
+         "Zorbakowitz and Threlkeldson use Flurbix for the Plorvenator work. Qwyzzle "
+         "has a clear plan.\n\n"
          "Best regards,\nJordan Lee")
 
 
@@ -82,7 +83,8 @@ def test_clean_letter_gets_nothing(use_server: Any, make_context: Any,
 def test_record_names_company_topics_are_never_misspellings(use_server: Any, tmp_path: Path,
                                                             make_context: Any,
                                                             make_document: Any) -> None:
-    # without the record LanguageTool does flag them ...
+    # without the record LanguageTool does flag them where a capital says nothing (at the
+    # start of a sentence; capitalised words mid-sentence are left to the N rules) ...
     flagged = {NAMES[p.start:p.end] for p in _problems(make_document(NAMES), make_context())
                if p.code == "S001"}
     assert {"Zorbakowitz", "Qwyzzle"} <= flagged
