@@ -59,3 +59,17 @@ def test_bad_values(tmp_path, text, message):
 def test_missing_explicit_config(tmp_path):
     with pytest.raises(ConfigError, match="configuration file not found"):
         load_config(Path(tmp_path / "nope.toml"))
+
+
+def test_broken_followup_table_in_pyproject_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[tool.followup]\nselect = [\n")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_config()
+
+
+def test_missing_vocabulary_file_is_reported_at_load(tmp_path):
+    path = tmp_path / "followup.toml"
+    path.write_text('vocabulary = ["nope.txt"]\n')
+    with pytest.raises(ConfigError, match=r"followup.toml:1: vocabulary: file .*nope.txt"):
+        load_config(path)

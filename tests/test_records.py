@@ -60,6 +60,10 @@ def test_datetime_and_particles():
      "decision_date: soon\n", "r.yaml:5:16: decision_date: 'soon' is not a valid date"),
     ("company: A\nposition: B\ninterview_date: 2026-11-20\ninterviewers: [{name: N}]\n"
      "topics: {a: b}\n", "r.yaml:5:9: topics: expected a list of text, found a mapping"),
+    ("company: A\nposition: B\ninterview_date: 2026-11-20\ninterviewers: [{name: N}]\n"
+     "extra:\n  when: 2026-02-30\n", "r.yaml:6:9: extra: '2026-02-30' is not a valid value"),
+    ("company: A\nposition: B\ninterview_date: 2026-11-20\ninterviewers: [{name: 42}]\n",
+     "r.yaml:4:23: interviewers[0].name: '42' is not a name"),
 ])
 def test_bad_records_name_file_line_and_field(text, message):
     with pytest.raises(RecordError) as caught:

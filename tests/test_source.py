@@ -98,7 +98,7 @@ def test_markdown_parts(write):
     assert roles(doc)[0] == "header"  # the heading above the salutation
     assert doc.slice(doc.salutation) == "Dear Nick,"
     assert doc.slice(doc.signoff) == "Best regards,\nJordan Lee"
-    assert len(doc.body) == 4
+    assert len(doc.body) == 3  # the list belongs to the paragraph before it
 
 
 def test_front_matter_position_of_values(write):
@@ -115,6 +115,11 @@ def test_bad_front_matter_is_a_clear_error(write):
         read_document(write("letter.md", "---\nto: [Nick\n---\nHi\n"))
     with pytest.raises(InputError, match=r"date: 'next week' is not a date"):
         read_document(write("letter.md", "---\ndate: next week\n---\nHi\n"))
+    with pytest.raises(InputError, match=r"letter.md:3: front matter: '2026-02-30' is not a "
+                                         r"valid value"):
+        read_document(write("letter.md", "---\nto: Nick\ndate: 2026-02-30\n---\nHi\n"))
+    with pytest.raises(InputError, match=r"letter.md:1: front matter is not closed"):
+        read_document(write("letter.md", "---\nto: Nick\n\nDear Nick,\n\nThanks.\n"))
 
 
 def test_plain_text_pasted_without_blank_lines(write):
@@ -311,3 +316,12 @@ def test_paths_in_documents_are_as_given(write, monkeypatch, tmp_path):
     write("sub/letter.txt", "Dear Nick,\n\nThanks.\n")
     monkeypatch.chdir(tmp_path)
     assert read_document(Path("sub/letter.txt")).path == "sub/letter.txt"
+
+
+def test_markdown_list_belongs_to_its_lead_in(write):
+    text = ("Dear Nick,\n\nThank you for the tour today. In my current role I:\n\n"
+            "- rebuilt the shift planner\n- trained twelve seasonal staff\n\n"
+            "I look forward to hearing from you.\n\nBest,\nJordan\n")
+    doc = read_document(write("a.md", text))
+    assert roles(doc) == ["salutation", "body", "body", "signoff"]
+    assert {doc.text[i:i + 7] for i in doc.item_starts} == {"rebuilt", "trained"}

@@ -102,8 +102,14 @@ def find_config_file(start: Path | None = None) -> Path | None:
         pyproject = candidate_dir / "pyproject.toml"
         if pyproject.is_file():
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+                text = pyproject.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError:
+                if "[tool.followup" in text:
+                    return pyproject  # ours, but broken: load_config reports where
                 continue
             if isinstance(data.get("tool"), dict) and "followup" in data["tool"]:
                 return pyproject
@@ -192,6 +198,9 @@ def parse_config(table: dict[str, Any], path: Path | None, text: str = "") -> Co
         config.picky = table["picky"]
     if "vocabulary" in table:
         config.vocabulary = tuple(base / p for p in strings("vocabulary"))
+        for vocab in config.vocabulary:
+            if not vocab.is_file():
+                raise fail("vocabulary", f"file '{vocab}' not found")
     if "spacy_model" in table:
         config.spacy_model = strings("spacy_model")[0]
     if "template_dirs" in table:

@@ -134,6 +134,7 @@ class Document:
     suppressions: Suppressions = field(default_factory=Suppressions)
     kind: str = "other"
     kind_explicit: bool = False
+    item_starts: frozenset[int] = frozenset()  # text offsets where a list item begins
     spacy: Any = None  # spaCy Doc of `text`, filled by the linter for rules that need it
     cache: dict[str, Any] = field(default_factory=dict)
     _line_starts: list[int] = field(default_factory=list, repr=False)
@@ -313,6 +314,7 @@ def build_document(
     lines: Sequence[Line],
     *,
     headings: frozenset[int] = frozenset(),
+    list_items: frozenset[int] = frozenset(),
     front_matter: dict[str, Any] | None = None,
     headers: dict[str, str] | None = None,
     field_spans: dict[str, tuple[int, int]] | None = None,
@@ -321,6 +323,8 @@ def build_document(
     """Find the parts of the letter in its prose lines and assemble `text` with its map.
 
     `headings` are file line numbers of Markdown headings: each is a paragraph of its own.
+    `list_items` are file line numbers of Markdown list items: a list belongs to the
+    paragraph that introduces it, even across a blank line.
     """
     stripped = [line.strip() if not line.is_blank() else Line("", [], [], line.number)
                 for line in lines]
@@ -367,7 +371,12 @@ def build_document(
             break
         if in_body:
             body_lines.append(line)
-    body_groups = _groups(body_lines)
+    body_groups: list[list[Line]] = []
+    for group in _groups(body_lines):
+        if body_groups and all(line.number in list_items for line in group):
+            body_groups[-1].extend(group)
+        else:
+            body_groups.append(group)
     if signoff_index is None and body_groups and len(body_groups) > 1 and \
             _looks_like_signature_block(body_groups[-1]) and len(body_groups[-1]) <= 3:
         # no closing phrase, but the letter ends with the writer's name
@@ -389,6 +398,7 @@ def build_document(
     starts: list[int] = []
     ends: list[int] = []
     paragraphs: list[Paragraph] = []
+    item_starts: set[int] = set()
     for group, role in roles:
         if chars:
             anchor = ends[-1]
@@ -402,6 +412,8 @@ def build_document(
                 chars.append("\n")
                 starts.append(anchor)
                 ends.append(anchor)
+            if line.number in list_items:
+                item_starts.add(len(chars))
             chars.extend(line.chars)
             starts.extend(line.starts)
             ends.extend(line.ends)
@@ -418,6 +430,7 @@ def build_document(
         headers=headers or {},
         field_spans=field_spans or {},
         suppressions=suppressions or Suppressions(),
+        item_starts=frozenset(item_starts),
     )
 
 

@@ -66,6 +66,15 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
                       errors: list[UserError]) -> Iterator[str]:
     """Named files as given; folders recursed for .txt/.md/.eml, skipping hidden files,
     READMEs and the config's `exclude` patterns."""
+    seen: set[Path] = set()
+
+    def first_time(path: Path) -> bool:
+        resolved = path.resolve()
+        if resolved in seen:
+            return False
+        seen.add(resolved)
+        return True
+
     for raw in paths:
         if raw == "-":
             yield raw
@@ -83,11 +92,15 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
                         continue
                     if any(fnmatch.fnmatch(filename, p) for p in SKIPPED_FILES):
                         continue
-                    if _excluded(candidate, config):
-                        continue
-                    yield str(candidate)
+                    if _excluded(candidate, config) or not candidate.is_file():
+                        continue  # a FIFO or socket named like a letter would block the run
+                    if first_time(candidate):
+                        yield str(candidate)
+        elif path.is_file():
+            if first_time(path):
+                yield raw
         elif path.exists():
-            yield raw
+            errors.append(UserError("not a regular file", raw))
         else:
             errors.append(UserError("no such file or folder", raw))
 
@@ -120,6 +133,9 @@ def resolve_options(rule: Rule, config: Config) -> dict[str, Any]:
             ):
                 raise ConfigError(f"rules.{key}.{name}: expected {type(default).__name__}, "
                                   f"got {value!r}", config.path)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+                raise ConfigError(f"rules.{key}.{name}: must not be negative, got {value!r}",
+                                  config.path)
             options[name] = value
     return options
 
@@ -150,10 +166,13 @@ def lint(request: LintRequest) -> LintResult:
     select = list(request.select) if request.select is not None else (
         list(config.select) if config.select is not None else None)
     ignore = [*config.ignore, *request.ignore]
-    check_keys(select or [], "select")
-    check_keys(ignore, "ignore")
-    check_keys(config.severity, "severity")
-    check_keys(config.rule_options, "rules")
+    where = f"{config.path}: " if config.path else ""
+    check_keys(request.select or [], "--select")
+    check_keys(request.ignore, "--ignore")
+    check_keys(config.select or [], f"{where}select")
+    check_keys(config.ignore, f"{where}ignore")
+    check_keys(config.severity, f"{where}severity")
+    check_keys(config.rule_options, f"{where}rules")
     if request.grammar:
         config.grammar = request.grammar
     if request.picky is not None:
@@ -240,7 +259,8 @@ def lint(request: LintRequest) -> LintResult:
                         continue
                     owner = rule if code == rule.code else (find_rule(code) or rule)
                     findings.append(place(document, problem, owner))
-        tree = TreeContext(config, documents, all_records, record_of, today, resources)
+        tree = TreeContext(config, documents, all_records, record_of, today, resources,
+                       tuple(folder.resolve() for folder in folders))
         for rule in rules:
             if rule.check_tree is not None:
                 findings.extend(rule.check_tree(tree, options[rule.code]))

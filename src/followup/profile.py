@@ -35,6 +35,7 @@ import yaml
 
 from .config import Config
 from .errors import UserError
+from .yamlnodes import BadValue, construct
 
 PROFILE_FILENAME = "profile.yaml"
 
@@ -180,7 +181,10 @@ def parse_profile(text: str, path: Path) -> Profile:
         if key == "extra":
             if not isinstance(node, yaml.MappingNode):
                 raise fail(node, key, "expected a mapping")
-            data[key] = yaml.safe_load(yaml.serialize(node))
+            try:
+                data[key] = construct(node)
+            except BadValue as exc:
+                raise fail(exc.node, key, str(exc)) from None
         elif key in ("address", "strengths", "signature"):
             if isinstance(node, yaml.ScalarNode):
                 data[key] = [ln for ln in str(node.value).splitlines()] if key != "strengths" \

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import RecordError
+from .yamlnodes import BadValue, construct
 
 RECORD_FILENAME = "interview.yaml"
 
@@ -202,6 +203,8 @@ class _Reader:
     def contact(self, node: yaml.Node, where: str, role: str) -> Contact:
         if isinstance(node, yaml.ScalarNode) and not _is_null(node):
             # a bare name is fine for contacts and references
+            if not any(c.isalpha() for c in self.text(node, where)):
+                raise self.fail(node, where, f"'{node.value}' is not a name")
             return Contact(name=self.text(node, where), role=role,
                            line=node.start_mark.line + 1, column=node.start_mark.column + 1)
         fields = self.mapping(node, where, _CONTACT_FIELDS, required=("name",))
@@ -209,8 +212,11 @@ class _Reader:
         email = self.optional_text(fields.get("email"), f"{where}.email")
         if email is not None and ("@" not in email or " " in email):
             raise self.fail(fields["email"], f"{where}.email", f"'{email}' is not an email address")
+        name = " ".join(self.text(name_node, f"{where}.name").split())
+        if not any(c.isalpha() for c in name):
+            raise self.fail(name_node, f"{where}.name", f"'{name}' is not a name")
         return Contact(
-            name=" ".join(self.text(name_node, f"{where}.name").split()),
+            name=name,
             role=role,
             email=email,
             title=self.optional_text(fields.get("title"), f"{where}.title"),
@@ -281,7 +287,10 @@ def parse_record(text: str, path: Path) -> Record:
             address = reader.texts(address_node, "address")
     extra: dict[str, Any] = {}
     if "extra" in fields:
-        loaded = yaml.safe_load(yaml.serialize(fields["extra"]))
+        try:
+            loaded = construct(fields["extra"])
+        except BadValue as exc:
+            raise reader.fail(exc.node, "extra", str(exc)) from None
         if not isinstance(loaded, dict):
             raise reader.fail(fields["extra"], "extra", "expected a mapping")
         extra = loaded
@@ -368,9 +377,10 @@ def find_record_for(letter: Path | None, linked: str | None = None,
     if linked:
         base = letter.parent if letter is not None else Path.cwd()
         target = base / linked
-        if not target.exists():
+        if not target.is_file():
+            problem = "is a folder, not a record file" if target.is_dir() else "does not exist"
             raise RecordError(f"the record '{linked}' named in the letter's front matter "
-                              "does not exist", letter if letter is not None else "-")
+                              f"{problem}", letter if letter is not None else "-")
         return load_record(target)
     found = nearest_record_path(Path.cwd() if letter is None else letter)
     return load_record(found) if found else None

@@ -21,6 +21,7 @@ import yaml
 
 from .document import Document, Line, Suppressions, build_document, lines_of
 from .errors import InputError
+from .yamlnodes import BadValue, construct
 
 LETTER_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".eml": "email"}
 FRONT_MATTER_KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "other")
@@ -75,8 +76,7 @@ def _decode_text(name: str, data: bytes) -> str:
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
-            raise InputError(f"line {line}: not UTF-8 text; save the letter as UTF-8",
-                             name) from None
+            raise InputError("not UTF-8 text; save the letter as UTF-8", name, line) from None
 
 
 # --- directives --------------------------------------------------------------------------
@@ -162,18 +162,24 @@ def _front_matter(name: str, file_text: str, strict: bool
     match = re.match(r"---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", file_text,
                      re.DOTALL)
     if not match:
+        if strict and re.match(r"---[ \t]*\r?\n[\w-]+:[ \t]", file_text):
+            raise InputError("front matter is not closed: add a line '---' after it", name, 1)
         return {}, {}, 0, 1
     inner_start = match.start(1)
     block = match.group(1)
     try:
         node = yaml.compose(block, Loader=yaml.SafeLoader)
-        values = yaml.safe_load(block)
+        values = construct(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         if not strict:
             return {}, {}, 0, 1
         mark = exc.problem_mark
         line = mark.line + 2 if mark else 1
         raise InputError(f"front matter: invalid YAML: {exc.problem}", name, line) from None
+    except BadValue as exc:
+        if not strict:
+            return {}, {}, 0, 1
+        raise InputError(f"front matter: {exc}", name, exc.node.start_mark.line + 2) from None
     if not isinstance(values, dict):
         if strict and values is not None:
             raise InputError("front matter: expected 'key: value' lines", name, 2)
@@ -237,6 +243,7 @@ def read_markdown(name: str, file_text: str) -> Document:
     suppressions, directive_lines = parse_suppressions(file_text)
     lines: list[Line] = []
     headings: set[int] = set()
+    items: set[int] = set()
     in_fence: str | None = None
     in_comment = False
     for line in lines_of(file_text, body_start, first_line=first_line):
@@ -261,8 +268,11 @@ def read_markdown(name: str, file_text: str) -> Document:
             headings.add(lines[-1].number)
             lines.append(Line("", [], [], line.number))
             continue
+        if _LIST.match(line.chars) and not _RULE.match(line.chars):
+            items.add(line.number)
         lines.append(_strip_inline(line, headings))
     return build_document(name, "markdown", file_text, lines, headings=frozenset(headings),
+                          list_items=frozenset(items),
                           front_matter=front, field_spans=spans, suppressions=suppressions)
 
 

@@ -224,3 +224,40 @@ def test_every_rule_documents_itself():
 def test_no_paths_is_a_usage_error(lint_cli):
     result = lint_cli()
     assert result.exit_code == 2 and "no letters given" in result.stderr
+
+
+def test_same_file_named_twice_is_checked_once(write, lint_cli):
+    write("bad.txt", BAD_LETTER)
+    result = lint_cli("bad.txt", ".", "./bad.txt", "--select", "T002", "--format", "json")
+    assert codes(result) == ["T002"]
+
+
+def test_fifo_is_skipped_in_folders_and_an_error_when_named(write, lint_cli, tmp_path):
+    import os
+
+    write("apps/bad.txt", BAD_LETTER)
+    os.mkfifo(tmp_path / "apps" / "pipe.md")
+    result = lint_cli("apps", "--select", "T002", "--format", "json")
+    assert result.exit_code == 1 and codes(result) == ["T002"]
+    result = lint_cli("apps/pipe.md", "--select", "T002")
+    assert result.exit_code == 2 and "apps/pipe.md: not a regular file" in result.stderr
+
+
+def test_missing_thank_you_only_in_folder_runs(lint_cli):
+    from helpers import REPO
+
+    app = REPO / "examples" / "applications" / "acme-packaging-manager"
+    one = lint_cli(str(app / "thank-you-nick-claus.md"), "--select", "C005", "--format", "json")
+    assert codes(one) == []  # pre-commit passes only the letters that changed
+    folder = lint_cli(str(app), "--select", "C005", "--format", "json")
+    assert codes(folder) == ["C005"]
+
+
+def test_negative_option_and_unknown_rule_in_config_name_the_file(write, lint_cli):
+    write("bad.txt", BAD_LETTER)
+    write("followup.toml", "[rules.L003]\nmax_words = -5\n")
+    result = lint_cli("bad.txt")
+    assert result.exit_code == 2 and "must not be negative" in result.stderr
+    write("followup.toml", "ignore = ['Q123']\n")
+    result = lint_cli("bad.txt")
+    assert "followup.toml: ignore: unknown rule 'Q123'" in result.stderr

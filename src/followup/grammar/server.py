@@ -79,8 +79,8 @@ def free_port() -> int:
 def _pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
+    except (ProcessLookupError, OverflowError, ValueError):
+        return False  # gone, or a state file with a pid no process can have
     except PermissionError:
         return True
     # a zombie child of ours is not alive

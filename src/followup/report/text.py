@@ -51,9 +51,15 @@ def render(result: LintResult, stream: TextIO, *, color: bool = False,
     parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items() if n]
     total = len(result.findings)
     checked = f"{files} letter{'s' if files != 1 else ''} checked"
+    unreadable = len(result.errors)
+    if unreadable:
+        checked += (f"; {unreadable} input error{'s' if unreadable != 1 else ''} "
+                    "(see the messages on stderr)")
     if total:
         summary = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}); " \
                   f"{checked}."
+    elif unreadable:
+        summary = f"No problems found in what could be read: {checked}."
     else:
         summary = f"All good: {checked}, no problems found."
     stream.write(style(summary, bold=True) + "\n")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -78,6 +79,7 @@ class TreeContext:
     record_of: Mapping[int, Record | None]  # id(document) -> linked record
     today: date
     resources: RunResources
+    folders: tuple[Path, ...] = ()  # the folders named on the command line, resolved
 
 
 CheckFn = Callable[["Document", Context, Options], Iterable[Problem]]

@@ -76,7 +76,11 @@ def _documents_of(tree: TreeContext, record: Record) -> list[Document]:
 
 def _whole_folder_linted(tree: TreeContext, record: Record, documents: Sequence[Document]
                          ) -> bool:
-    """C005 speaks only when every letter of the application was linted (a folder run)."""
+    """C005 speaks only in a folder run that covers the application's folder and linted
+    every letter in it: not when pre-commit passes just the letters that changed."""
+    folder = record.path.resolve().parent
+    if not any(folder == named or named in folder.parents for named in tree.folders):
+        return False
     linted = {Path(d.path).resolve() for d in documents if d.path != "-"}
     return _letters_of_record(record) <= linted
 
