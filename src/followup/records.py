@@ -115,6 +115,25 @@ class Record:
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
 
+    def spelled_phrases(self) -> tuple[str, ...]:
+        """Every text the record spells that a letter may repeat and a speller must never
+        call a misspelling: people's names, nicknames, e-mails, titles, honorifics,
+        organizations, relationships and topics; the company names, position, topics,
+        location, address lines and documents requested. Computed once per record; the
+        one source for the spelling checks (S001 offline and LanguageTool's)."""
+        cached: tuple[str, ...] | None = self.__dict__.get("_spelled_phrases")
+        if cached is None:
+            texts: list[str | None] = [*self.company_names, self.position, *self.topics,
+                                       self.location, *self.address,
+                                       *self.documents_requested]
+            for person in self.people:
+                texts += [person.name, *person.nicknames, person.email, person.title,
+                          person.honorific, person.organization, person.relationship,
+                          *person.topics]
+            cached = tuple(dict.fromkeys(t.strip() for t in texts if t and t.strip()))
+            object.__setattr__(self, "_spelled_phrases", cached)  # frozen: a private memo
+        return cached
+
 
 # --- loading -------------------------------------------------------------------------
 

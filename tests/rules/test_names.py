@@ -295,6 +295,124 @@ def test_correct_company(tmp_path: Path, body: str) -> None:
     assert one_letter(tmp_path, letter("Dear Ms. Smyth,", body)) == []
 
 
+def company_record(company: str, people: tuple[str, ...], aliases: tuple[str, ...] = ()
+                   ) -> str:
+    lines = [f"company: {company}"]
+    if aliases:
+        lines.append("company_aliases: [" + ", ".join(f'"{a}"' for a in aliases) + "]")
+    lines += ["position: Designer", "interview_date: 2026-11-20T10:00", "interviewers:"]
+    lines += [f"  - name: {person}" for person in people]
+    return "\n".join(lines) + "\n"
+
+
+GRANT_WILL = company_record("Grant & Will Architects", ("Hope Grant", "Will Rich"))
+WELLS = company_record("Wells Fargo", ("Sam Wells",))
+HARBOUR = company_record("Harbour & Finch Ltd", ("Ann Lee",), aliases=("Harbour & Finch",))
+GRANT_WILL_SHORT = company_record("Grant & Will", ("Hope Grant", "Will Rich"))
+
+
+GREETING = {HARBOUR: "Dear Ann,", GRANT_WILL_SHORT: "Dear Ms. Grant,", RECORD: "Dear Ms. Smyth,"}
+
+
+def with_record(tmp_path: Path, record: str, text: str) -> list[Finding]:
+    return run(tmp_path, {"firm/interview.yaml": record, "firm/note.txt": text})
+
+
+@pytest.mark.parametrize(("record", "salutation"), [
+    (GRANT_WILL, "Dear Ms. Grant,"),  # the surname is also a word of the company
+    (GRANT_WILL, "Hi Will,"),
+    (GRANT_WILL, "Dear Hope,"),
+    (GRANT_WILL, "Dear Mr. Rich,"),
+    (WELLS, "Dear Mr. Wells,"),
+    (WELLS, "Dear Sam Wells,"),
+    (WELLS, "Dear Sam,"),
+])
+def test_a_person_named_like_the_company_is_greeted_by_name(tmp_path: Path, record: str,
+                                                            salutation: str) -> None:
+    assert with_record(tmp_path, record, letter(salutation)) == []
+
+
+@pytest.mark.parametrize(("record", "salutation"), [
+    (GRANT_WILL, "Dear Grant & Will Architects,"),  # the whole company name
+    (GRANT_WILL, "Dear Grant & Will Architects team,"),
+    (GRANT_WILL, "Dear Architects,"),  # a company word that names no recorded person
+    (WELLS, "Dear Wells Fargo,"),
+    (WELLS, "Dear Wells Fargo Team,"),
+    (WELLS, "Dear Fargo team,"),
+])
+def test_greeting_the_company_is_still_generic(tmp_path: Path, record: str,
+                                               salutation: str) -> None:
+    findings = with_record(tmp_path, record, letter(salutation))
+    assert codes(findings) == ["N003"], findings
+    assert "greets a group" in findings[0].message
+
+
+@pytest.mark.parametrize(("record", "body"), [
+    # the exact alias claims its words before the full name is compared
+    (HARBOUR, "I learned about Harbour & Finch and its approach to design."),
+    (HARBOUR, "I learned about Harbour & Finch Ltd and its approach to design."),
+    (HARBOUR, "Harbour & Finch's studio, and Harbour & Finch Ltd's clients, impressed me."),
+    # a connective or a legal suffix is never the misspelled word
+    (HARBOUR, "I learned a lot about Harbour and Finch today."),
+    (HARBOUR, "I learned a lot about Harbour & Finch Inc today."),
+    (GRANT_WILL_SHORT, "If useful, so Hope Grant or Will Rich may contact you."),
+    (GRANT_WILL_SHORT, "I met Hope Grant and Will Rich at Grant & Will today."),
+    # words of two sentences are not one name
+    (RECORD, "I admire Acme. Cooperation across teams is clearly valued there."),
+    # the alias, then an ordinary word
+    (RECORD, "I admire how the Acme corporation treats its staff."),
+])
+def test_correct_company_next_to_similar_words(tmp_path: Path, record: str, body: str) -> None:
+    assert with_record(tmp_path, record, letter(GREETING[record], body)) == []
+
+
+@pytest.mark.parametrize(("record", "body", "written", "right"), [
+    (HARBOUR, "I learned about Harbour & Finhc Ltd and its approach.", "Harbour & Finhc Ltd",
+     "Harbour & Finch Ltd"),
+    (HARBOUR, "I learned about Harbor & Finch and its approach.", "Harbor & Finch",
+     "Harbour & Finch"),
+    (HARBOUR, "I learned about Harbour & Fitch today.", "Harbour & Fitch", "Harbour & Finch"),
+    (GRANT_WILL_SHORT, "I admire Grant & Wil and its work.", "Grant & Wil", "Grant & Will"),
+    (RECORD, "I would love to help Acme Cooperation grow.", "Acme Cooperation",
+     "Acme Corporation"),
+])
+def test_misspelled_company_word_by_word(tmp_path: Path, record: str, body: str, written: str,
+                                         right: str) -> None:
+    [finding] = with_record(tmp_path, record, letter(GREETING[record], body))
+    assert finding.code == "N004" and finding.suggestions == (right,), finding
+    assert f"'{written}'" in finding.message
+
+
+def test_record_work_is_done_once_per_record(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linting many letters of one record works out its names and words once."""
+    from followup.rules import names
+
+    calls = {"known": 0, "split": 0}
+    known_words, split_company = names._known_words, names._split_company
+
+    def counting_known(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["known"] += 1
+        return known_words(*args, **kwargs)
+
+    def counting_split(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["split"] += 1
+        return split_company(*args, **kwargs)
+
+    monkeypatch.setattr(names, "_known_words", counting_known)
+    monkeypatch.setattr(names, "_split_company", counting_split)
+    names.name_parts.cache_clear()
+    files = {"acme/interview.yaml": RECORD}
+    for index in range(40):
+        files[f"acme/note-{index}.txt"] = letter(
+            "Dear Ms. Smyth,", f"Thank you, Catherine Smyth and Hope Grant, for visit {index} "
+            "at Acme Corporation.")
+    assert run(tmp_path, files) == []
+    assert calls == {"known": 1, "split": 2}  # the company and its alias, once
+    record_people = RECORD.count("  - name: ")
+    assert names.name_parts.cache_info().misses == record_people
+
+
 # --- N005 wrong-company ---------------------------------------------------------------------
 
 def test_leftover_company_from_another_application(tmp_path: Path) -> None:

@@ -124,3 +124,60 @@ def test_word_list_rejects_the_classic_misspellings_by_itself():
 
     table = yaml.safe_load(model_path("misspellings.yaml").read_text(encoding="utf-8"))
     assert sorted(w for w in table if known(w)) == ["calender", "wether"]
+
+
+@pytest.mark.parametrize("body", [
+    "I have attached my résumé as you asked.",
+    "I have attached my resumé and a note on the façade work.",
+    "It would be naïve to think the décor was an accident; my rôle was small.",
+    "My Résumé is attached. We met at the café, a cliché, I know.",
+])
+def test_accented_english_words_are_known(lint_cli, write, body):
+    assert flagged(lint_cli, write, body) == []
+
+
+def test_accents_do_not_hide_misspellings(lint_cli, write):
+    assert flagged(lint_cli, write, "I attached my résumé; the managment was kind.") == [
+        ("managment", ["management"])]
+
+
+def test_known_strips_accents_only_to_find_a_known_word():
+    assert known("résumé") and known("resumé") and known("naïve") and known("façade")
+    assert known("décor") and known("rôle")
+    assert not known("recievé") and not known("tëh")
+
+
+RECORD_WORDS = RECORD + """\
+address: [14 Marden Wharf, Pellow Parade]
+documents_requested: [the Vecter writeup]
+references:
+  - name: Sam Ode
+    relationship: former mentee
+"""
+
+
+def test_every_spelled_record_field_is_never_a_misspelling(lint_cli, write):
+    body = ("I enclose the vecter writeup. My former mentee drove me to marden wharf past "
+            "pellow parade.")
+    assert [word for word, _ in flagged(lint_cli, write, body)] == [
+        "vecter", "mentee", "marden", "pellow"]  # without the record
+    write("interview.yaml", RECORD_WORDS)
+    assert flagged(lint_cli, write, body) == []
+
+
+def test_record_spelled_phrases_cover_every_field(tmp_path):
+    from followup.records import parse_record
+
+    record = parse_record(RECORD_WORDS.replace(
+        "  - name: Nick Claus\n",
+        "  - name: Nick Claus\n    honorific: Mx.\n    title: Dispatch Lead\n"
+        "    organization: Acme Logistics\n    nicknames: [Nicko]\n") + "location: Leeds\n",
+        tmp_path / "interview.yaml")
+    phrases = record.spelled_phrases()
+    for expected in ("Acme Corporation", "Acme", "Part-time Packaging Manager", "Nick Claus",
+                     "Nicko", "nick.claus@acme.example", "Mx.", "Dispatch Lead",
+                     "Acme Logistics", "holiday volume planning", "the warehouse tour",
+                     "Leeds", "14 Marden Wharf", "Pellow Parade", "the Vecter writeup",
+                     "Sam Ode", "former mentee"):
+        assert expected in phrases, expected
+    assert record.spelled_phrases() is phrases  # computed once

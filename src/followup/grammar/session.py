@@ -31,6 +31,12 @@ MEMO_ERRORS = "grammar_errors"
 PROGRESS_MIN = 20  # letters sent before a progress bar is worth showing
 
 
+#: LanguageTool rules that are style nags, not grammar, on a letter: off unless the user
+#: enables them (`languagetool_enable`) or asks for picky checking (`--picky`, `picky`).
+#: ENGLISH_WORD_REPEAT_BEGINNING_RULE: three sentences starting with "I" (every letter).
+DEFAULT_DISABLED = ("ENGLISH_WORD_REPEAT_BEGINNING_RULE",)
+
+
 @dataclass(frozen=True)
 class GrammarSettings:
     mode: str = "auto"  # auto | require | off
@@ -46,11 +52,15 @@ class GrammarSettings:
     def from_config(cls, config: Any, options: Any = None) -> GrammarSettings:
         options = options or {}
         url = os.environ.get(URL_ENV) or getattr(config, "languagetool_url", None) or None
+        enable = tuple(getattr(config, "languagetool_enable", ()) or ())
+        disable = tuple(getattr(config, "languagetool_disable", ()) or ())
+        picky = bool(getattr(config, "picky", False))
+        if not picky:
+            disable += tuple(rule for rule in DEFAULT_DISABLED
+                             if rule not in enable and rule not in disable)
         return cls(mode=getattr(config, "grammar", "auto") or "auto", url=url,
                    language=getattr(config, "language", None) or DEFAULT_LANGUAGE,
-                   enable=tuple(getattr(config, "languagetool_enable", ()) or ()),
-                   disable=tuple(getattr(config, "languagetool_disable", ()) or ()),
-                   picky=bool(getattr(config, "picky", False)),
+                   enable=enable, disable=disable, picky=picky,
                    timeout=float(options.get("timeout", 60.0)),
                    workers=options.get("workers"))
 

@@ -4,8 +4,10 @@
 per-letter `check`; the matches wait in `document.cache["languagetool"]`. Offsets from
 LanguageTool are offsets into `document.text`, which the linter maps back to the file, so
 Markdown syntax, front matter, headers, quoted replies and signatures never produce
-findings. The people, company, position, topics and emails of the linked record and the
-user's vocabulary are never reported as misspellings. Faults become one notice
+findings. The words the linked record spells (`Record.spelled_phrases`), the user's
+vocabulary and profile name, and the sender of an e-mail (its From header) are never reported
+as misspellings; nor is any word in the sign-off (the writer's own name), nor a word the
+offline speller accepts (a British spelling under en-US, "résumé"). Faults become one notice
 (`resources.memo["grammar_errors"]`) and the other rules still run.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterator, Sequence
+from email.utils import getaddresses
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UserError
@@ -54,8 +57,22 @@ def prepare(documents: Sequence[Any], contexts: Sequence[Context], options: Opti
     session.close()
 
 
+def _words_of(phrases: Sequence[str]) -> set[str]:
+    """Casefolded: each phrase whole, its tokens, their hyphenated parts, without "'s"."""
+    words: set[str] = set()
+    for phrase in phrases:
+        words.add(phrase.casefold())
+        for token in re.split(r"[\s/,;:()@<>]+", phrase):
+            token = token.strip(".'’\"")
+            if token:
+                words.add(token.casefold())
+                words.update(part.casefold() for part in token.split("-") if part)
+                words.add(_POSSESSIVE.sub("", token).casefold())
+    return words
+
+
 def _allowed_words(context: Context) -> frozenset[str]:
-    """Casefolded words that are never misspellings for this letter."""
+    """Casefolded words that are never misspellings for this letter's record and user."""
     record = context.record
     memo = context.resources.memo
     key = f"grammar_allowed:{id(record)}"
@@ -69,28 +86,21 @@ def _allowed_words(context: Context) -> frozenset[str]:
     phrases.extend(str(v) for k, v in profile.items() if k in ("name", "email")
                    and isinstance(v, str))
     if record is not None:
-        for person in record.people:
-            phrases.extend((person.name, *person.nicknames, *person.topics))
-            for extra in (person.email, person.title, person.organization, person.honorific):
-                if extra:
-                    phrases.append(extra)
-        phrases.extend(record.company_names)
-        phrases.append(record.position)
-        phrases.extend(record.all_topics)
-        if record.location:
-            phrases.append(record.location)
-    words: set[str] = set()
-    for phrase in phrases:
-        words.add(phrase.casefold())
-        for token in re.split(r"[\s/,;:()@]+", phrase):
-            token = token.strip(".'’\"")
-            if token:
-                words.add(token.casefold())
-                words.update(part.casefold() for part in token.split("-") if part)
-                words.add(_POSSESSIVE.sub("", token).casefold())
-    result = frozenset(words)
+        phrases.extend(record.spelled_phrases())
+    result = frozenset(_words_of(phrases))
     memo[key] = result
     return result
+
+
+def _sender_words(document: Any) -> frozenset[str]:
+    """The writer's own name and address from an e-mail's From header ("Aoife Kelly
+    <aoife@example.com>"): never misspellings in the letter either."""
+    headers = getattr(document, "headers", None) or {}
+    raw = headers.get("from")
+    if not raw:
+        return frozenset()
+    phrases = [part for pair in getaddresses([str(raw)]) for part in pair if part.strip()]
+    return frozenset(_words_of(phrases))
 
 
 def _is_allowed(span: str, allowed: frozenset[str]) -> bool:
@@ -106,12 +116,28 @@ def _is_allowed(span: str, allowed: frozenset[str]) -> bool:
 
 
 def _prose_spans(document: Any) -> list[tuple[int, int]]:
-    """Salutation, body and sign-off: not a printed letter's address and date block,
-    which is not prose (LanguageTool wants commas after years in it)."""
+    """Salutation, body and sign-off (only its grammar: see `_signoff_spans`), not a
+    printed letter's address and date block, which is not prose (LanguageTool wants
+    commas after years in it)."""
     paragraphs = getattr(document, "paragraphs", None)
     if paragraphs is None:
         return [(0, len(document.text))]
     return [(p.start, p.end) for p in paragraphs if p.role != "header"]
+
+
+def _signoff_spans(document: Any) -> list[tuple[int, int]]:
+    """The sign-off ("Best regards,\nAoife Kelly"): the names there are the writer's."""
+    paragraphs = getattr(document, "paragraphs", None) or ()
+    return [(p.start, p.end) for p in paragraphs if p.role == "signoff"]
+
+
+def _offline_known(span: str) -> bool:
+    """Whether the offline speller (S001) accepts every word of `span` ("candour" under
+    en-US, "résumé"): then LanguageTool's generic speller has nothing to add."""
+    from .spelling import known
+
+    words = [w for w in re.split(r"[\s-]+", span.replace("’", "'").strip(".'\"").lower()) if w]
+    return bool(words) and all(known(w) for w in words)
 
 
 def _proper_noun(text: str, start: int) -> bool:
@@ -131,10 +157,11 @@ def check(document: Any, context: Context, options: Options) -> Iterator[Problem
     matches: list[LTMatch] | None = document.cache.get(CACHE_KEY)
     if not matches:
         return
-    allowed = _allowed_words(context)
+    allowed = _allowed_words(context) | _sender_words(document)
     text = document.text
     spelling_spans: set[tuple[int, int]] = document.cache.setdefault(SPELLING_SPANS_KEY, set())
     prose = _prose_spans(document)
+    signoffs = _signoff_spans(document)
     for match in matches:
         start, end = match.offset, match.end
         if not any(s <= start < e for s, e in prose):
@@ -142,13 +169,24 @@ def check(document: Any, context: Context, options: Options) -> Iterator[Problem
         span = text[start:end]
         if _is_allowed(span, allowed):
             continue  # a name, company, topic or vocabulary word of this letter
-        if match.is_spelling and _proper_noun(text, start):
-            continue  # the offline speller's policy: capitalised mid-sentence words are names
-        message = f"{match.message.strip()} [LT: {match.rule_id}]"
-        code = "S001" if match.is_spelling else "G001"
-        if code == "S001":
+        if match.is_spelling:
+            if any(s <= start < e for s, e in signoffs):
+                continue  # the writer's own name, title and company under the closing
+            if _proper_noun(text, start):
+                continue  # the offline speller's policy: capitalised mid-sentence words are names
+            if match.rule_id.startswith("MORFOLOGIK_"):  # the word list speller
+                if _offline_known(span):
+                    continue  # a British spelling under en-US, "résumé", a workplace word
+                # its message ("Possible spelling mistake found.") never names the word
+                message = f"'{span}' may be misspelled (LanguageTool)"
+            else:
+                message = f"'{span}': {match.message.strip()}"
             spelling_spans.add((start, end))
-        yield Problem(start, end, message, match.replacements, code=code)
+            yield Problem(start, end, f"{message} [LT: {match.rule_id}]", match.replacements,
+                          code="S001")
+            continue
+        message = f"{match.message.strip()} [LT: {match.rule_id}]"
+        yield Problem(start, end, message, match.replacements, code="G001")
 
 
 RULES = [

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jellyfish
@@ -50,6 +51,8 @@ class NameData:
     generic: tuple[tuple[str, str], ...]  # (phrase, reason)
     group_words: frozenset[str]  # "team", "committee": greet no one person
     nickname_groups: tuple[tuple[str, ...], ...]
+    company_connectives: frozenset[str] = frozenset()  # folded: "and", "&", "of"
+    legal_suffixes: frozenset[str] = frozenset()  # folded, without the full stop: "ltd"
 
 
 @cache
@@ -63,6 +66,9 @@ def name_data() -> NameData:
         generic=tuple((g["phrase"].lower(), g["reason"]) for g in raw["generic_salutations"]),
         group_words=frozenset(w.lower() for w in raw["group_words"]),
         nickname_groups=tuple(tuple(group) for group in raw["nicknames"]),
+        company_connectives=frozenset(fold(str(w)) for w in raw.get("company_connectives", ())),
+        legal_suffixes=frozenset(fold(str(w)).rstrip(".")
+                                 for w in raw.get("legal_suffixes", ())),
     )
 
 
@@ -92,6 +98,7 @@ _FOLD_EXTRA = str.maketrans({
 })
 
 
+@lru_cache(maxsize=1 << 15)
 def fold(text: str) -> str:
     """Case- and accent-free form for comparison: 'Núñez' -> 'nunez', 'Łukasz' -> 'lukasz'."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
@@ -132,6 +139,7 @@ class Verdict:
 _STATUS_RANK = {"exact": 0, "case": 1, "accents": 2, "nickname": 3, "typo": 4}
 
 
+@lru_cache(maxsize=1 << 12)
 def name_parts(person: Contact) -> tuple[str, ...]:
     """Every recorded spelling of a person: name tokens, halves of hyphenated ones,
     the particle surname, nicknames."""
@@ -217,6 +225,78 @@ def judge(written: str, people: Iterable[Contact]) -> Verdict | None:
 def _better(a: Verdict, b: Verdict) -> bool:
     return (_STATUS_RANK[a.status], a.distance, -a.similarity) < \
         (_STATUS_RANK[b.status], b.distance, -b.similarity)
+
+
+# --- what a record spells, worked out once per record --------------------------------------
+
+_PER_RECORD: dict[int, tuple[weakref.ref[Record], dict[str, Any]]] = {}
+
+
+def _record_memo(record: Record) -> dict[str, Any]:
+    """A memo that lives as long as the record object: the same `Record` is linked to every
+    letter of its folder, so what depends only on it is worked out once, not per letter."""
+    key = id(record)
+    entry = _PER_RECORD.get(key)
+    if entry is not None and entry[0]() is record:
+        return entry[1]
+
+    def forget(ref: weakref.ref[Record], key: int = key) -> None:
+        current = _PER_RECORD.get(key)
+        if current is not None and current[0] is ref:
+            del _PER_RECORD[key]
+
+    memo: dict[str, Any] = {}
+    _PER_RECORD[key] = (weakref.ref(record, forget), memo)
+    return memo
+
+
+@dataclass(frozen=True)
+class CompanyName:
+    """A recorded company name or alias split into words, for word-by-word comparison."""
+
+    text: str
+    words: tuple[str, ...]
+    gaps: tuple[str, ...]  # the punctuation between consecutive words, spaces removed
+
+    @property
+    def size(self) -> int:
+        return len(self.words)
+
+
+@dataclass(frozen=True)
+class RecordNames:
+    """The name data of one record."""
+
+    person_parts: frozenset[str]  # every recorded spelling of every person's name
+    company_words: frozenset[str]  # name tokens of the company and its aliases
+    companies: tuple[CompanyName, ...]  # the company and its aliases, most words first
+
+
+def record_names(record: Record) -> RecordNames:
+    memo = _record_memo(record)
+    cached = memo.get("names")
+    if cached is None:
+        companies = [_split_company(n) for n in dict.fromkeys(record.company_names) if n.strip()]
+        cached = RecordNames(
+            person_parts=frozenset(p for c in record.people for p in name_parts(c)),
+            company_words=frozenset(w for name in record.company_names
+                                    for w in _TOKEN.findall(name)),
+            companies=tuple(sorted((c for c in companies if c.words), key=lambda c: -c.size)),
+        )
+        memo["names"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def _known_for(record: Record, records: Sequence[Record]) -> frozenset[str]:
+    """`_known_words` without the record's own name parts, once per record and tree."""
+    memo = _record_memo(record)
+    cached = memo.get("known")
+    if cached is not None and len(cached[0]) == len(records) and \
+            all(ref() is other for ref, other in zip(cached[0], records, strict=True)):
+        return cached[1]  # type: ignore[no-any-return]
+    known = _known_words(record, records) - record_names(record).person_parts
+    memo["known"] = (tuple(weakref.ref(r) for r in records), known)
+    return known
 
 
 # --- finding the names in a letter -----------------------------------------------------------
@@ -325,8 +405,8 @@ def _parse_salutation(document: Document, record: Record | None) -> tuple[
             greetings.append(Greeting(current, title))
         current, title = [], None
 
-    company_words = {w for name in (record.company_names if record else ())
-                     for w in _TOKEN.findall(name)}
+    names = record_names(record) if record is not None else None
+    company_spans = _company_in_salutation(text, pos, stop, names)
     group = False
     previous_end = pos
     for match in _tokens(text, pos, stop):
@@ -335,6 +415,10 @@ def _parse_salutation(document: Document, record: Record | None) -> tuple[
         previous_end = match.end()
         if "," in between or "&" in between or "/" in between:
             close()
+        if any(s <= match.start() < e for s, e in company_spans):
+            close()
+            group = True
+            continue  # "Dear Wells Fargo," "Dear Grant & Will Architects team,"
         lower = word.lower()
         if lower in ("and", "und") and current:
             close()
@@ -354,10 +438,12 @@ def _parse_salutation(document: Document, record: Record | None) -> tuple[
         if not _is_capitalised(word) and lower in _SMALL_WORDS:
             close()
             break
-        if lower in data.group_words or (record is not None and word in company_words):
+        if lower in data.group_words or (
+                names is not None and word in names.company_words and _is_capitalised(word)
+                and word not in names.person_parts):
             close()
             group = True
-            continue  # "Dear Mr. Claus and team", "Dear Acme Team"
+            continue  # "Dear Mr. Claus and team", "Dear Acme Team"; not "Dear Mr. Wells,"
         if not _is_capitalised(word) and (record is None or judge(word, record.people) is None):
             continue  # a lower-case word that is no name ("Dear Mr. Claus and colleagues")
         current.append(Mention(match.start(), match.end(), word, "salutation"))
@@ -366,6 +452,27 @@ def _parse_salutation(document: Document, record: Record | None) -> tuple[
         end = paragraph.start + len(line.rstrip(",:;.! "))
         return (paragraph.start, end, "", "greets a group, not a person"), []
     return None, greetings
+
+
+def _company_in_salutation(text: str, pos: int, stop: int, names: RecordNames | None
+                           ) -> list[tuple[int, int]]:
+    """Where the whole company name or an alias stands in the salutation. A one-word name
+    that is also a recorded person's name is the person ("Dear Mr. Wells," with Sam Wells
+    of Wells Fargo; "Dear Grant," with Hope Grant of Grant)."""
+    if names is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    for company in names.companies:
+        for match in _phrase_pattern(company.text, False).finditer(text, pos, stop):
+            s, e = match.span()
+            if any(s < oe and os_ < e for os_, oe in spans):
+                continue
+            tokens = _TOKEN.findall(text, s, e)
+            if len(tokens) == 1 and (tokens[0] in names.person_parts
+                                     or not _is_capitalised(tokens[0])):
+                continue
+            spans.append((s, e))
+    return spans
 
 
 # where the names of a salutation end: "!", ":", ", thanks", ". Thanks for"
@@ -604,7 +711,7 @@ def analyse(document: Document, record: Record | None,
     analysis.greetings = greetings
     if record is not None:
         people = record.people
-        known = _known_words(record, records) - {p for c in people for p in name_parts(c)}
+        known = _known_for(record, records)
         mentions = [m for g in greetings for m in g.mentions]
         mentions += _body_mentions(document, people, known)
         person, span, raw, to_mentions = _addressee(document, record)
@@ -774,12 +881,27 @@ def _word_spans(text: str, start: int = 0, end: int | None = None
     return out
 
 
-def _find_phrase(text: str, phrase: str, case: bool) -> Iterator[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def _phrase_pattern(phrase: str, case: bool) -> re.Pattern[str]:
     flags = 0 if case else re.IGNORECASE
-    pattern = re.compile(r"(?<![\w&])" + r"\s+".join(re.escape(w) for w in phrase.split())
-                         + r"(?![\w&])", flags)
-    for match in pattern.finditer(text):
+    return re.compile(r"(?<![\w&])" + r"\s+".join(re.escape(w) for w in phrase.split())
+                      + r"(?![\w&])", flags)
+
+
+def _find_phrase(text: str, phrase: str, case: bool) -> Iterator[tuple[int, int]]:
+    for match in _phrase_pattern(phrase, case).finditer(text):
         yield match.start(), match.end()
+
+
+def _gap(between: str) -> str:
+    return re.sub(r"\s+", "", between)
+
+
+def _split_company(name: str) -> CompanyName:
+    spans = _word_spans(name)
+    return CompanyName(
+        text=name, words=tuple(w for _, _, w in spans),
+        gaps=tuple(_gap(name[spans[i][1]: spans[i + 1][0]]) for i in range(len(spans) - 1)))
 
 
 def _company_regions(document: Document) -> list[tuple[str, int, int, bool]]:
@@ -794,35 +916,53 @@ def _company_regions(document: Document) -> list[tuple[str, int, int, bool]]:
 
 def check_company_misspelled(document: Document, context: Context, options: Options
                              ) -> Iterator[Problem]:
+    """Windows of as many words as a recorded name, compared with it word by word. Exact
+    spellings of every name and alias are claimed first, so "Harbour & Finch and its team"
+    is the alias "Harbour & Finch", not "Harbour & Finch Ltd" misspelled; a connective or a
+    legal suffix is never the misspelled word ("Grant or Will" is not "Grant & Will")."""
     record = context.record
     if record is None:
         return
-    names = sorted(dict.fromkeys(record.company_names), key=lambda n: -len(n.split()))
-    other_names = {fold(n) for r in context.records if r.path != record.path
-                   for n in r.company_names}
-    person_parts = {p for c in record.people for p in name_parts(c)}
+    names = record_names(record)
+    other_names: set[str] | None = None
     for text, start, end, in_file in _company_regions(document):
         words = _word_spans(text, start, end)
-        claimed: list[tuple[int, int]] = []
-        for name in names:
-            claimed.extend((s, e) for s, e in _find_phrase(text[:end], name, case=True)
-                           if s >= start)
-            size = len(name.split())
+        claimed: list[tuple[int, int]] = [
+            (s, e) for company in names.companies
+            for s, e in _find_phrase(text[:end], company.text, case=True) if s >= start]
+        exact = list(claimed)
+        for company in names.companies:
+            size = company.size
             for i in range(len(words) - size + 1):
                 window = words[i: i + size]
                 s, e = window[0][0], window[-1][1]
                 if any(cs < e and s < ce for cs, ce in claimed):
-                    continue
-                if re.search(r"[\n.,;:!?]", text[s:e].replace(".", "", 0)) and size > 1 and \
-                        "\n" in text[s:e]:
-                    continue
+                    inside = [(cs, ce) for cs, ce in exact if cs < e and s < ce]
+                    # a window may only extend an exact alias ("Acme Corportion" for "Acme
+                    # Corporation"), never cut into or repeat a claimed span
+                    if not inside or any(cs < s or ce > e or (cs, ce) == (s, e)
+                                         for cs, ce in inside) or \
+                            any(cs < e and s < ce for cs, ce in claimed
+                                if (cs, ce) not in inside):
+                        continue
+                    extends = True
+                else:
+                    extends = False
+                gaps = [text[window[k][1]: window[k + 1][0]] for k in range(size - 1)]
+                if any("\n" in g or _gap(g) != company.gaps[k] for k, g in enumerate(gaps)):
+                    continue  # across lines or sentences: "Acme. Cooperation is key"
                 written = " ".join(w for _, _, w in window)
-                verdict = _company_verdict(written, name)
-                if verdict is None or fold(written) in other_names:
+                verdict = _company_verdict(tuple(w for _, _, w in window), company,
+                                           names.person_parts, extends)
+                if verdict is None:
                     continue
-                if size == 1 and written in person_parts:
+                if other_names is None:
+                    other_names = {fold(n) for r in context.records if r.path != record.path
+                                   for n in r.company_names}
+                if fold(written) in other_names:
                     continue
                 claimed.append((s, e))
+                name = company.text
                 if verdict == "case":
                     message = (f"'{written}' differs in capitalisation from the company in the "
                                f"record, '{name}'; write '{name}'")
@@ -835,27 +975,69 @@ def check_company_misspelled(document: Document, context: Context, options: Opti
                 yield Problem(s, e, message, (name,), in_file=in_file)
 
 
-def _company_verdict(written: str, recorded: str) -> str | None:
+def _company_word(written: str, recorded: str) -> str | None:
+    """exact | case | accents | typo, or None: one word of a company name."""
     if written == recorded:
-        return None
-    if not written[:1].isupper():
-        return None  # "acme" the word, "apple" the fruit
+        return "exact"
     fw, fr = fold(written), fold(recorded)
     if fw == fr:
-        if written.casefold() == recorded.casefold():
-            return "case"
-        return "accents"
+        return "case" if written.casefold() == recorded.casefold() else "accents"
     if len(fr) < 4:
         return None
     distance = OSA.distance(fw, fr)
-    allowed = 2 if len(fr) >= 10 else 1
-    if distance > allowed:
+    if distance > (2 if len(fr) >= 10 else 1):
         return None
-    if " " not in written and is_common_word(written, threshold=500):
-        return None  # "Globe" is a word; only a non-word is a misspelled "Globex"
-    if fw.split()[0] != fr.split()[0] and " " in fr and distance > 1:
+    if distance == 2 and fw[0] != fr[0]:
         return None
     return "typo"
+
+
+def _company_verdict(written: Sequence[str], company: CompanyName,
+                     person_parts: frozenset[str] = frozenset(),
+                     extends: bool = False) -> str | None:
+    """case | accents | typo, or None, for words written where a recorded name may be.
+
+    Connectives and legal suffixes must be the recorded ones (case aside) and are never the
+    misspelled word; at most one other word may be misspelled, and it must not be an
+    ordinary word standing for a one-word name ("Globe" for "Globex") or a recorded
+    person's name. `extends`: the window holds an exact alias and more words, which must
+    then be capitalised misspellings of the rest of the name ("Acme Corportion"), not "the
+    Acme corporation".
+    """
+    if len(written) != company.size or not written or not written[0][:1].isupper():
+        return None  # "acme" the word, "apple" the fruit
+    data = name_data()
+    differing: list[tuple[str, str, str]] = []  # (status, written, recorded)
+    significant = 0
+    for word, recorded in zip(written, company.words, strict=True):
+        key = fold(recorded).rstrip(".")
+        if key in data.company_connectives or key in data.legal_suffixes:
+            if fold(word).rstrip(".") != key:
+                return None  # "Grant or Will", "Harbour & Finch and"
+            continue
+        significant += 1
+        status = _company_word(word, recorded)
+        if status is None:
+            return None
+        if status != "exact":
+            differing.append((status, word, recorded))
+    if not differing:
+        return None
+    typos = [(w, r) for status, w, r in differing if status == "typo"]
+    if len(typos) > 1:
+        return None
+    for word, recorded in typos:
+        if word in person_parts:
+            return None  # "Grant" for a company "Grand", when Hope Grant is on the record
+        if recorded[:1].isupper() and not word[:1].isupper():
+            return None
+        if significant == 1 and is_common_word(word, threshold=500):
+            return None  # "Globe" is a word; only a non-word is a misspelled "Globex"
+    if extends and (len(typos) != len(differing) or not typos):
+        return None  # "the Acme corporation": the alias, then an ordinary word
+    if typos:
+        return "typo"
+    return "accents" if any(status == "accents" for status, _, _ in differing) else "case"
 
 
 def check_wrong_company(document: Document, context: Context, options: Options

@@ -6,7 +6,8 @@ frequencies; it knows contractions such as "don't" and "I'm"), widened by
 from the American ones it knows (colour, organise, centre, defence, analyse). A word the
 list lacks is reported only when it is a known misspelling (`models/misspellings.yaml`) or
 a single edit away from a known word: precision first, so a jargon word or a name with no
-close English word is left alone.
+close English word is left alone. A word with accents is known when the word without them
+is (résumé, naïve, façade, rôle).
 
 Never flagged: the names, company, position, topics, e-mail addresses and other words of
 the linked record; words in the user's vocabulary files (config `vocabulary`); URLs, e-mail
@@ -84,12 +85,22 @@ _WORDS = re.compile(r"[^\W\d_](?:[\w'\-]*\w)?")  # iter_words' words, apostrophe
 _DIGIT = re.compile(r"[\d_]")
 
 
+def strip_accents(word: str) -> str:
+    """`word` without its diacritics: "résumé" -> "resume", "façade" -> "facade"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(c))
+
+
 @cache
 def known(word: str) -> bool:
     """Whether a lower-case word (apostrophes straight) is an English word."""
     spell = english_frequencies()
     if word in spell or word in _accepted():
         return True
+    if not word.isascii():
+        plain = strip_accents(word)  # résumé, naïve, façade, rôle: the list spells them plain
+        if plain != word and known(plain):
+            return True
     for pattern, replacement in _BRITISH:
         if pattern.search(word):
             for match in pattern.finditer(word):  # one change at a time: "colourful"
@@ -167,13 +178,8 @@ def _record_words(context: Context) -> frozenset[str]:
     memo = context.resources.memo.setdefault("spelling:record", {})
     if id(record) in memo:
         return memo[id(record)]  # type: ignore[no-any-return]
-    texts: list[str] = [record.company, *record.company_aliases, record.position,
-                        *record.topics, *record.address, record.location or "",
-                        *record.documents_requested]
-    for person in record.people:
-        texts += [person.name, person.email or "", person.title or "", *person.nicknames,
-                  *person.topics, person.organization or "", person.relationship or ""]
-    words = frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_][\w'’-]*", text)
+    words = frozenset(w.lower().replace("’", "'") for text in record.spelled_phrases()
+                      for w in re.findall(r"[^\W\d_][\w'’-]*", text)
                       for w in (w, *w.split("-")))
     memo[id(record)] = words
     return words
