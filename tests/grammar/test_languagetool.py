@@ -385,3 +385,76 @@ def test_without_a_running_server_lint_starts_one_and_stops_it(
     assert any(f.code == "G001" for f in result.findings), (result.findings, result.notices)
     assert len(started) == 1
     assert not started[0].alive(), "the per-run server must be stopped after the run"
+
+
+# --- precision: the writer's own name, British and accented spellings, style nags ---------
+
+SIGNED = ("Dear Ms. Carter,\n\n"
+          "Thank you for teh interview yesterday. I valued your candour about the team's "
+          "plans, and I have attached my resumé and the décor brief.\n\n"
+          "Best regards,\nAoife Ní Bhriain\nProgramme Coördinator")
+
+
+def test_signoff_names_british_and_accented_words_are_not_misspellings(
+        use_server: Any, make_context: Any) -> None:
+    from followup.source import read_plain
+
+    # LanguageTool's en-US speller flags them all ...
+    client = LanguageToolClient(use_server.url)
+    try:
+        raw = {SIGNED[m.offset:m.end] for m in client.check(SIGNED) if m.is_spelling}
+    finally:
+        client.close()
+    assert {"teh", "candour", "resumé", "décor", "Aoife", "Programme"} <= raw, raw
+    # ... the letter: the sign-off is the writer's, the rest the offline speller accepts
+    problems = _problems(read_plain("letter.txt", SIGNED), make_context())
+    spelling = [p for p in problems if p.code == "S001"]
+    assert [SIGNED[p.start:p.end] for p in spelling] == ["teh"], spelling
+    assert spelling[0].message == "'teh' may be misspelled (LanguageTool) " \
+        "[LT: MORFOLOGIK_RULE_EN_US]"
+    assert "the" in spelling[0].suggestions
+
+
+def test_email_sender_name_is_not_a_misspelling(use_server: Any, make_context: Any) -> None:
+    from followup.source import read_email
+
+    letter = ("Dear Ms. Carter,\n\nAoife here, writing to thank you for the interview "
+              "yesterday. Teh team was kind.\n\nBest regards,\nAoife\n")
+    raw = ("From: Aoife Kelly <aoife@example.org>\nTo: carter@example.com\n"
+           "Subject: Thank you\n\n" + letter).encode()
+    document = read_email("letter.eml", raw)
+    spelling = [document.text[p.start:p.end] for p in _problems(document, make_context())
+                if p.code == "S001"]
+    assert spelling == ["Teh"], spelling
+    without_from = read_email("letter.eml", raw.replace(b"From: Aoife Kelly <aoife@example.org>\n",
+                                                        b"From: someone@example.org\n"))
+    assert "Aoife" in [without_from.text[p.start:p.end]
+                       for p in _problems(without_from, make_context()) if p.code == "S001"]
+
+
+REPEATS = ("Dear Ms. Carter,\n\n"
+           "I enjoyed our talk yesterday. I learned a lot about the team. I am excited about "
+           "the role.\n\nI hope to hear from you soon.\n\nBest regards,\nJordan Lee")
+
+
+def test_sentences_starting_with_i_are_not_a_grammar_finding(use_server: Any,
+                                                             make_context: Any,
+                                                             make_document: Any) -> None:
+    def rules(config: Config) -> set[str]:
+        return {p.message.rsplit("[LT: ", 1)[1].rstrip("]")
+                for p in _problems(make_document(REPEATS), make_context(config))}
+
+    assert "ENGLISH_WORD_REPEAT_BEGINNING_RULE" not in rules(Config())
+    assert "ENGLISH_WORD_REPEAT_BEGINNING_RULE" in rules(
+        Config(languagetool_enable=("ENGLISH_WORD_REPEAT_BEGINNING_RULE",)))
+    assert "ENGLISH_WORD_REPEAT_BEGINNING_RULE" in rules(Config(picky=True))
+
+
+def test_style_nags_are_disabled_by_default_in_the_settings() -> None:
+    rule = "ENGLISH_WORD_REPEAT_BEGINNING_RULE"
+    assert rule in GrammarSettings.from_config(Config()).disable
+    both = GrammarSettings.from_config(Config(languagetool_disable=("HE_VERB_AGR",)))
+    assert set(both.disable) == {"HE_VERB_AGR", rule}
+    assert rule not in GrammarSettings.from_config(Config(picky=True)).disable
+    enabled = GrammarSettings.from_config(Config(languagetool_enable=(rule,)))
+    assert rule not in enabled.disable and rule in enabled.enable

@@ -94,6 +94,77 @@ def test_other_kinds_are_not_late_thank_yous(tmp_path: Path) -> None:
     assert run(tmp_path, note(INQUIRY, "2026-12-05", kind="status-inquiry")) == []
 
 
+
+def printed(date_lines: str, body: str = THANKS) -> str:
+    """A printed letter: sender, address and date block above the salutation, no front
+    matter."""
+    return (f"Jordan Lee\n12 Elm St\n\n{date_lines}\n\nDear Mr. Claus,\n\n{body}\n\n"
+            "Sincerely,\nJordan\n")
+
+
+@pytest.mark.parametrize("date_line", [
+    "November 20, 2026", "20 November 2026", "Friday, November 20, 2026", "2026-11-20",
+    "Nov. 21, 2026", "Date: 21 November 2026", "November 20, 2026.",
+])
+def test_printed_letter_uses_its_own_date_line(tmp_path: Path, date_line: str) -> None:
+    letter = printed(date_line)
+    assert run(tmp_path, letter, when="2026-11-20", today=date(2026, 12, 20),
+               name="letter.txt") == []
+    # the same letter without its date line is an unsent draft, 30 days late
+    [finding] = run(tmp_path, letter.replace(date_line + "\n\n", ""), when="2026-11-20",
+                    today=date(2026, 12, 20), name="letter.txt")
+    assert finding.code == "D001" and "already 30 days past" in finding.message
+
+
+def test_late_printed_letter_points_at_its_date_line(tmp_path: Path) -> None:
+    [finding] = run(tmp_path, printed("November 24, 2026"), when="2026-11-20",
+                    today=date(2026, 11, 21), name="letter.txt")
+    assert finding.code == "D001" and finding.line == 4 and finding.column == 1
+    assert "dated 2026-11-24, 4 days after the interview" in finding.message
+
+
+@pytest.mark.parametrize("date_lines", [
+    "November 20",  # no year: not the letter's date
+    "Re: our interview on November 20, 2026",  # a date in a line, not a date line
+    "November 20, 2026\nNovember 19, 2026",  # two dates: which one is unclear
+    "Tuesday, November 20, 2026",  # a wrong weekday (D003 says so): unclear
+])
+def test_printed_date_line_must_be_unambiguous(tmp_path: Path, date_lines: str) -> None:
+    found = run(tmp_path, printed(date_lines), when="2026-11-20", today=date(2026, 12, 20),
+                name="letter.txt", select=("D001",))
+    assert [f.code for f in found] == ["D001"] and "unsent" in found[0].message
+
+
+def test_front_matter_date_wins_over_a_printed_date_line(tmp_path: Path) -> None:
+    letter = "---\ndate: 2026-11-24\n---\n" + printed("November 20, 2026")
+    [finding] = run(tmp_path, letter, when="2026-11-20", today=date(2026, 11, 20),
+                    name="letter.md", select=("D001",))
+    assert "dated 2026-11-24" in finding.message and finding.line == 2
+
+
+def test_a_date_in_the_body_is_not_the_letters_date(tmp_path: Path) -> None:
+    letter = printed("", "Thank you for meeting with me on November 20, 2026 about the "
+                     "Packaging Manager role.").replace("12 Elm St\n\n\n\n", "12 Elm St\n\n")
+    [finding] = run(tmp_path, letter, when="2026-11-20", today=date(2026, 12, 20),
+                    name="letter.txt", select=("D001",))
+    assert "unsent" in finding.message
+
+
+def test_printed_status_inquiry_uses_its_date_line(tmp_path: Path) -> None:
+    def d002(date_lines: str) -> list[str]:
+        letter = printed(date_lines, INQUIRY)
+        if not date_lines:
+            letter = letter.replace("12 Elm St\n\n\n\n", "12 Elm St\n\n")
+        return [f.message for f in run(tmp_path, letter, when="2026-11-20",
+                                       today=date(2026, 11, 27), name="letter.txt",
+                                       select=("D002",))]
+
+    assert d002("December 5, 2026") == []
+    [dated] = d002("November 25, 2026")
+    assert "status inquiry dated 2026-11-25" in dated
+    [undated] = d002("")
+    assert "written today (2026-11-27)" in undated
+
 # --- D002 premature-follow-up ---------------------------------------------------------------
 
 @pytest.mark.parametrize("dated", ["2026-11-25", "2026-12-01"])

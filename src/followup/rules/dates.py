@@ -4,10 +4,12 @@ A thank-you note is sent within a day of the interview; a status inquiry waits u
 date the employer gave for a decision has passed; and a date written in the letter must be
 a real one (its weekday right) and, when it names the interview, the interview's date.
 
-When a letter is "sent": front matter `date:`, else the e-mail `Date:` header, else (an
-unsent draft) today, as `--today` or the clock says. A record's `interview_date` may carry
-a time ("2026-11-20T10:00"); a bare date counts from the end of that day. A letter dated
-with a bare date gets the benefit of the doubt: the start of that day.
+When a letter is "sent": front matter `date:`, else the e-mail `Date:` header, else a
+printed letter's own date line in its header block ("November 20, 2026" above the
+salutation), else (an unsent draft) today, as `--today` or the clock says. A record's
+`interview_date` may carry a time ("2026-11-20T10:00"); a bare date counts from the end of
+that day. A letter dated with a bare date gets the benefit of the doubt: the start of that
+day.
 """
 
 from __future__ import annotations
@@ -46,11 +48,72 @@ def letter_moment(document: Document, today: date) -> tuple[datetime, bool]:
         return _naive(dated), True
     if isinstance(dated, date):
         return datetime.combine(dated, time()), True
+    printed = header_date(document)
+    if printed is not None and printed.value is not None:
+        return datetime.combine(printed.value, time()), True
     return datetime.combine(today, time()), False
 
 
+_DATE_LINE_LABEL = re.compile(r"(?:date[d:]?\s*:?\s*)?", re.IGNORECASE)
+_HEADER_DATE_KEY = "dates:header"
+
+
+def header_date(document: Document) -> WrittenDate | None:
+    """A printed letter's own date: a line of the header block (before the salutation)
+    that is a whole date with its year ("November 20, 2026", "20 November 2026",
+    "Friday, November 20, 2026", "2026-11-20"). None when there is no such line, or when
+    the header gives two different dates (then which one is the letter's is a guess)."""
+    if _HEADER_DATE_KEY in document.cache:
+        return document.cache[_HEADER_DATE_KEY]  # type: ignore[no-any-return]
+    found: list[WrittenDate] = []
+    text = document.text
+    for paragraph in document.paragraphs:
+        if paragraph.role == "salutation":
+            break
+        if paragraph.role != "header":
+            continue
+        pos = paragraph.start
+        for line in text[paragraph.start:paragraph.end].split("\n"):
+            written = _date_line(line, pos)
+            if written is not None:
+                found.append(written)
+            pos += len(line) + 1
+    result = found[0] if found and all(w.value == found[0].value for w in found) else None
+    document.cache[_HEADER_DATE_KEY] = result
+    return result
+
+
+def _date_line(line: str, offset: int) -> WrittenDate | None:
+    """The date a header line consists of, at its offset in the text, if it is one."""
+    stripped = line.rstrip().rstrip(".,")
+    lead = len(stripped) - len(stripped.lstrip())
+    label = _DATE_LINE_LABEL.match(stripped, lead)
+    start = label.end() if label else lead
+    body = stripped[start:]
+    if not body or not body[0].isalnum():
+        return None
+    dates = find_dates(body, 1)
+    if len(dates) != 1:
+        return None
+    (written,) = dates
+    if written.start != 0 or written.end != len(body) or not written.year_given or \
+            written.value is None:
+        return None
+    if written.weekday and written.value.weekday() != _WEEKDAYS[
+            written.weekday.lower().rstrip(".")]:
+        return None  # a wrong weekday: D003 reports it, and the day meant is unclear
+    shift = offset + start
+    return WrittenDate(written.start + shift, written.end + shift, written.text, written.value,
+                       written.weekday, None, True, written.style)
+
+
 def _date_span(document: Document) -> tuple[int, int, bool]:
-    """Where to report a timing problem: the date field, else the salutation or first line."""
+    """Where to report a timing problem: the date field, the printed date line, else the
+    salutation or first line."""
+    if document.dated is None:
+        printed = header_date(document)
+        if printed is not None:
+            return printed.start, printed.end, False
     if "date" in document.field_spans and (document.front_matter.get("date") is not None
                                            or document.headers.get("date")):
         start, end = document.field_spans["date"]
@@ -323,7 +386,8 @@ RULES = [
         explanation="Every guide says send the thank-you note within 24 hours of the "
         "interview (some say 48: set thank_you_within_hours), while you are still fresh in "
         "the interviewer's mind. The letter's date is its front matter `date:`, its e-mail "
-        "`Date:`, or today for an unsent draft.",
+        "`Date:`, the date line of a printed letter's header block, or today for an unsent "
+        "draft.",
         bad="date: 2026-11-24   (interview_date: 2026-11-20T10:00)",
         good="date: 2026-11-20   (the same day)",
         check=check_late, kinds=frozenset({"thank-you"}),
