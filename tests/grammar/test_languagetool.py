@@ -350,6 +350,19 @@ def test_quoted_printable_email_findings_point_at_the_file(use_server: Any,
     assert all(line < signature for line in text_lines) and quoted not in text_lines
 
 
+def test_markdown_list_items_continue_their_lead_in(use_server: Any, tmp_path: Path) -> None:
+    from followup.linter import LintRequest, lint
+
+    letter = tmp_path / "letter.md"
+    letter.write_text(
+        "Dear Ms. Carter,\n\nThank you for the tour today. In my current role I:\n\n"
+        "- rebuilt the shift planner\n- trained twelve seasonal staff\n\n"
+        "I look forward to hearing from you.\n\nBest regards,\nJordan Lee\n")
+    result = lint(LintRequest(paths=[str(letter)], config=Config(), today=date(2026, 11, 23),
+                              select=["G001", "L001"]))
+    assert result.findings == [], result.findings
+
+
 def test_lint_with_dead_server_still_reports_other_rules(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from followup.linter import LintRequest, lint

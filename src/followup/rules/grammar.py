@@ -185,6 +185,9 @@ def check(document: Any, context: Context, options: Options) -> Iterator[Problem
             yield Problem(start, end, f"{message} [LT: {match.rule_id}]", match.replacements,
                           code="S001")
             continue
+        if match.rule_id == "UPPERCASE_SENTENCE_START" and \
+                start in getattr(document, "item_starts", ()):
+            continue  # a list item continues its lead-in ("In my role I:\n- rebuilt ...")
         message = f"{match.message.strip()} [LT: {match.rule_id}]"
         yield Problem(start, end, message, match.replacements, code="G001")
 
