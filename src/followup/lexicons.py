@@ -62,6 +62,9 @@ def load(name: str) -> Any:
 # e.g. a reply to a rejection). Every entry has `suggest` (may be empty) and `reason`.
 
 
+_TOKENISED: dict[tuple[str, str], list[str]] = {}
+
+
 def phrase_patterns(phrase: str, attr: str = "NORM") -> list[list[dict[str, Any]]]:
     """spaCy Matcher token patterns for a lexicon phrase (see above); a choice of several
     words ("to_hear|your") becomes one pattern per such choice."""
@@ -77,7 +80,10 @@ def phrase_patterns(phrase: str, attr: str = "NORM") -> list[list[dict[str, Any]
         return token.text if attr == "ORTH" else token.lower_
 
     def tokens(words: str) -> list[dict[str, Any]]:
-        return [{attr: value(t)} for t in make(words.replace("_", " "))]
+        key = (words, attr)
+        if key not in _TOKENISED:  # the same words recur across phrases; a Doc is dear
+            _TOKENISED[key] = [value(t) for t in make(words.replace("_", " "))]
+        return [{attr: v} for v in _TOKENISED[key]]
 
     slots: list[list[list[dict[str, Any]]]] = []  # per piece, its alternatives
     for piece in phrase.split():

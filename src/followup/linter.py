@@ -160,6 +160,87 @@ def _drop_generic_duplicates(findings: list[Finding]) -> list[Finding]:
         overlaps(f, other) and other.code in _PHRASE_RULES for other in own.get(f.path, ()))]
 
 
+@dataclass
+class _Job:
+    """The per-letter work of a run: spaCy, then every rule's `check` on every letter."""
+
+    documents: list[Document]
+    contexts: list[Context]
+    rules: list[Rule]
+    options: dict[str, dict[str, Any]]
+    selected: set[str]
+    resources: RunResources
+
+    def run(self, indices: Sequence[int]) -> list[Finding]:
+        documents = [self.documents[i] for i in indices]
+        if documents and any(r.needs_nlp for r in self.rules):
+            parsed = self.resources.nlp.pipe(d.text for d in documents)
+            for document, doc in zip(documents, parsed, strict=True):
+                document.spacy = doc
+        findings: list[Finding] = []
+        for index, document in zip(indices, documents, strict=True):
+            context = self.contexts[index]
+            for rule in self.rules:
+                if not rule.applies_to(document.kind):
+                    continue
+                assert rule.check is not None
+                for problem in rule.check(document, context, self.options[rule.code]):
+                    code = problem.code or rule.code
+                    if code not in self.selected:
+                        continue
+                    owner = rule if code == rule.code else (find_rule(code) or rule)
+                    findings.append(place(document, problem, owner))
+        return findings
+
+
+PARALLEL_MIN = 200  # letters before a second process pays for itself
+_FORKED_JOB: _Job | None = None
+
+
+def _run_forked(indices: Sequence[int]) -> list[Finding]:
+    assert _FORKED_JOB is not None
+    return _FORKED_JOB.run(indices)
+
+
+def _workers(job: _Job) -> int:
+    """Processes for a large folder: one per core, by fork (the loaded pipeline and the
+    lexicons are shared, not rebuilt). Not with a server-backed rule (its threads must not
+    be forked), nor where fork does not exist. FOLLOWUP_JOBS=1 turns it off."""
+    import multiprocessing
+
+    if len(job.documents) < PARALLEL_MIN or any(r.prepare for r in job.rules):
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    wanted = os.environ.get("FOLLOWUP_JOBS", "")
+    jobs = int(wanted) if wanted.isdigit() and int(wanted) > 0 else cores
+    return max(1, min(jobs, cores, len(job.documents) // (PARALLEL_MIN // 2)))
+
+
+def _check_letters(job: _Job) -> list[Finding]:
+    count = _workers(job)
+    if count == 1:
+        return job.run(range(len(job.documents)))
+    import multiprocessing
+
+    global _FORKED_JOB
+    # The first letter here, before the fork: it loads the pipeline, word lists and
+    # lexicons once, for every worker to share.
+    first = job.run([0])
+    chunks = [list(range(i, len(job.documents), count)) for i in range(1, count + 1)]
+    _FORKED_JOB = job
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            parts = pool.map(_run_forked, chunks)
+    finally:
+        _FORKED_JOB = None
+    return first + [finding for part in parts for finding in part]
+
+
 def lint(request: LintRequest) -> LintResult:
     config = request.config
     result = LintResult()
@@ -192,6 +273,7 @@ def lint(request: LintRequest) -> LintResult:
     documents: list[Document] = []
     record_of: dict[int, Record | None] = {}
     reported_records: set[str] = set()
+    nearest: dict[Path, Path | None] = {}
     for path in iter_letter_paths(request.paths, config, result.errors):
         letter: Path | None = None
         try:
@@ -206,7 +288,8 @@ def lint(request: LintRequest) -> LintResult:
             result.errors.append(exc)
             continue
         try:
-            record = find_record_for(letter, document.record_link, request.record)
+            record = find_record_for(letter, document.record_link, request.record,
+                                     nearest=nearest)
         except RecordError as exc:
             if str(exc) not in reported_records:
                 reported_records.add(str(exc))
@@ -238,27 +321,11 @@ def lint(request: LintRequest) -> LintResult:
         contexts = [Context(config, record_of[id(d)], all_records, today, resources)
                     for d in documents]
         active = [r for r in rules if r.check is not None]
-        if documents and any(r.needs_nlp for r in active):
-            nlp = resources.nlp
-            for document, parsed in zip(documents, nlp.pipe(d.text for d in documents),
-                                        strict=True):
-                document.spacy = parsed
         for rule in active:
             if rule.prepare is not None and documents:
                 rule.prepare(documents, contexts, options[rule.code])
-
-        findings: list[Finding] = []
-        for document, context in zip(documents, contexts, strict=True):
-            for rule in active:
-                if not rule.applies_to(document.kind):
-                    continue
-                assert rule.check is not None
-                for problem in rule.check(document, context, options[rule.code]):
-                    code = problem.code or rule.code
-                    if code not in selected_codes:
-                        continue
-                    owner = rule if code == rule.code else (find_rule(code) or rule)
-                    findings.append(place(document, problem, owner))
+        findings = _check_letters(_Job(documents, contexts, active, options, selected_codes,
+                                       resources))
         tree = TreeContext(config, documents, all_records, record_of, today, resources,
                        tuple(folder.resolve() for folder in folders))
         for rule in rules:

@@ -334,7 +334,7 @@ def parse_record(text: str, path: Path) -> Record:
     )
 
 
-_CACHE: dict[tuple[Path, float], Record] = {}
+_CACHE: dict[tuple[Path, float, str], Record] = {}
 
 
 def load_record(path: str | Path) -> Record:
@@ -342,8 +342,8 @@ def load_record(path: str | Path) -> Record:
     resolved = Path(path).resolve()
     try:
         stamp = resolved.stat().st_mtime
-        key = (resolved, stamp)
-        if key in _CACHE:
+        key = (resolved, stamp, str(path))
+        if key in _CACHE:  # keyed by the name too: a relative path means the current folder
             return _CACHE[key]
         raw = resolved.read_bytes()
     except FileNotFoundError:
@@ -386,10 +386,12 @@ def _as_given(path: Path) -> Path:
 
 
 def find_record_for(letter: Path | None, linked: str | None = None,
-                    override: Path | None = None) -> Record | None:
+                    override: Path | None = None,
+                    nearest: dict[Path, Path | None] | None = None) -> Record | None:
     """The record for a letter: `--record`, else front matter `record:`, else nearest file.
 
-    `linked` is the front matter value, relative to the letter's folder.
+    `linked` is the front matter value, relative to the letter's folder. `nearest` is a
+    run's memo of the nearest record by folder, so a folder of letters searches once.
     """
     if override is not None:
         return load_record(override)
@@ -401,7 +403,14 @@ def find_record_for(letter: Path | None, linked: str | None = None,
             raise RecordError(f"the record '{linked}' named in the letter's front matter "
                               f"{problem}", letter if letter is not None else "-")
         return load_record(target)
-    found = nearest_record_path(Path.cwd() if letter is None else letter)
+    start = Path.cwd() if letter is None else letter
+    if nearest is None:
+        found = nearest_record_path(start)
+    else:
+        folder = start if letter is None else start.parent
+        if folder not in nearest:
+            nearest[folder] = nearest_record_path(start)
+        found = nearest[folder]
     return load_record(found) if found else None
 
 

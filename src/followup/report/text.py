@@ -14,6 +14,8 @@ _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 

@@ -7,30 +7,50 @@ three sentences and about fifty words a paragraph, and 50-130 words in all.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..document import Document, Paragraph
 from ..findings import Problem, Severity
 from .base import Context, Options, Rule
 
 
+def _table(document: Document) -> tuple[Any, Any, Any]:
+    """Per token of the letter: character offset, is-a-word, starts-a-sentence-with-a-word
+    (read from spaCy's arrays once per letter, not token by token)."""
+    cached = document.cache.get("layout_tokens")
+    if cached is None:
+        import numpy
+        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START
+
+        rows = document.spacy.to_array([IDX, IS_PUNCT, IS_SPACE, IS_ALPHA, SENT_START])
+        if not len(rows):
+            cached = (numpy.zeros(0), numpy.zeros(0), numpy.zeros(0))
+        else:
+            words = (rows[:, 1] == 0) & (rows[:, 2] == 0)
+            starts = rows[:, 4] == 1
+            starts[0] = True
+            sentence = numpy.cumsum(starts) - 1  # each token's sentence number
+            # a sentence counts when it holds a letter (not a lone bullet or number)
+            lettered = numpy.bincount(sentence, weights=rows[:, 3]) > 0
+            cached = (rows[:, 0], words, starts & lettered[sentence])
+        document.cache["layout_tokens"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def _range(document: Document, paragraph: Paragraph) -> tuple[int, int]:
+    offsets = _table(document)[0]
+    low, high = offsets.searchsorted([paragraph.start, paragraph.end])
+    return int(low), int(high)
+
+
 def _words(document: Document, paragraph: Paragraph) -> int:
-    return sum(1 for token in _tokens(document, paragraph)
-               if not (token.is_punct or token.is_space))
-
-
-def _tokens(document: Document, paragraph: Paragraph):  # type: ignore[no-untyped-def]
-    span = document.spacy.char_span(paragraph.start, paragraph.end, alignment_mode="expand")
-    return span if span is not None else ()
+    low, high = _range(document, paragraph)
+    return int(_table(document)[1][low:high].sum())
 
 
 def _sentences(document: Document, paragraph: Paragraph) -> int:
-    count = 0
-    for sentence in document.spacy.sents:
-        start = max(sentence.start_char, paragraph.start)
-        end = min(sentence.end_char, paragraph.end)
-        if end > start and any(c.isalpha() for c in document.text[start:end]):
-            count += 1
-    return count
+    low, high = _range(document, paragraph)
+    return int(_table(document)[2][low:high].sum())
 
 
 def _head(document: Document, paragraph: Paragraph) -> tuple[int, int]:
