@@ -105,7 +105,7 @@ def _register_sentences() -> None:
                 after_end = False
         starts[0] = 1
         values = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
-        doc.from_array([SENT_START], values)
+        doc.from_array([SENT_START], values)  # type: ignore[arg-type]
         return doc
 
 
