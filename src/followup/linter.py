@@ -353,6 +353,8 @@ def lint(request: LintRequest) -> LintResult:
         key = (finding.path, finding.line, finding.column, finding.end_line,
                finding.end_column, finding.code,
                "" if finding.code in _ONE_PER_SPAN else finding.message)
+        if key in kept and _from_languagetool(kept[key]) and not _from_languagetool(finding):
+            kept[key], finding = finding, kept[key]  # our own message names the word
         if key in kept and finding.suggestions:
             first = kept[key]
             merged = tuple(dict.fromkeys((*first.suggestions, *finding.suggestions)))
