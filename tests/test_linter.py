@@ -66,8 +66,3 @@ def test_workers_only_for_large_offline_runs(monkeypatch):
     grammar = _Job([object()] * (PARALLEL_MIN * 4), [], [find_rule("G001")], {}, set(), None)
     assert _workers(grammar) == 1  # a server-backed rule's threads are never forked
 
-
-def test_one_spelling_finding_per_word_with_our_own_message():
-    from followup.linter import _ONE_PER_SPAN
-
-    assert "S001" in _ONE_PER_SPAN

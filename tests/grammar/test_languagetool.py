@@ -363,6 +363,20 @@ def test_markdown_list_items_continue_their_lead_in(use_server: Any, tmp_path: P
     assert result.findings == [], result.findings
 
 
+def test_a_word_both_spellers_flag_is_one_finding(use_server: Any, tmp_path: Path) -> None:
+    from followup.linter import LintRequest, lint
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Ms. Carter,\n\nI recieve good reviews from every manager.\n\n"
+                      "Best regards,\nJordan Lee\n")
+    result = lint(LintRequest(paths=[str(letter)], config=Config(), today=date(2026, 11, 23),
+                              select=["S001"]))
+    (finding,) = result.findings
+    assert (finding.line, finding.column, finding.end_column) == (3, 3, 10)
+    assert finding.message == "'recieve' is misspelled; did you mean 'receive'?"
+    assert finding.suggestions[0] == "receive"
+
+
 def test_lint_with_dead_server_still_reports_other_rules(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from followup.linter import LintRequest, lint
