@@ -35,7 +35,7 @@ import yaml
 
 from .config import Config
 from .errors import UserError
-from .yamlnodes import BadValue, construct
+from .yamlnodes import BadValue, construct, read_text
 
 PROFILE_FILENAME = "profile.yaml"
 
@@ -128,20 +128,7 @@ def _depth(folder: Path) -> int:
 
 
 def load_profile_file(path: Path) -> Profile:
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ProfileError("profile file not found", path) from None
-    except IsADirectoryError:
-        raise ProfileError("is a folder, not a profile file", path) from None
-    except OSError as exc:
-        raise ProfileError(f"cannot read profile: {exc.strerror}", path) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ProfileError("profile is not UTF-8 text", path,
-                           raw[: exc.start].count(b"\n") + 1) from None
-    return parse_profile(text, Path(path))
+    return parse_profile(read_text(path, "profile", ProfileError), Path(path))
 
 
 def parse_profile(text: str, path: Path) -> Profile:

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import RecordError
-from .yamlnodes import BadValue, construct
+from .yamlnodes import BadValue, construct, read_text
 
 RECORD_FILENAME = "interview.yaml"
 
@@ -341,24 +341,14 @@ def load_record(path: str | Path) -> Record:
     """Load (once per run) and validate the record at `path`."""
     resolved = Path(path).resolve()
     try:
-        stamp = resolved.stat().st_mtime
-        key = (resolved, stamp, str(path))
-        if key in _CACHE:  # keyed by the name too: a relative path means the current folder
-            return _CACHE[key]
-        raw = resolved.read_bytes()
-    except FileNotFoundError:
-        raise RecordError("record file not found", path) from None
-    except IsADirectoryError:
-        raise RecordError("is a folder, not a record file", path) from None
-    except OSError as exc:
-        raise RecordError(f"cannot read record: {exc.strerror}", path) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise RecordError("record is not UTF-8 text", path, line) from None
-    record = parse_record(text, Path(path))
-    _CACHE[key] = record
+        key = (resolved, resolved.stat().st_mtime, str(path))
+    except OSError:
+        key = None  # read_text says what is wrong
+    if key in _CACHE:  # keyed by the name too: a relative path means the current folder
+        return _CACHE[key]
+    record = parse_record(read_text(path, "record", RecordError), Path(path))
+    if key is not None:
+        _CACHE[key] = record
     return record
 
 

@@ -7,9 +7,30 @@ of letting PyYAML's ValueError escape as a traceback.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .errors import UserError
+
+
+def read_text(path: str | Path, what: str, error: type[UserError]) -> str:
+    """A UTF-8 YAML file's text, or `error` naming the file (and line) and what went wrong;
+    `what` is "record" or "profile"."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise error(f"{what} file not found", path) from None
+    except IsADirectoryError:
+        raise error(f"is a folder, not a {what} file", path) from None
+    except OSError as exc:
+        raise error(f"cannot read {what}: {exc.strerror}", path) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(f"{what} is not UTF-8 text", path,
+                    raw[: exc.start].count(b"\n") + 1) from None
 
 
 class BadValue(ValueError):

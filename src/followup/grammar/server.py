@@ -269,13 +269,22 @@ def _clear_state() -> None:
         state_path().unlink()
 
 
-def running_server(check: bool = True) -> ServerInfo | None:
-    """The persistent server if it is running (and, with `check`, answering)."""
+def _recorded_server() -> ServerInfo | None:
+    """The server the state file names, if that process is still LanguageTool (a stale
+    state file is removed)."""
     info = read_state()
     if info is None:
         return None
     if not (_pid_alive(info.pid) and _is_languagetool(info.pid)):
         _clear_state()
+        return None
+    return info
+
+
+def running_server(check: bool = True) -> ServerInfo | None:
+    """The persistent server if it is running (and, with `check`, answering)."""
+    info = _recorded_server()
+    if info is None:
         return None
     if check:
         try:
@@ -311,11 +320,8 @@ def start_persistent(timeout: float | None = None) -> tuple[ServerInfo, bool]:
 
 def stop_persistent(timeout: float = 15.0) -> ServerInfo | None:
     """Stop the background server; return what was stopped, or None if none ran."""
-    info = read_state()
+    info = _recorded_server()
     if info is None:
-        return None
-    if not (_pid_alive(info.pid) and _is_languagetool(info.pid)):
-        _clear_state()
         return None
     with contextlib.suppress(ProcessLookupError):
         os.kill(info.pid, signal.SIGTERM)
