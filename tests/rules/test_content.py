@@ -144,3 +144,18 @@ def test_names_topic_unit():
                        "recyclable packaging", generic)
     assert names_topic(set(_stems("the new convey0r line", generic)) | {"conveyer"},
                        "the conveyor line", generic)  # one edit of slack
+
+
+@pytest.mark.parametrize("sentence, specific", [
+    ("Gotta say, the new store layout is brilliant.", True),
+    ("It's not every day I hear a manager say the team's biggest strength is disagreeing "
+     "well.", True),
+    ("Thank you for the opportunity to interview for the sales associate position.", False),
+    ("I enjoyed hearing about the company culture and values.", False),
+    ("I'm excited about the possibility of joining your team.", False),
+])
+def test_a_named_thing_counts_as_specific_without_a_record(sentence, specific):
+    from followup.rules.content import _data, concrete_reference
+
+    _, _, cue, generic = _data()
+    assert concrete_reference(sentence, cue, generic) is specific

@@ -151,6 +151,28 @@ def _addressee_topics(document: Document, record: Record) -> tuple[str, ...]:
     return ()
 
 
+_TITLE_ENDS = frozenset({"position", "role", "job", "opening", "post", "vacancy"})
+
+
+def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str]) -> bool:
+    """'the new store layout', 'the team's biggest strength': after "the" (and a few
+    generic words), two or more specific words in a row that are not a job title."""
+    for index, word in enumerate(words):
+        if word != "the":
+            continue
+        at = index + 1
+        while at < len(words) and at - index <= 3 and words[at] in generic:
+            at += 1
+        run = 0
+        while at + run < len(words) and words[at + run] not in generic and \
+                words[at + run] not in own and len(words[at + run]) > 2:
+            run += 1
+        following = words[at + run] if at + run < len(words) else ""
+        if run >= 2 and following not in _TITLE_ENDS:
+            return True
+    return False
+
+
 def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[str],
                        own: frozenset[str] = frozenset()) -> bool:
     """A sentence that refers to the conversation and names a concrete subject."""
@@ -159,6 +181,8 @@ def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[s
         concrete = [w for w in words if w not in generic and w not in own and len(w) > 3]
         if len(concrete) >= 3:
             return True  # "Your plan to split grant reports by funder makes sense."
+    if _names_a_thing(words, generic, own):
+        return True
     for match in cue.finditer(sentence):
         rest = sentence[match.end():]
         if match.group(0).lower().startswith("you "):  # "the close project you described"
