@@ -1,4 +1,7 @@
-"""Writing files without ever leaving a half-written or clobbered letter behind."""
+"""Writing files without ever leaving a half-written or clobbered file behind.
+
+The one writer for letters, drafts, reports, the LanguageTool state and its cache.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +11,25 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = False,
+                       durable: bool = True) -> None:
     """Write via a temporary file in the same folder and an atomic rename.
 
-    Without `overwrite`, an existing file is never replaced: FileExistsError.
+    Without `overwrite`, an existing file is never replaced: FileExistsError, even if it
+    appeared while writing. `durable` syncs to disk first (not needed for a cache). The
+    file gets the usual permissions (the umask), not mkstemp's private 0600.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         if overwrite:
             os.replace(tmp, path)
         else:
@@ -31,5 +41,6 @@ def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> N
         raise
 
 
-def write_text_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"), overwrite=overwrite)
+def write_text_atomic(path: Path, text: str, *, overwrite: bool = False,
+                      durable: bool = True) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"), overwrite=overwrite, durable=durable)

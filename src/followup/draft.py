@@ -32,7 +32,6 @@ import email.utils
 import hashlib
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -56,6 +55,7 @@ from jinja2.runtime import Context as JinjaContext
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing, object_type_repr
 
+from .atomic import write_bytes_atomic
 from .errors import UserError
 from .records import Contact, Record
 
@@ -914,34 +914,12 @@ def _letter_datetime(when: date, now: datetime | None) -> datetime:
 def write_new(path: Path, data: bytes, force: bool) -> None:
     """Write atomically (a temporary file in the same folder, then a rename); an existing
     file is only replaced with `force`, and never half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and not force:
         raise DraftError("already exists; use --force to overwrite it", path)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)  # fails if the file appeared meanwhile: never clobber
-            except FileExistsError:
-                raise DraftError("already exists; use --force to overwrite it", path) from None
-            except OSError:
-                if path.exists():
-                    raise DraftError("already exists; use --force to overwrite it",
-                                     path) from None
-                os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        write_bytes_atomic(path, data, overwrite=force)
+    except FileExistsError:  # it appeared while we wrote: never clobber
+        raise DraftError("already exists; use --force to overwrite it", path) from None
 
 
 # --- the whole job -------------------------------------------------------------------

@@ -13,12 +13,13 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from ..atomic import write_text_atomic
 
 CACHE_ENV = "FOLLOWUP_GRAMMAR_CACHE"
 FORMAT = 1
@@ -71,17 +72,6 @@ class ResultCache:
         if not self.enabled:
             return
         path = self.path_for(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump({"key": key, "matches": list(matches)}, handle,
-                              ensure_ascii=False)
-                os.replace(tmp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        payload = json.dumps({"key": key, "matches": list(matches)}, ensure_ascii=False)
+        with contextlib.suppress(OSError):  # a cache not written only costs time
+            write_text_atomic(path, payload, overwrite=True, durable=False)

@@ -17,7 +17,6 @@ import os
 import signal
 import socket
 import subprocess
-import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ import platformdirs
 import requests
 from filelock import FileLock, Timeout
 
+from ..atomic import write_text_atomic
 from . import GrammarError
 from .provision import Installation, java_command, require_installation
 
@@ -114,10 +114,8 @@ def _java_env() -> dict[str, str]:
 def _write_properties(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "languagetool-server.properties"
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-    tmp.write_text("".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()),
-                   encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(path, "".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()),
+                      overwrite=True)
     return path
 
 
@@ -257,11 +255,7 @@ def read_state() -> ServerInfo | None:
 
 
 def _write_state(info: ServerInfo) -> None:
-    path = state_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(asdict(info)), encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(state_path(), json.dumps(asdict(info)), overwrite=True)
 
 
 def _clear_state() -> None:
