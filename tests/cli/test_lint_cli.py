@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from followup import __version__
 from followup.cli import main
 
-from helpers import GOOD_LETTER, RECORD, codes, findings
+from helpers import GOOD_LETTER, RECORD, REPO, codes, findings
 
 BAD_LETTER = "Dear Nick,\n\nThanks for the chat :) about [Company].\n\nBest,\nJordan\n"
 
@@ -178,6 +178,10 @@ def test_sarif_report(write, lint_cli):
     write("bad.txt", BAD_LETTER)
     result = lint_cli("bad.txt", "--select", "T002", "--format", "sarif")
     log = json.loads(result.stdout)
+    import jsonschema
+
+    schema = json.loads((REPO / "tests" / "report" / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
     assert log["version"] == "2.1.0"
     (run,) = log["runs"]
     rules = run["tool"]["driver"]["rules"]
