@@ -439,7 +439,7 @@ def lint(request: LintRequest) -> LintResult:
                                        resources))
         tree = TreeContext(config, [*documents, *context_documents], all_records, record_of,
                            today, resources, tuple(folder.resolve() for folder in folders),
-                           frozenset(d.path for d in context_documents))
+                           frozenset(d.path for d in context_documents), request.context)
         for rule in rules:
             if rule.check_tree is not None:
                 findings.extend(f for f in rule.check_tree(tree, options[rule.code])

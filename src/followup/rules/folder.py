@@ -85,7 +85,7 @@ def _whole_folder_linted(tree: TreeContext, record: Record, documents: Sequence[
         return False
     if any(folder == named or named in folder.parents for named in tree.folders):
         return True
-    return any(d.path != "-" and d.path not in tree.context_paths
+    return tree.with_context and any(d.path != "-" and d.path not in tree.context_paths
                and Path(d.path).resolve().is_relative_to(folder) for d in documents)
 
 
