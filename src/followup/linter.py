@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import Any
 from .config import Config
 from .document import Document
 from .errors import ConfigError, RecordError, UserError
-from .findings import Finding, Severity
+from .findings import Finding, Severity, Suggestion
 from .kinds import infer_kind
 from .records import Record, find_record_for, load_record, records_under
 from .rules.base import Context, Rule, RunResources, TreeContext, place
@@ -60,6 +60,9 @@ class LintRequest:
     grammar: str | None = None  # auto | require | off (None: the config's)
     picky: bool | None = None
     language: str | None = None
+    # path -> the letter's bytes to check instead of the file's (an editor's unsaved
+    # buffer, a letter fixed in memory); the path still finds the record
+    overrides: Mapping[str, bytes] = field(default_factory=dict)
 
 
 def iter_letter_paths(paths: Iterable[str], config: Config,
@@ -282,7 +285,7 @@ def lint(request: LintRequest) -> LintResult:
                 document = read_document(name, data=request.stdin or b"")
                 letter = Path(request.stdin_filename) if request.stdin_filename else None
             else:
-                document = read_document(path)
+                document = read_document(path, data=request.overrides.get(path))
                 letter = Path(path)
         except UserError as exc:
             result.errors.append(exc)
@@ -358,6 +361,9 @@ def lint(request: LintRequest) -> LintResult:
         if key in kept and finding.suggestions:
             first = kept[key]
             merged = tuple(dict.fromkeys((*first.suggestions, *finding.suggestions)))
+            if len(merged) > len(first.suggestions):
+                # the other checker offers another answer: none is the one right one
+                merged = tuple(Suggestion(s) for s in merged)
             finding = Finding(first.path, first.line, first.column, first.end_line,
                               first.end_column, first.code, first.name, first.severity,
                               first.message, merged)

@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import lexicons
 from ..document import Document, Paragraph
-from ..findings import Problem, Severity
+from ..findings import Problem, Severity, safe
 from .base import Context, Options, Rule
 
 _PROSE = frozenset({"salutation", "body", "heading"})  # where phrases count by default
@@ -126,7 +126,7 @@ def check_informal(document: Document, context: Context, options: Options
             continue
         yield Problem(match.start(), match.end(),
                       f"informal punctuation '{match.group(0)}'; one mark is enough",
-                      (match.group(0)[0],))
+                      (safe(match.group(0)[0]),))
     for match in _CAPS_RUN.finditer(text):
         words = [w for w in re.findall(r"[A-Z][A-Z'’]*[A-Z]|[A-Z]", match.group(0))
                  if len(w) >= 2]
