@@ -19,7 +19,7 @@ from ..linter import LintRequest, LintResult
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count} {word}{'' if count == 1 else 'es' if word.endswith('x') else 's'}"
 
 
 def run_fixes(request: LintRequest, *, write: bool, unsafe: bool) -> LintResult:
@@ -63,5 +63,5 @@ def _print_diff(outcome: FixOutcome) -> None:
     for letter in outcome.letters.values():
         sys.stdout.write(unified_diff(letter))
     if outcome.letters:
-        click.echo(f"followup: {_plural(outcome.fixes, 'fix').replace('fixs', 'fixes')} would be applied to "
+        click.echo(f"followup: {_plural(outcome.fixes, 'fix')} would be applied to "
                    f"{_plural(len(outcome.letters), 'letter')}", err=True)
