@@ -23,6 +23,7 @@ _LAZY = {
     "draft": ("followup.commands.draft", "draft_command"),
     "templates": ("followup.commands.draft", "templates_command"),
     "languagetool": ("followup.commands.languagetool", "languagetool"),
+    "lsp": ("followup.commands.lsp", "lsp_command"),
 }
 
 
@@ -196,7 +197,7 @@ def rules(code: str | None, fmt: str) -> None:
     """List every rule, or explain one (by code or name) with a bad and a good example."""
     import json
 
-    from .rules.registry import all_rules, find_rule
+    from .rules.registry import all_rules, describe, find_rule
 
     if code is None:
         if fmt == "json":
@@ -213,22 +214,7 @@ def rules(code: str | None, fmt: str) -> None:
     if found is None:
         fail(f"unknown rule '{code}' (see `followup rules`)")
         return
-    rule = found
-    applies = ", ".join(sorted(rule.kinds)) if rule.kinds else "every letter"
-    lines = [
-        f"{rule.code} {rule.name} ({rule.severity.value})",
-        "",
-        rule.summary,
-        "",
-        rule.explanation,
-        "",
-        f"Applies to: {applies}",
-    ]
-    if rule.options:
-        lines += ["Options:"] + [f"  {k} = {v!r}" for k, v in rule.options.items()]
-    lines += ["", "Bad:", *("    " + ln for ln in rule.bad.splitlines()), "",
-              "Good:", *("    " + ln for ln in rule.good.splitlines())]
-    click.echo("\n".join(lines))
+    click.echo(describe(found))
 
 
 if __name__ == "__main__":  # pragma: no cover

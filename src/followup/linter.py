@@ -63,6 +63,10 @@ class LintRequest:
     # path -> the letter's bytes to check instead of the file's (an editor's unsaved
     # buffer, a letter fixed in memory); the path still finds the record
     overrides: Mapping[str, bytes] = field(default_factory=dict)
+    # kept by a long-lived caller (the language server): the pipeline, lexicons and
+    # LanguageTool stay loaded between runs, and the caller closes them
+    resources: RunResources | None = None
+    record_folders: Sequence[Path] = ()  # more folders whose records count as the tree's
 
 
 def iter_letter_paths(paths: Iterable[str], config: Config,
@@ -269,7 +273,7 @@ def lint(request: LintRequest) -> LintResult:
     result.rules = rules
     options = {rule.code: resolve_options(rule, config) for rule in all_rules()}
     selected_codes = {rule.code for rule in rules}
-    resources = RunResources(config)
+    resources = request.resources or RunResources(config)
     today = request.today or date.today()
 
     # read -> document -> linked record
@@ -309,7 +313,7 @@ def lint(request: LintRequest) -> LintResult:
         if record is not None:
             records[record.path.resolve()] = record
     folders = [Path(p) for p in request.paths if p != "-" and Path(p).is_dir()]
-    for record_path in records_under(folders):
+    for record_path in records_under([*folders, *request.record_folders]):
         if record_path.resolve() in records:
             continue
         try:
@@ -337,7 +341,8 @@ def lint(request: LintRequest) -> LintResult:
         errors = resources.memo.get("grammar_errors", [])
         result.notices.extend(dict.fromkeys(errors))
     finally:
-        resources.close()
+        if request.resources is None:
+            resources.close()
 
     findings = _drop_generic_duplicates(findings)
     suppressions = {d.path: d.suppressions for d in documents}
