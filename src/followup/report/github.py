@@ -24,7 +24,8 @@ def render(result: LintResult, stream: TextIO) -> None:
                  f"title={_property(f'{f.code} {f.name}')}")
         message = f.message
         if f.suggestions:
-            message += " (suggestion: " + ", ".join(f.suggestions[:3]) + ")"
+            message += " (suggestion: " + ", ".join(s or "remove it"
+                                                    for s in f.suggestions[:3]) + ")"
         stream.write(f"::{_LEVEL[f.severity.value]} {props}::{_data(message)}\n")
     for e in result.errors:
         props = f"file={_property(e.path)}" if e.path else ""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import __version__
+from ..findings import is_safe
 from ..linter import LintResult
 from ..rules.registry import all_rules
 
@@ -63,7 +64,9 @@ def render(result: LintResult, stream: TextIO) -> None:
         if f.code in index:
             entry["ruleIndex"] = index[f.code]
         if f.suggestions:
-            entry["properties"] = {"suggestions": list(f.suggestions)}
+            entry["properties"] = {"suggestions": list(f.suggestions),
+                                   "safe_suggestions": [s for s in f.suggestions
+                                                        if is_safe(s)]}
         results.append(entry)
     notifications = [
         {"level": "error", "message": {"text": str(e)},
