@@ -214,3 +214,48 @@ def test_grammar_arrives_after_the_offline_rules(use_server: Any, folder: Path):
         assert client.close() == 0
     finally:
         client.kill()
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.languagetool
+@pytest.mark.slow
+def test_own_languagetool_server_is_gone_after_exit(lt_installation: Any, folder: Path,
+                                                    tmp_path_factory: Any,
+                                                    monkeypatch: pytest.MonkeyPatch):
+    if not Path("/proc").is_dir():
+        pytest.skip("needs /proc to see the server's child processes")
+    # no persistent server to find: the session starts its own LanguageTool
+    monkeypatch.setenv("FOLLOWUP_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("FOLLOWUP_GRAMMAR_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("FOLLOWUP_LANGUAGETOOL_URL", raising=False)
+    (folder / "followup.toml").write_text('grammar = "auto"\nignore = ["C003"]\n',
+                                          encoding="utf-8")
+    client = LspClient("--today", "2026-11-20", cwd=folder)
+    try:
+        client.initialize(folder)
+        letter = folder / "thank-you.md"
+        text = ("Dear Nick,\n\nThank you for the warehouse tour. He go to the depot every "
+                "day.\n\nBest regards,\nJordan\n")
+        _open(client, letter, text)
+        client.wait_for("textDocument/publishDiagnostics",
+                        lambda p: any(d.get("code") == "G001" for d in p["diagnostics"]),
+                        timeout=300)
+        started = _children(client.process.pid)
+        assert client.close() == 0
+        for pid in started:
+            assert not Path(f"/proc/{pid}").exists() or \
+                "zombie" in Path(f"/proc/{pid}/status").read_text().lower(), pid
+    finally:
+        client.kill()
