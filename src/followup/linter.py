@@ -66,7 +66,7 @@ class LintRequest:
     # kept by a long-lived caller (the language server): the pipeline, lexicons and
     # LanguageTool stay loaded between runs, and the caller closes them
     resources: RunResources | None = None
-    record_folders: Sequence[Path] = ()  # more folders whose records count as the tree's
+    record_files: Sequence[Path] = ()  # more records that count as the tree's
 
 
 def iter_letter_paths(paths: Iterable[str], config: Config,
@@ -313,7 +313,7 @@ def lint(request: LintRequest) -> LintResult:
         if record is not None:
             records[record.path.resolve()] = record
     folders = [Path(p) for p in request.paths if p != "-" and Path(p).is_dir()]
-    for record_path in records_under([*folders, *request.record_folders]):
+    for record_path in [*records_under(folders), *request.record_files]:
         if record_path.resolve() in records:
             continue
         try:

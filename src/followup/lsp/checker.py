@@ -17,6 +17,7 @@ from pathlib import Path
 from ..config import Config, find_config_file, load_config
 from ..errors import UserError
 from ..linter import LintRequest, LintResult, lint
+from ..records import records_under
 from ..rules.base import RunResources
 
 
@@ -29,6 +30,17 @@ class LetterChecker:
         self._configs: dict[Path | None, Config] = {}
         self._resources: dict[Path | None, RunResources] = {}
         self._lock = threading.Lock()  # one run at a time: spaCy and the memo are shared
+        self._tree: tuple[Path, ...] | None = None  # the workspace's interview.yaml files
+
+    def tree_records(self) -> tuple[Path, ...]:
+        """Every record under the workspace, found once (not on every keystroke) and
+        again after `forget_tree` (a letter or record saved)."""
+        if self._tree is None:
+            self._tree = tuple(records_under(self.roots))
+        return self._tree
+
+    def forget_tree(self) -> None:
+        self._tree = None
 
     def config_for(self, path: Path) -> Config:
         """The configuration found upward from the letter (cached by its file)."""
@@ -63,7 +75,7 @@ class LetterChecker:
                 paths=["-"], config=config, stdin=text.encode("utf-8", "surrogateescape"),
                 stdin_filename=str(path), today=self.today,
                 grammar="off" if not grammar else None, resources=resources,
-                record_folders=self.roots,
+                record_files=self.tree_records(),
             )
             try:
                 return lint(request)

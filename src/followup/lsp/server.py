@@ -161,6 +161,7 @@ def create_server(today: date | None = None) -> FollowupServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: FollowupServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.checker.forget_tree()  # a record may have been added or moved
         ls.schedule(params.text_document.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
