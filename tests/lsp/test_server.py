@@ -91,7 +91,16 @@ def test_diagnostics_ranges_actions_changes_and_exit(client: LspClient, folder: 
         "textDocument": {"uri": letter.as_uri()}, "range": bang["range"],
         "context": {"diagnostics": [bang]}})
     titles = [a["title"] for a in actions]
-    assert titles == ["Replace with '!' (T001)", "Ignore T001 on this line"]
+    assert titles == ["Replace with '!' (T001)", "Ignore T001 on this line",
+                      "Fix 2 safe problems (followup)"]
+    fix_all = actions[2]
+    assert fix_all["kind"] == "source.fixAll.followup"
+    assert _apply(LETTER, fix_all["edit"]["changes"][letter.as_uri()]) == \
+        LETTER.replace("tour!!", "tour!").replace(" \U0001F600", "")
+    only = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": letter.as_uri()}, "range": bang["range"],
+        "context": {"diagnostics": [], "only": ["source.fixAll"]}})
+    assert [a["title"] for a in only] == ["Fix 2 safe problems (followup)"]
     fix = actions[0]
     assert fix["isPreferred"] is True and fix["kind"] == "quickfix"
     edits = fix["edit"]["changes"][letter.as_uri()]

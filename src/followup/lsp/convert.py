@@ -14,7 +14,7 @@ from lsprotocol import types
 
 from ..document import Document
 from ..findings import Finding, Severity, is_safe
-from ..fix import edit_for
+from ..fix import edit_for, plan_edits
 from ..rules.registry import describe, find_rule
 
 SOURCE = "followup"
@@ -164,3 +164,21 @@ def code_actions(document: Document, findings: Iterable[Finding], uri: str, unit
                                           command=ADD_WORD,
                                           arguments=[str(vocabulary), word])))
     return actions
+
+
+FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.followup"
+
+
+def fix_all_action(document: Document, findings: Iterable[Finding], uri: str,
+                   units: Units) -> types.CodeAction | None:
+    """Every safe fix that does not overlap another, as `lint --fix` makes its first
+    round; what is left shows in the next diagnostics."""
+    edits = plan_edits(document, findings)
+    if not edits:
+        return None
+    text_edits = [types.TextEdit(range=offset_range(document, e.start, e.end, units),
+                                 new_text=e.replacement) for e in edits]
+    return types.CodeAction(title=f"Fix {len(edits)} safe problem"
+                            f"{'' if len(edits) == 1 else 's'} (followup)",
+                            kind=FIX_ALL,
+                            edit=types.WorkspaceEdit(changes={uri: text_edits}))

@@ -182,7 +182,7 @@ def create_server(today: date | None = None) -> FollowupServer:
         return convert.hover(checked.document, checked.findings, ls.units, params.position)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix]))
+        code_action_kinds=[types.CodeActionKind.QuickFix, convert.FIX_ALL]))
     async def code_action(ls: FollowupServer, params: types.CodeActionParams
                           ) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
@@ -195,8 +195,17 @@ def create_server(today: date | None = None) -> FollowupServer:
             with contextlib.suppress(Exception):
                 files = ls.checker.config_for(path).vocabulary
                 vocabulary = files[0] if files else None
-        return convert.code_actions(checked.document, checked.findings, uri, ls.units,
-                                    params.range, vocabulary)
+        only = params.context.only
+        actions: list[types.CodeAction] = []
+        if not only or any(k in (types.CodeActionKind.QuickFix, "quickfix") for k in only):
+            actions = convert.code_actions(checked.document, checked.findings, uri,
+                                           ls.units, params.range, vocabulary)
+        if not only or any(convert.FIX_ALL.startswith(getattr(k, "value", k)) for k in only):
+            fix_all = convert.fix_all_action(checked.document, checked.findings, uri,
+                                             ls.units)
+            if fix_all is not None:
+                actions.append(fix_all)
+        return actions
 
     @server.command(convert.ADD_WORD)
     def add_word(ls: FollowupServer, *args: Any) -> None:
