@@ -170,3 +170,35 @@ def test_fix_loop_waits_for_the_relint_and_stops(tmp_path):
     assert fixed == "Dear Nick,\n\nThank you for the tour! Truly!\n\nBest regards,\nJordan\n"
     assert outcome.result.findings == []
     assert 1 <= outcome.rounds <= 10
+
+
+GLOBEX = """\
+company: Globex Corporation
+company_aliases: [Globex]
+position: Supply Chain Analyst
+interview_date: 2026-11-20
+interviewers:
+  - name: Renée Dubois
+    email: renee@globex.example
+"""
+
+
+def test_names_and_company_fixes_to_the_record(write, lint_cli):
+    write("acme/interview.yaml", RECORD)
+    write("globex/interview.yaml", GLOBEX)
+    note = write("globex/note.txt",
+                 "Dear Renee Dubios,\n\nThank you for meeting me about the Supply Chain "
+                 "Analyst role at Globex Corportion. I would welcome the chance to bring my "
+                 "planning experience to Acme.\n\nBest regards,\nJordan Lee\n")
+    before = json.loads(lint_cli(".", "--format", "json", "--select", "N").stdout)
+    safe_codes = {(f["code"], tuple(f["safe_suggestions"])) for f in before["findings"]}
+    assert ("N005", ("Globex",)) in safe_codes
+    assert ("N004", ("Globex Corporation",)) in safe_codes
+    assert ("N001", ("Dubois",)) in safe_codes
+    result = lint_cli(".", "--fix", "--select", "N", "--format", "json")
+    text = note.read_text(encoding="utf-8")
+    assert "Dubois" in text and "Dubios" not in text
+    assert "at Globex Corporation." in text and "Acme" not in text
+    assert "bring my planning experience to Globex." in text
+    left = [(f["code"], f["message"]) for f in json.loads(result.stdout)["findings"]]
+    assert all(code != "N005" and code != "N004" for code, _ in left), left
