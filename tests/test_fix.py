@@ -7,6 +7,8 @@ import codecs
 import json
 from datetime import date
 
+import pytest
+
 from followup.config import Config
 from followup.findings import Finding, Severity, safe
 from followup.fix import apply_edits, fix_letters, is_prose_span, plan_edits
@@ -202,3 +204,16 @@ def test_names_and_company_fixes_to_the_record(write, lint_cli):
     assert "bring my planning experience to Globex." in text
     left = [(f["code"], f["message"]) for f in json.loads(result.stdout)["findings"]]
     assert all(code != "N005" and code != "N004" for code, _ in left), left
+
+
+@pytest.mark.languagetool
+def test_both_spellers_agreeing_keeps_the_fix_safe(use_server, write, lint_cli):
+    write("interview.yaml", RECORD)
+    letter = write("thank-you.txt", "Dear Nick,\n\nThank you for the tour; I recieve good "
+                   "reviews for holiday volume planning.\n\nBest regards,\nJordan\n")
+    found = json.loads(lint_cli("thank-you.txt", "--format", "json", "--select", "S",
+                                grammar=True).stdout)["findings"]
+    assert [(f["code"], f["suggestions"][0], f["safe_suggestions"]) for f in found] == \
+        [("S001", "receive", ["receive"])]
+    lint_cli("thank-you.txt", "--fix", "--select", "S", grammar=True)
+    assert "I receive good" in letter.read_text(encoding="utf-8")

@@ -366,8 +366,8 @@ def lint(request: LintRequest) -> LintResult:
         if key in kept and finding.suggestions:
             first = kept[key]
             merged = tuple(dict.fromkeys((*first.suggestions, *finding.suggestions)))
-            if len(merged) > len(first.suggestions):
-                # the other checker offers another answer: none is the one right one
+            if first.suggestions and finding.suggestions[0] != first.suggestions[0]:
+                # the other checker's best answer differs: none is the one right one
                 merged = tuple(Suggestion(s) for s in merged)
             finding = Finding(first.path, first.line, first.column, first.end_line,
                               first.end_column, first.code, first.name, first.severity,
