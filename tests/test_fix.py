@@ -217,3 +217,15 @@ def test_both_spellers_agreeing_keeps_the_fix_safe(use_server, write, lint_cli):
         [("S001", "receive", ["receive"])]
     lint_cli("thank-you.txt", "--fix", "--select", "S", grammar=True)
     assert "I receive good" in letter.read_text(encoding="utf-8")
+
+
+def test_wrong_honorific_is_fixed_to_the_recorded_one(write, lint_cli):
+    write("interview.yaml", RECORD.replace("  - name: Nick Claus\n",
+                                           "  - name: Nick Claus\n    honorific: Mr.\n"))
+    letter = write("thank-you.txt", "Dear Ms. Claus,\n\nThank you for the warehouse tour "
+                   "and for explaining holiday volume planning.\n\nBest regards,\nJordan\n")
+    before = json.loads(lint_cli("thank-you.txt", "--format", "json", "--select",
+                                 "N007").stdout)["findings"]
+    assert [(f["code"], f["safe_suggestions"]) for f in before] == [("N007", ["Mr."])]
+    lint_cli("thank-you.txt", "--fix", "--select", "N007")
+    assert letter.read_text(encoding="utf-8").startswith("Dear Mr. Claus,\n")

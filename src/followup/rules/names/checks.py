@@ -159,7 +159,7 @@ def check_wrong_honorific(document: Document, context: Context, options: Options
         if written_kind != recorded_kind:
             yield Problem(start, dotted_end,
                           f"'{text[start:dotted_end]}' is not {person.name}'s title: the "
-                          f"record says '{recorded}'", (recorded,))
+                          f"record says '{recorded}'", (safe(recorded),))  # the record's
             continue
         written_name = text[dotted_end:name_end].strip()
         full_name_follows = fold(text[name_end:name_end + 80].lstrip()).startswith(
