@@ -154,6 +154,11 @@ class Document:
         line = bisect_right(self._line_starts, file_offset)
         return line, file_offset - self._line_starts[line - 1] + 1
 
+    def position_offset(self, line: int, column: int) -> int:
+        """The offset into `file_text` of a 1-based (line, column): `position` reversed."""
+        line = max(1, min(line, len(self._line_starts)))
+        return min(len(self.file_text), self._line_starts[line - 1] + column - 1)
+
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """The file offsets `[s, e)` that the text span `[start, end)` came from."""
         if not self.starts:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import Any
 from .config import Config
 from .document import Document
 from .errors import ConfigError, RecordError, UserError
-from .findings import Finding, Severity
+from .findings import Finding, Severity, Suggestion
 from .kinds import infer_kind
 from .records import RECORD_FILENAME, Record, find_record_for, load_record, records_under
 from .rules.base import Context, Rule, RunResources, TreeContext, place
@@ -62,6 +62,13 @@ class LintRequest:
     picky: bool | None = None
     language: str | None = None
     context: bool = True  # named files: read the rest of their applications as context
+    # path -> the letter's bytes to check instead of the file's (an editor's unsaved
+    # buffer, a letter fixed in memory); the path still finds the record
+    overrides: Mapping[str, bytes] = field(default_factory=dict)
+    # kept by a long-lived caller (the language server): the pipeline, lexicons and
+    # LanguageTool stay loaded between runs, and the caller closes them
+    resources: RunResources | None = None
+    record_files: Sequence[Path] = ()  # more records that count as the tree's
 
 
 def iter_letter_paths(paths: Iterable[str], config: Config,
@@ -372,7 +379,7 @@ def lint(request: LintRequest) -> LintResult:
     result.rules = rules
     options = {rule.code: resolve_options(rule, config) for rule in all_rules()}
     selected_codes = {rule.code for rule in rules}
-    resources = RunResources(config)
+    resources = request.resources or RunResources(config)
     today = request.today or date.today()
 
     # read -> document -> linked record
@@ -388,7 +395,7 @@ def lint(request: LintRequest) -> LintResult:
                 document = read_document(name, data=request.stdin or b"")
                 letter = Path(request.stdin_filename) if request.stdin_filename else None
             else:
-                document = read_document(path)
+                document = read_document(path, data=request.overrides.get(path))
                 letter = Path(path)
         except UserError as exc:
             result.errors.append(exc)
@@ -413,7 +420,7 @@ def lint(request: LintRequest) -> LintResult:
         if record is not None:
             records[record.path.resolve()] = record
     folders = [Path(p) for p in request.paths if p != "-" and Path(p).is_dir()]
-    for record_path in records_under(folders):
+    for record_path in [*records_under(folders), *request.record_files]:
         if record_path.resolve() in records:
             continue
         try:
@@ -447,7 +454,8 @@ def lint(request: LintRequest) -> LintResult:
         errors = resources.memo.get("grammar_errors", [])
         result.notices.extend(dict.fromkeys(errors))
     finally:
-        resources.close()
+        if request.resources is None:
+            resources.close()
 
     findings = _drop_generic_duplicates(findings)
     suppressions = {d.path: d.suppressions for d in documents}
@@ -471,6 +479,9 @@ def lint(request: LintRequest) -> LintResult:
         if key in kept and finding.suggestions:
             first = kept[key]
             merged = tuple(dict.fromkeys((*first.suggestions, *finding.suggestions)))
+            if first.suggestions and finding.suggestions[0] != first.suggestions[0]:
+                # the other checker's best answer differs: none is the one right one
+                merged = tuple(Suggestion(s) for s in merged)
             finding = Finding(first.path, first.line, first.column, first.end_line,
                               first.end_column, first.code, first.name, first.severity,
                               first.message, merged)

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..document import Document
-from ..findings import Finding
+from ..findings import Finding, is_safe
 from ..linter import LintResult
 from ..rules.registry import all_rules
 
@@ -45,6 +45,7 @@ def suggestion_fix(f: Finding, suggestion: str) -> dict[str, Any]:
             "replacements": [{"deletedRegion": _region(f),
                               "insertedContent": {"text": suggestion}}],
         }],
+        "properties": {"safe": is_safe(suggestion)},
     }
 
 
@@ -132,7 +133,9 @@ def render(result: LintResult, stream: TextIO) -> None:
         if f.code in index:
             entry["ruleIndex"] = index[f.code]
         if f.suggestions:
-            entry["properties"] = {"suggestions": list(f.suggestions)}
+            entry["properties"] = {"suggestions": list(f.suggestions),
+                                   "safe_suggestions": [s for s in f.suggestions
+                                                        if is_safe(s)]}
             entry["fixes"] = [suggestion_fix(f, s) for s in f.suggestions]
         results.append(entry)
     notifications = [

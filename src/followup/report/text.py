@@ -83,7 +83,8 @@ def render(result: LintResult, stream: TextIO, *, color: bool = False,
                 stream.write(" " * len(gutter) + style(marker, fg=_COLORS[
                     finding.severity.value]) + "\n")
         if finding.suggestions:
-            shown = ", ".join(f"'{s}'" for s in finding.suggestions[:5])
+            shown = ", ".join(f"'{s}'" if s else "remove it"
+                              for s in finding.suggestions[:5])
             stream.write(f"     = suggestion: {shown}\n")
     files = len(result.documents)
     counts = {level: sum(1 for f in result.findings if f.severity.value == level)
