@@ -230,6 +230,17 @@ class Document:
                 return None
         return None
 
+    @property
+    def sent(self) -> date | datetime | None:
+        """When the letter went out, or None for a draft: front matter `sent: DATE`, or an
+        e-mail with a `Date:` and no `X-Unsent` header."""
+        value = self.front_matter.get("sent")
+        if isinstance(value, (date, datetime)):
+            return value
+        if self.format == "email" and "x-unsent" not in self.headers:
+            return self.dated
+        return None
+
 
 # --- building the text and its paragraphs ----------------------------------------------------
 
