@@ -23,6 +23,8 @@ _LAZY = {
     "draft": ("followup.commands.draft", "draft_command"),
     "templates": ("followup.commands.draft", "templates_command"),
     "languagetool": ("followup.commands.languagetool", "languagetool"),
+    "plan": ("followup.commands.plan", "plan_command"),
+    "init": ("followup.commands.init", "init_command"),
 }
 
 
