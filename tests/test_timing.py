@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -64,8 +64,8 @@ def test_zones_letter_read_in_the_records_zone() -> None:
     rec = record("2026-11-20T10:00:00-06:00")
     due = timing.thank_you_due(rec, 24)
     # 17:00 UTC on the 21st is 11:00 in Chicago: an hour late
-    assert not timing.on_time(due, rec, datetime(2026, 11, 21, 17, 0, tzinfo=timezone.utc))
-    assert timing.on_time(due, rec, datetime(2026, 11, 21, 15, 30, tzinfo=timezone.utc))
+    assert not timing.on_time(due, rec, datetime(2026, 11, 21, 17, 0, tzinfo=UTC))
+    assert timing.on_time(due, rec, datetime(2026, 11, 21, 15, 30, tzinfo=UTC))
 
 
 def test_zones_without_a_zone_in_the_record_use_the_wall_clock() -> None:

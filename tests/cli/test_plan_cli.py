@@ -138,7 +138,8 @@ def test_a_malformed_sent_date_is_reported(tree: Path) -> None:
 def test_real_process_default_path(tree: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "followup", "plan", "--today", "2026-11-25",
                            "--format", "json"], cwd=tree, capture_output=True, text=True,
-                          check=False, env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"})
+                          check=False,
+                          env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"})
     assert done.returncode == 1, done.stderr
     records = {a["record"] for a in json.loads(done.stdout)["actions"]}
     assert "acme-packaging-manager/interview.yaml" in records

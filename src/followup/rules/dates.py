@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from .. import timing
 from ..document import Document
 from ..findings import Problem, Severity
-from .. import timing
 from .base import Context, Options, Rule
 
 # --- when things happened -------------------------------------------------------------------
