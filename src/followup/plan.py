@@ -13,6 +13,7 @@ reference heads-ups; after a rejection (or a withdrawal) only the reply to it re
 from __future__ import annotations
 
 import re
+from email.utils import parseaddr
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -24,7 +25,7 @@ from .document import Document
 from .errors import RecordError, UserError
 from .kinds import infer_kind
 from .linter import iter_letter_paths
-from .records import RECORD_FILENAME, Contact, Record, find_record_for, load_record, records_under
+from .records import Contact, Record, find_record_for, load_record, records_under
 from .source import read_document
 from .timing import Due
 
@@ -89,9 +90,51 @@ class Plan:
 
 def _addressed(document: Document, record: Record, records: Sequence[Record]
                ) -> list[Contact]:
-    from .rules.folder import addressed_people  # the way C005 reads it
+    """The record's people a letter is to, as C005 reads it. The common case is settled
+    cheaply: a To:/`to:` that names one recorded person exactly, and a salutation that
+    names that person and nobody else in the record; anything else gets C005's full
+    analysis."""
+    quick = _plainly_to(document, record)
+    if quick is not None:
+        return [quick]
+    from .rules.folder import addressed_people
 
     return addressed_people(document, record, records)
+
+
+_NAME_WORDS: dict[Contact, frozenset[str]] = {}
+
+
+def _name_words(person: Contact) -> frozenset[str]:
+    words = _NAME_WORDS.get(person)
+    if words is None:
+        words = frozenset(w.casefold() for w in (person.first_name, person.last_name,
+                                                 *person.nicknames, *person.name.split())
+                          if len(w) > 1)
+        _NAME_WORDS[person] = words
+    return words
+
+
+def _plainly_to(document: Document, record: Record) -> Contact | None:
+    recipient = document.recipient
+    if not recipient:
+        return None
+    name, address = parseaddr(recipient)
+    wanted = {" ".join(v.split()).casefold() for v in (name, address, recipient) if v}
+    found = [p for p in record.people
+             if p.name.casefold() in wanted or (p.email and p.email.casefold() in wanted)]
+    if len(found) != 1 or document.salutation is None:
+        return None
+    person = found[0]
+    words = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*",
+                                              document.slice(document.salutation))}
+    if not words & _name_words(person):
+        return None
+    own = _name_words(person)
+    for other in record.people:
+        if other is not person and words & (_name_words(other) - own):
+            return None
+    return person
 
 
 def _employer_contact(record: Record) -> Contact:
@@ -195,6 +238,28 @@ def _records_and_folders(paths: Iterable[str], errors: list[UserError]
     return record_paths, folders
 
 
+_SENT_LINE = re.compile(rb"^sent[ \t]*:", re.MULTILINE)
+_HEADERS_END = re.compile(rb"\r?\n\r?\n")
+
+
+def _sent_bytes(path: Path) -> bytes | None:
+    """The file's bytes when it may be a sent letter, after a cheap look: Markdown or text
+    with a `sent:` line, or an e-mail whose headers have a Date and no X-Unsent. None for
+    a draft, which does nothing."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return b""  # read_document says what is wrong
+    if path.suffix.lower() == ".eml":
+        end = _HEADERS_END.search(data)
+        headers = (data[:end.start()] if end else data).lower()
+        sent = re.search(rb"^date[ \t]*:", headers, re.MULTILINE) is not None and \
+            re.search(rb"^x-unsent[ \t]*:", headers, re.MULTILINE) is None
+    else:
+        sent = _SENT_LINE.search(data, 0, 16384) is not None
+    return data if sent else None
+
+
 def build_plan(paths: Sequence[str], config: Config, today: date) -> Plan:
     """The plan of every record under `paths` (folders or record files)."""
     plan = Plan()
@@ -214,21 +279,36 @@ def build_plan(paths: Sequence[str], config: Config, today: date) -> Plan:
             report(exc)
     letters: dict[Path, list[Document]] = {key: [] for key in records}
     nearest: dict[Path, Path | None] = {}
+    by_folder: dict[Path, Record | None] = {}  # the nearest record, once per folder
+    key_of: dict[int, Path] = {}
     for path in iter_letter_paths([str(f) for f in folders], config, []):
-        if Path(path).name == RECORD_FILENAME:
+        letter_path = Path(path)
+        data = _sent_bytes(letter_path)
+        if data is None:
             continue
         try:
-            document = read_document(path)
+            document = read_document(path, data=data or None)
             if document.sent is None:
-                continue  # a draft does nothing
-            record = find_record_for(Path(path), document.record_link, nearest=nearest)
+                continue
+            if document.record_link:
+                record = find_record_for(letter_path, document.record_link)
+            else:
+                folder = letter_path.parent
+                if folder not in by_folder:
+                    by_folder[folder] = find_record_for(letter_path, None, nearest=nearest)
+                record = by_folder[folder]
         except UserError as exc:
             report(exc)
             continue
-        if record is None or record.path.resolve() not in letters:
+        if record is None:
+            continue
+        if id(record) not in key_of:
+            key_of[id(record)] = record.path.resolve()
+        key = key_of[id(record)]
+        if key not in letters:
             continue
         document.kind, document.kind_explicit = infer_kind(document)
-        letters[record.path.resolve()].append(document)
+        letters[key].append(document)
     all_records = tuple(records.values())
     plan.records = sorted(all_records, key=lambda r: (r.interview_day, str(r.path)))
     for record in plan.records:

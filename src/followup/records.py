@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import RecordError
-from .yamlnodes import BadValue, construct, read_text
+from .yamlnodes import BadValue, compose, construct, read_text
 
 RECORD_FILENAME = "interview.yaml"
 
@@ -278,7 +278,7 @@ def parse_record(text: str, path: Path) -> Record:
     """Parse and validate record text; `path` is used for messages and relative links."""
     reader = _Reader(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

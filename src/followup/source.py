@@ -21,7 +21,7 @@ import yaml
 
 from .document import Document, Line, Suppressions, build_document, lines_of
 from .errors import InputError
-from .yamlnodes import BadValue, construct
+from .yamlnodes import BadValue, compose, construct
 
 LETTER_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".eml": "email"}
 FRONT_MATTER_KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "other")
@@ -168,7 +168,7 @@ def _front_matter(name: str, file_text: str, strict: bool
     inner_start = match.start(1)
     block = match.group(1)
     try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
+        node = compose(block)
         values = construct(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         if not strict:

@@ -131,6 +131,5 @@ def action_dict(action: Action) -> dict[str, Any]:
 
 
 def render_json(plan: Plan, stream: TextIO) -> None:
-    json.dump({"actions": [action_dict(a) for a in plan.actions]}, stream, indent=2,
-              ensure_ascii=False)
-    stream.write("\n")
+    stream.write(json.dumps({"actions": [action_dict(a) for a in plan.actions]}, indent=2,
+                            ensure_ascii=False) + "\n")
