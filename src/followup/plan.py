@@ -13,10 +13,10 @@ reference heads-ups; after a rejection (or a withdrawal) only the reply to it re
 from __future__ import annotations
 
 import re
-from email.utils import parseaddr
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from email.utils import parseaddr
 from pathlib import Path
 
 from . import timing
