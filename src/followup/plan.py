@@ -315,3 +315,20 @@ def build_plan(paths: Sequence[str], config: Config, today: date) -> Plan:
         plan.actions.extend(actions_for(record, letters[record.path.resolve()], config, today,
                                         all_records))
     return plan
+
+
+_URGENCY = {"overdue": 0, "due": 1, "upcoming": 2}
+
+
+def next_actions(actions: Sequence[Action], everything: bool = False) -> list[Action]:
+    """What `followup draft --next` drafts: the most urgent open action (overdue, then due,
+    then the nearest upcoming); with `everything`, every overdue and due one (or, when
+    nothing is, that nearest upcoming one)."""
+    open_ = sorted((a for a in actions if a.state in _URGENCY),
+                   key=lambda a: (_URGENCY[a.state], a.due.day, ACTIONS.index(a.action)))
+    if not open_:
+        return []
+    if everything:
+        pressing = [a for a in open_ if a.state in ("overdue", "due")]
+        return pressing or open_[:1]
+    return open_[:1]

@@ -143,3 +143,59 @@ def test_real_process_default_path(tree: Path) -> None:
     assert done.returncode == 1, done.stderr
     records = {a["record"] for a in json.loads(done.stdout)["actions"]}
     assert "acme-packaging-manager/interview.yaml" in records
+
+
+# --- followup draft --next -------------------------------------------------------------------
+
+PROFILE = REPO / "examples" / "profile.yaml"
+
+
+def draft(cwd: Path, *args: str) -> tuple[int, str, str]:
+    import os
+
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, ["draft", *args, "--profile", str(PROFILE)])
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_draft_next_drafts_the_most_urgent_action(tree: Path) -> None:
+    acme = tree / "acme-packaging-manager"
+    code, out, err = draft(acme, "--next", "--date", "2026-11-21")
+    assert code == 0, err
+    assert out == "thank-you-siobhan-obrien.md\n"
+    text = (acme / "thank-you-siobhan-obrien.md").read_text(encoding="utf-8")
+    assert "to: Siobhán O'Brien" in text and "kind: thank-you" in text
+    assert "sent:" not in text  # a draft: the plan still lists it until it is sent
+    code, out, _ = plan("--today", "2026-11-21", "--format", "json", str(tree))
+    siobhan = next(a for a in json.loads(out)["actions"] if a["to"] == "Siobhán O'Brien")
+    assert siobhan["state"] == "due" and siobhan["letter"] is None
+
+
+def test_draft_next_all_drafts_every_pressing_action(tree: Path) -> None:
+    globex = tree / "globex-supply-chain-analyst"
+    (globex / "interview.yaml").write_text(
+        (globex / "interview.yaml").read_text(encoding="utf-8")
+        + "documents_requested: [my portfolio]\n", encoding="utf-8")
+    code, out, err = draft(globex, "--next", "--all", "--date", "2026-11-19")
+    assert code == 0, err
+    assert out.splitlines() == ["thank-you-kwame-mensah-bonsu.md", "documents-renee-laurent.md"]
+    # again: the drafts exist, nothing is overwritten
+    code, _, err = draft(globex, "--next", "--all", "--date", "2026-11-19")
+    assert code == 2 and "already exists; use --force" in err
+
+
+def test_draft_next_refuses_a_template_and_reports_nothing_left(tree: Path) -> None:
+    initech = tree / "initech-operations-coordinator"
+    code, _, err = draft(initech, "--next", "status-inquiry")
+    assert code == 2 and "--next chooses the template" in err
+    (initech / "interview.yaml").write_text(
+        (initech / "interview.yaml").read_text(encoding="utf-8")
+        + "outcome: withdrawn\noutcome_date: 2026-11-20\n", encoding="utf-8")
+    code, _, err = draft(initech, "--next", "--date", "2026-11-25")
+    assert code == 2 and "nothing left to send" in err
+    code, _, err = draft(initech)
+    assert code == 2 and "name a TEMPLATE" in err
