@@ -109,6 +109,22 @@ def test_sent_letters_do_the_actions_and_drafts_do_not(tmp_path: Path) -> None:
     assert not any(a.late for a in plan.actions)
 
 
+@pytest.mark.parametrize(("body", "done"), [
+    ("As promised, I have attached my portfolio.", True),
+    ("Please find my portfolio below.", True),
+    ("Here is the portfolio you asked for.", True),
+    ("I will send my portfolio tomorrow.", False),
+    ("I am attaching the portfolio by Friday.", False),
+    ("I enjoyed hearing about your product portfolio.", False),
+])
+def test_documents_are_done_by_a_letter_that_sends_them(tmp_path: Path, body: str,
+                                                        done: bool) -> None:
+    folder = app(tmp_path, "documents_requested: [my portfolio]\n")
+    letter(folder, "docs.md", "other", "Priya Raman", "2026-11-20", body)
+    assert (find(plan_of(tmp_path, date(2026, 11, 21)), "documents",
+                 what="my portfolio").state == "done") is done
+
+
 def test_an_email_is_sent_when_it_has_a_date_and_no_x_unsent(tmp_path: Path) -> None:
     folder = app(tmp_path)
 

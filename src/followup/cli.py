@@ -61,6 +61,8 @@ def main() -> None:
       followup lint letters/              check every .md, .txt and .eml letter
       followup rules                      list the checks
       followup draft thank-you-email --all  one thank-you per interviewer
+      followup plan applications/         what to send, to whom, by when
+      followup init acme/                 write acme/interview.yaml, asking as it goes
     """
 
 

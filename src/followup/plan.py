@@ -146,14 +146,31 @@ def _employer_contact(record: Record) -> Contact:
     return found[0] if found else record.interviewers[0]
 
 
-def _mentions(document: Document, thing: str) -> bool:
-    """Whether a letter names a requested document ("my portfolio" matches "portfolio")."""
+_ENCLOSED = re.compile(r"\b(?:attach\w*|enclos\w*|here (?:is|are)|please find|as (?:you )?"
+                       r"requested|I(?:'ve|’ve| have) (?:sent|included|shared|uploaded)|"
+                       r"I am (?:sending|sharing)|I'm (?:sending|sharing)|below is|linked)\b",
+                       re.IGNORECASE)
+_PROMISED = re.compile(r"\b(?:will|shall|tomorrow|soon|later|by (?:monday|tuesday|wednesday|"
+                       r"thursday|friday|the end))\b|\bgoing to\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+def _sends(document: Document, thing: str) -> bool:
+    """Whether a letter sends a requested document: a sentence that names it ("my
+    portfolio" matches "portfolio") and says it is attached, enclosed or sent, not that it
+    will follow."""
     core = re.sub(r"^(?:my|the|a|an|your)\s+", "", thing.strip(), flags=re.IGNORECASE)
     words = r"\s+".join(re.escape(w) for w in core.split())
+    if not words:
+        return False
+    named = re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
     subject = str(document.front_matter.get("subject") or document.headers.get("subject")
                   or "")
-    return bool(words) and bool(re.search(rf"(?<!\w){words}(?!\w)",
-                                          f"{subject}\n{document.text}", re.IGNORECASE))
+    for sentence in _SENTENCE.findall(f"{subject}.\n{document.text}"):
+        if named.search(sentence) and _ENCLOSED.search(sentence) and \
+                not _PROMISED.search(sentence):
+            return True
+    return False
 
 
 # --- the actions of one application --------------------------------------------------------
@@ -193,7 +210,7 @@ def actions_for(record: Record, letters: Sequence[Document], config: Config, tod
     due = timing.documents_due(record)
     for thing in record.documents_requested:
         letter = next((d for d in sent if _sent_day(record, d).date() >= record.interview_day
-                       and _mentions(d, thing)), None)
+                       and _sends(d, thing)), None)
         add("documents", employer, due, letter, thing)
     due = timing.reference_due(record)
     for person in record.references:
@@ -230,9 +247,12 @@ def _records_and_folders(paths: Iterable[str], errors: list[UserError]
         if path.is_dir():
             folders.append(path)
             record_paths.extend(records_under([path]))
-        elif path.is_file():
+        elif path.is_file() and path.suffix.lower() in (".yaml", ".yml"):
             record_paths.append(path)
             folders.append(path.parent)
+        elif path.is_file():
+            errors.append(UserError("not a record: name a folder of applications or an "
+                                    "interview.yaml", raw))
         else:
             errors.append(UserError("no such file or folder", raw))
     return record_paths, folders

@@ -124,6 +124,13 @@ def test_bad_input_is_one_line_and_exit_2(tree: Path) -> None:
     assert code == 2 and "is not a date" in err
     code, _, err = plan("--today", "2026-11-25", str(tree / "nowhere"))
     assert code == 2 and "no such file or folder" in err
+    letter = tree / "acme-packaging-manager" / "thank-you-nick-claus.md"
+    code, _, err = plan("--today", "2026-11-25", str(letter))
+    assert code == 2 and "not a record: name a folder" in err
+    record = tree / "acme-packaging-manager" / "interview.yaml"
+    code, out, _ = plan("--today", "2026-11-25", "--format", "json", str(record))
+    assert code == 1 and {a["company"] for a in json.loads(out)["actions"]} == {
+        "Acme Corporation"}
 
 
 def test_a_malformed_sent_date_is_reported(tree: Path) -> None:
