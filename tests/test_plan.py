@@ -38,6 +38,15 @@ BODY = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _plan_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+                ) -> Path:
+    """Each test its own letter cache (never the user's)."""
+    path = tmp_path_factory.mktemp("plan-cache") / "letters.json"
+    monkeypatch.setenv("FOLLOWUP_PLAN_CACHE", str(path))
+    return path
+
+
 def letter(folder: Path, name: str, kind: str, to: str, sent: str | None,
            body: str | None = None) -> Path:
     front = f"---\nto: {to}\nkind: {kind}\n" + (f"sent: {sent}\n" if sent else "") + "---\n"
@@ -294,3 +303,44 @@ def test_outcome_fields_load() -> None:
     record = parse_record(RECORD + "outcome: offer\noutcome_date: 2026-11-30\n",
                           Path("interview.yaml"))
     assert record.outcome == "offer" and record.outcome_date == date(2026, 11, 30)
+
+
+# --- the letter cache ----------------------------------------------------------------------
+
+def test_a_second_run_uses_the_cache_and_sees_changes(tmp_path: Path, _plan_cache: Path
+                                                      ) -> None:
+    import json
+    import os
+
+    folder = app(tmp_path / "tree")
+    nick = letter(folder, "ty-nick.md", "thank-you", "Nick Claus", "2026-11-20")
+    letter(folder, "ty-siobhan.md", "thank-you", "Siobhán O'Brien", None)
+    first = summary(plan_of(tmp_path / "tree", date(2026, 11, 23)))
+    entries = json.loads(_plan_cache.read_text(encoding="utf-8"))["letters"]
+    assert {Path(k).name: "draft" in v for k, v in entries.items()} == {
+        "ty-nick.md": False, "ty-siobhan.md": True}
+    assert summary(plan_of(tmp_path / "tree", date(2026, 11, 23))) == first
+    # the cache answers without reading: an unchanged stamp keeps the cached verdict
+    stat = nick.stat()
+    text = nick.read_text(encoding="utf-8")
+    nick.write_text(text.replace("Nick Claus", "Nick Clau_"), encoding="utf-8")
+    os.utime(nick, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert find(plan_of(tmp_path / "tree", date(2026, 11, 23)), "thank-you",
+                "Nick Claus").state == "done"
+    # a real change (new mtime) is read again: the note is now a draft
+    nick.write_text(text.replace("sent: 2026-11-20\n", ""), encoding="utf-8")
+    os.utime(nick, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert find(plan_of(tmp_path / "tree", date(2026, 11, 23)), "thank-you",
+                "Nick Claus").state == "overdue"
+    nick.unlink()
+    plan_of(tmp_path / "tree", date(2026, 11, 23))
+    entries = json.loads(_plan_cache.read_text(encoding="utf-8"))["letters"]
+    assert [Path(k).name for k in entries] == ["ty-siobhan.md"]  # a deleted file drops out
+
+
+def test_a_broken_cache_is_ignored(tmp_path: Path, _plan_cache: Path) -> None:
+    folder = app(tmp_path / "tree")
+    letter(folder, "ty-nick.md", "thank-you", "Nick Claus", "2026-11-20")
+    _plan_cache.write_text("{not json", encoding="utf-8")
+    assert find(plan_of(tmp_path / "tree", date(2026, 11, 23)), "thank-you",
+                "Nick Claus").state == "done"

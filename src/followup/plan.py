@@ -12,6 +12,7 @@ reference heads-ups; after a rejection (or a withdrawal) only the reply to it re
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,9 +22,9 @@ from pathlib import Path
 
 from . import timing
 from .config import Config
-from .document import Document
 from .errors import RecordError, UserError
 from .kinds import infer_kind
+from .lettercache import DRAFT, Letter, LetterCache
 from .linter import iter_letter_paths
 from .records import Contact, Record, find_record_for, load_record, records_under
 from .source import read_document
@@ -55,7 +56,7 @@ class Action:
     to: str  # the person's name
     due: Due
     state: str  # one of timing.STATES
-    letter: Document | None = None  # the sent letter that did it
+    letter: Letter | None = None  # the sent letter that did it
     what: str | None = None  # the document asked for; "second" for a second inquiry
     late: bool = False  # done, but after it was due
 
@@ -88,18 +89,21 @@ class Plan:
 # --- who a letter is to -----------------------------------------------------------------
 
 
-def _addressed(document: Document, record: Record, records: Sequence[Record]
+def _addressed(letter: Letter, record: Record, records: Sequence[Record]
                ) -> list[Contact]:
     """The record's people a letter is to, as C005 reads it. The common case is settled
     cheaply: a To:/`to:` that names one recorded person exactly, and a salutation that
     names that person and nobody else in the record; anything else gets C005's full
     analysis."""
-    quick = _plainly_to(document, record)
+    quick = _plainly_to(letter, record)
     if quick is not None:
         return [quick]
     from .rules.folder import addressed_people
 
-    return addressed_people(document, record, records)
+    if letter.document is None:
+        letter.document = read_document(letter.path)
+        letter.document.kind, letter.document.kind_explicit = infer_kind(letter.document)
+    return addressed_people(letter.document, record, records)
 
 
 _NAME_WORDS: dict[Contact, frozenset[str]] = {}
@@ -115,19 +119,18 @@ def _name_words(person: Contact) -> frozenset[str]:
     return words
 
 
-def _plainly_to(document: Document, record: Record) -> Contact | None:
-    recipient = document.recipient
+def _plainly_to(letter: Letter, record: Record) -> Contact | None:
+    recipient = letter.recipient
     if not recipient:
         return None
-    name, address = parseaddr(recipient)
+    name, address = parseaddr(recipient) if "@" in recipient else (recipient, "")
     wanted = {" ".join(v.split()).casefold() for v in (name, address, recipient) if v}
     found = [p for p in record.people
              if p.name.casefold() in wanted or (p.email and p.email.casefold() in wanted)]
-    if len(found) != 1 or document.salutation is None:
+    if len(found) != 1 or letter.salutation is None:
         return None
     person = found[0]
-    words = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*",
-                                              document.slice(document.salutation))}
+    words = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", letter.salutation)}
     if not words & _name_words(person):
         return None
     own = _name_words(person)
@@ -155,7 +158,7 @@ _PROMISED = re.compile(r"\b(?:will|shall|tomorrow|soon|later|by (?:monday|tuesda
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
-def _sends(document: Document, thing: str) -> bool:
+def _sends(letter: Letter, thing: str) -> bool:
     """Whether a letter sends a requested document: a sentence that names it ("my
     portfolio" matches "portfolio") and says it is attached, enclosed or sent, not that it
     will follow."""
@@ -164,9 +167,7 @@ def _sends(document: Document, thing: str) -> bool:
     if not words:
         return False
     named = re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
-    subject = str(document.front_matter.get("subject") or document.headers.get("subject")
-                  or "")
-    for sentence in _SENTENCE.findall(f"{subject}.\n{document.text}"):
+    for sentence in _SENTENCE.findall(letter.text):
         if named.search(sentence) and _ENCLOSED.search(sentence) and \
                 not _PROMISED.search(sentence):
             return True
@@ -176,30 +177,27 @@ def _sends(document: Document, thing: str) -> bool:
 # --- the actions of one application --------------------------------------------------------
 
 
-def _sent_day(record: Record, document: Document) -> datetime:
-    assert document.sent is not None
-    return timing.sent_moment(record, document.sent)
+def _sent_day(record: Record, letter: Letter) -> datetime:
+    return timing.sent_moment(record, letter.sent)
 
 
-def actions_for(record: Record, letters: Sequence[Document], config: Config, today: date,
+def actions_for(record: Record, letters: Sequence[Letter], config: Config, today: date,
                 records: Sequence[Record] = ()) -> list[Action]:
     """Every action of one application, with its state on `today`."""
-    sent = sorted((d for d in letters if d.sent is not None),
-                  key=lambda d: (_sent_day(record, d), d.path))
-    by_kind: dict[str, list[Document]] = {}
+    sent = sorted(letters, key=lambda d: (_sent_day(record, d), d.path))
+    by_kind: dict[str, list[Letter]] = {}
     for document in sent:
         by_kind.setdefault(document.kind, []).append(document)
     out: list[Action] = []
 
-    def add(action: str, to: str, due: Due, letter: Document | None, what: str | None = None,
+    def add(action: str, to: str, due: Due, letter: Letter | None, what: str | None = None,
             timely: bool = True) -> None:
-        late = letter is not None and timely and letter.sent is not None and \
-            not timing.on_time(due, record, letter.sent)
+        late = letter is not None and timely and not timing.on_time(due, record, letter.sent)
         out.append(Action(record, action, to, due, timing.state_of(due, today,
                                                                    letter is not None),
                           letter, what, late))
 
-    def first_to(kind: str, person: Contact) -> Document | None:
+    def first_to(kind: str, person: Contact) -> Letter | None:
         return next((d for d in by_kind.get(kind, ())
                      if person in _addressed(d, record, records)), None)
 
@@ -280,6 +278,31 @@ def _sent_bytes(path: Path) -> bytes | None:
     return data if sent else None
 
 
+def _letter(path: str, cache: LetterCache) -> Letter | None:
+    """The sent letter at `path` (from the cache when the file has not changed), or None
+    for a draft."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        stat = None  # read_document says what is wrong
+    if stat is not None:
+        cached = cache.get(path, stat)
+        if cached == DRAFT:
+            return None
+        if isinstance(cached, Letter):
+            return cached
+    data = _sent_bytes(Path(path))
+    letter = None
+    if data is not None:
+        document = read_document(path, data=data or None)
+        if document.sent is not None:
+            document.kind, document.kind_explicit = infer_kind(document)
+            letter = Letter.of(document)
+    if stat is not None:
+        cache.put(path, stat, letter)
+    return letter
+
+
 def build_plan(paths: Sequence[str], config: Config, today: date) -> Plan:
     """The plan of every record under `paths` (folders or record files)."""
     plan = Plan()
@@ -291,27 +314,25 @@ def build_plan(paths: Sequence[str], config: Config, today: date) -> Plan:
             plan.errors.append(exc)
 
     record_paths, folders = _records_and_folders(paths, plan.errors)
-    records: dict[Path, Record] = {}
+    records: dict[str, Record] = {}
     for record_path in record_paths:
         try:
-            records.setdefault(record_path.resolve(), load_record(record_path))
+            records.setdefault(os.path.abspath(record_path), load_record(record_path))
         except RecordError as exc:
             report(exc)
-    letters: dict[Path, list[Document]] = {key: [] for key in records}
+    letters: dict[str, list[Letter]] = {key: [] for key in records}
     nearest: dict[Path, Path | None] = {}
     by_folder: dict[Path, Record | None] = {}  # the nearest record, once per folder
-    key_of: dict[int, Path] = {}
+    key_of: dict[int, str] = {}
+    cache = LetterCache()
     for path in iter_letter_paths([str(f) for f in folders], config, []):
         letter_path = Path(path)
-        data = _sent_bytes(letter_path)
-        if data is None:
-            continue
         try:
-            document = read_document(path, data=data or None)
-            if document.sent is None:
-                continue
-            if document.record_link:
-                record = find_record_for(letter_path, document.record_link)
+            letter = _letter(path, cache)
+            if letter is None:
+                continue  # a draft does nothing
+            if letter.record_link:
+                record = find_record_for(letter_path, letter.record_link)
             else:
                 folder = letter_path.parent
                 if folder not in by_folder:
@@ -323,17 +344,16 @@ def build_plan(paths: Sequence[str], config: Config, today: date) -> Plan:
         if record is None:
             continue
         if id(record) not in key_of:
-            key_of[id(record)] = record.path.resolve()
+            key_of[id(record)] = os.path.abspath(record.path)
         key = key_of[id(record)]
-        if key not in letters:
-            continue
-        document.kind, document.kind_explicit = infer_kind(document)
-        letters[key].append(document)
+        if key in letters:
+            letters[key].append(letter)
+    cache.save()
     all_records = tuple(records.values())
     plan.records = sorted(all_records, key=lambda r: (r.interview_day, str(r.path)))
     for record in plan.records:
-        plan.actions.extend(actions_for(record, letters[record.path.resolve()], config, today,
-                                        all_records))
+        plan.actions.extend(actions_for(record, letters[os.path.abspath(record.path)], config,
+                                        today, all_records))
     return plan
 
 

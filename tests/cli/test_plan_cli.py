@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -24,6 +25,15 @@ def tree(tmp_path: Path) -> Path:
     target = tmp_path / "applications"
     shutil.copytree(EXAMPLES, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def _plan_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+                ) -> Path:
+    """Each test its own letter cache (never the user's)."""
+    path = tmp_path_factory.mktemp("plan-cache") / "letters.json"
+    monkeypatch.setenv("FOLLOWUP_PLAN_CACHE", str(path))
+    return path
 
 
 def plan(*args: str) -> tuple[int, str, str]:
@@ -146,7 +156,8 @@ def test_real_process_default_path(tree: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "followup", "plan", "--today", "2026-11-25",
                            "--format", "json"], cwd=tree, capture_output=True, text=True,
                           check=False,
-                          env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"})
+                          env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin",
+                               "FOLLOWUP_PLAN_CACHE": os.environ["FOLLOWUP_PLAN_CACHE"]})
     assert done.returncode == 1, done.stderr
     records = {a["record"] for a in json.loads(done.stdout)["actions"]}
     assert "acme-packaging-manager/interview.yaml" in records
@@ -158,8 +169,6 @@ PROFILE = REPO / "examples" / "profile.yaml"
 
 
 def draft(cwd: Path, *args: str) -> tuple[int, str, str]:
-    import os
-
     old = Path.cwd()
     os.chdir(cwd)
     try:
