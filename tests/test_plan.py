@@ -344,3 +344,23 @@ def test_a_broken_cache_is_ignored(tmp_path: Path, _plan_cache: Path) -> None:
     _plan_cache.write_text("{not json", encoding="utf-8")
     assert find(plan_of(tmp_path / "tree", date(2026, 11, 23)), "thank-you",
                 "Nick Claus").state == "done"
+
+
+def test_zones_a_letter_sent_from_another_zone_is_read_on_the_records_clock(tmp_path: Path
+                                                                          ) -> None:
+    folder = app(tmp_path, record=RECORD.replace("2026-11-20T10:00", "2026-11-20T10:00-06:00"))
+
+    def eml(name: str, to: str, when: str) -> None:
+        (folder / name).write_text(
+            f"From: Jordan <j@example.org>\nTo: {to}\nDate: {when}\nSubject: Thank you\n\n"
+            f"Dear {to.split()[0]},\n\n{BODY['thank-you']}\n\nBest regards,\nJordan\n",
+            encoding="utf-8")
+
+    eml("nick.eml", "Nick Claus <nick.claus@acme.example>", "Sat, 21 Nov 2026 17:00:00 +0000")
+    eml("siobhan.eml", "Siobhán O'Brien <s@acme.example>", "Sat, 21 Nov 2026 15:30:00 +0000")
+    plan = plan_of(tmp_path, date(2026, 11, 23))
+    nick, siobhan = find(plan, "thank-you", "Nick Claus"), find(plan, "thank-you",
+                                                                 "Siobhán O'Brien")
+    assert nick.state == siobhan.state == "done"
+    assert nick.late and not siobhan.late  # 11:00 and 09:30 in Chicago
+    assert nick.due.iso() == "2026-11-21T10:00"
