@@ -195,7 +195,7 @@ def test_draft_next_all_drafts_every_pressing_action(tree: Path) -> None:
     globex = tree / "globex-supply-chain-analyst"
     (globex / "interview.yaml").write_text(
         (globex / "interview.yaml").read_text(encoding="utf-8")
-        + "documents_requested: [my portfolio]\n", encoding="utf-8")
+        + "documents_requested: [my portfolio, a writing sample]\n", encoding="utf-8")
     code, out, err = draft(globex, "--next", "--all", "--date", "2026-11-19")
     assert code == 0, err
     assert out.splitlines() == ["thank-you-kwame-mensah-bonsu.md", "documents-renee-laurent.md"]

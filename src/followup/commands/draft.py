@@ -168,7 +168,8 @@ def _next_jobs(record: Record, config: Config, today: date, everything: bool
     if not chosen:
         raise DraftError("nothing left to send for this application (see `followup plan`)",
                          record.path)
-    return [(action.template, action.to, False) for action in chosen]
+    # one letter per template and person (one documents letter sends everything asked for)
+    return list(dict.fromkeys((action.template, action.to, False) for action in chosen))
 
 
 def _info_dict(info: TemplateInfo) -> dict[str, Any]:
