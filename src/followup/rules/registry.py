@@ -17,7 +17,7 @@ MODULES = (
     "tone",  # T001, T003-T006 register and tone (spaCy + lexicons)
     "spelling",  # S001 offline spelling
     "content",  # C001-C003 what a thank-you note must say
-    "names",  # N001-N006 people and companies against the record
+    "names",  # N001-N007 people and companies against the record
     "dates",  # D001-D003 timing and dates
     "folder",  # C005-C006 checks across an application tree
     "grammar",  # G001 (+ S001) LanguageTool
