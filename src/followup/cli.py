@@ -24,6 +24,8 @@ _LAZY = {
     "templates": ("followup.commands.draft", "templates_command"),
     "languagetool": ("followup.commands.languagetool", "languagetool"),
     "lsp": ("followup.commands.lsp", "lsp_command"),
+    "plan": ("followup.commands.plan", "plan_command"),
+    "init": ("followup.commands.init", "init_command"),
 }
 
 
@@ -60,6 +62,8 @@ def main() -> None:
       followup lint letters/              check every .md, .txt and .eml letter
       followup rules                      list the checks
       followup draft thank-you-email --all  one thank-you per interviewer
+      followup plan applications/         what to send, to whom, by when
+      followup init acme/                 write acme/interview.yaml, asking as it goes
     """
 
 
