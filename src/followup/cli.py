@@ -24,6 +24,8 @@ _LAZY = {
     "templates": ("followup.commands.draft", "templates_command"),
     "languagetool": ("followup.commands.languagetool", "languagetool"),
     "lsp": ("followup.commands.lsp", "lsp_command"),
+    "plan": ("followup.commands.plan", "plan_command"),
+    "init": ("followup.commands.init", "init_command"),
 }
 
 
@@ -60,6 +62,8 @@ def main() -> None:
       followup lint letters/              check every .md, .txt and .eml letter
       followup rules                      list the checks
       followup draft thank-you-email --all  one thank-you per interviewer
+      followup plan applications/         what to send, to whom, by when
+      followup init acme/                 write acme/interview.yaml, asking as it goes
     """
 
 
@@ -103,6 +107,8 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--color/--no-color", default=None, help="Colour the text report "
               "(default: on a terminal, unless NO_COLOR is set).")
 @click.option("--no-source", is_flag=True, help="Text report without source excerpts.")
+@click.option("--no-context", is_flag=True, help="Named files only: do not read the other "
+              "letters and records of their applications.")
 @click.option("--today", callback=_parse_date, default=None, metavar="YYYY-MM-DD",
               help="Date to treat as today for unsent drafts (default: today).")
 @click.option("--fix", is_flag=True, help="Apply the safe suggestions (one right answer) "
@@ -116,8 +122,8 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
          ignore: tuple[str, ...], fail_on: str | None, record: Path | None,
          config_path: Path | None, isolated: bool, grammar: str | None, picky: bool | None,
          language: str | None, stdin_filename: str | None, output: Path | None,
-         color: bool | None, no_source: bool, today: date | None, fix: bool = False,
-         diff: bool = False, unsafe_fixes: bool = False) -> None:
+         color: bool | None, no_source: bool, today: date | None, no_context: bool,
+         fix: bool = False, diff: bool = False, unsafe_fixes: bool = False) -> None:
     """Check letters (files, folders, or - for standard input).
 
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 bad input or usage.
@@ -139,6 +145,7 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
             paths=paths, config=config, select=_split(select) if select else None,
             ignore=_split(ignore), record=record, today=today, stdin=stdin,
             stdin_filename=stdin_filename, grammar=grammar, picky=picky, language=language,
+            context=not no_context,
         )
         if unsafe_fixes and not (fix or diff):
             fail("--unsafe-fixes works with --fix or --diff")

@@ -235,6 +235,21 @@ class Document:
                 return None
         return None
 
+    @property
+    def sent(self) -> date | datetime | None:
+        """When the letter went out, or None for a draft: front matter `sent: DATE`, or an
+        e-mail with a `Date:` and no `X-Unsent` header."""
+        if "sent" in self.cache:
+            return self.cache["sent"]  # type: ignore[no-any-return]
+        value = self.front_matter.get("sent")
+        sent: date | datetime | None = None
+        if isinstance(value, (date, datetime)):
+            sent = value
+        elif self.format == "email" and "x-unsent" not in self.headers:
+            sent = self.dated
+        self.cache["sent"] = sent
+        return sent
+
 
 # --- building the text and its paragraphs ----------------------------------------------------
 
