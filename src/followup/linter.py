@@ -274,6 +274,8 @@ def lint(request: LintRequest) -> LintResult:
     record_of: dict[int, Record | None] = {}
     reported_records: set[str] = set()
     nearest: dict[Path, Path | None] = {}
+    roots = [Path(p) if Path(p).is_dir() else Path(p).parent
+             for p in request.paths if p != "-"]
     for path in iter_letter_paths(request.paths, config, result.errors):
         letter: Path | None = None
         try:
@@ -289,7 +291,7 @@ def lint(request: LintRequest) -> LintResult:
             continue
         try:
             record = find_record_for(letter, document.record_link, request.record,
-                                     nearest=nearest)
+                                     nearest=nearest, roots=roots)
         except RecordError as exc:
             if str(exc) not in reported_records:
                 reported_records.add(str(exc))
