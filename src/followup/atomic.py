@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -44,3 +45,26 @@ def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = False,
 def write_text_atomic(path: Path, text: str, *, overwrite: bool = False,
                       durable: bool = True) -> None:
     write_bytes_atomic(path, text.encode("utf-8"), overwrite=overwrite, durable=durable)
+
+
+def is_special_target(path: Path) -> bool:
+    """A device, FIFO, socket or standard stream (`/dev/stdout`, `/proc/self/fd/1`): opened
+    and written in place. Renaming a file over it would replace `/dev/null` for everyone
+    (as root) or fail (as a user)."""
+    text = path.as_posix()
+    if text.startswith(("/dev/std", "/dev/fd/", "/proc/self/fd/")):
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def write_report(path: Path, text: str) -> None:
+    """A report: in place on a special file, else atomically replacing a regular file."""
+    if is_special_target(path):
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return
+    write_text_atomic(path, text, overwrite=True)

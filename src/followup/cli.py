@@ -104,11 +104,13 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--no-source", is_flag=True, help="Text report without source excerpts.")
 @click.option("--today", callback=_parse_date, default=None, metavar="YYYY-MM-DD",
               help="Date to treat as today for unsent drafts (default: today).")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
          ignore: tuple[str, ...], fail_on: str | None, record: Path | None,
          config_path: Path | None, isolated: bool, grammar: str | None, picky: bool | None,
          language: str | None, stdin_filename: str | None, output: Path | None,
-         color: bool | None, no_source: bool, today: date | None) -> None:
+         color: bool | None, no_source: bool, today: date | None, debug: bool = False
+         ) -> None:
     """Check letters (files, folders, or - for standard input).
 
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 bad input or usage.
@@ -125,7 +127,7 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
     try:
         config = load_config(config_path, discover=not isolated) if not isolated else \
             load_config(None, discover=False)
-        stdin = sys.stdin.buffer.read() if "-" in paths else None
+        stdin = _read_stdin() if "-" in paths else None
         request = LintRequest(
             paths=paths, config=config, select=_split(select) if select else None,
             ignore=_split(ignore), record=record, today=today, stdin=stdin,
@@ -143,11 +145,21 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
     elif "NO_COLOR" in os.environ and color is None:
         use_color = False
     if output is not None:
+        _refuse_letter_as_output(output, paths, result)
         _write_report(output, fmt, result, no_source)
     else:
-        render(fmt, result, sys.stdout, color=use_color, show_source=not no_source)
+        try:
+            render(fmt, result, sys.stdout, color=use_color, show_source=not no_source)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (`| head`): nothing left to say
+            sys.exit(EXIT_USAGE)
+        except OSError as exc:
+            fail(f"standard output: cannot write the report: {exc.strerror}")
     for error in result.errors:
         click.echo(f"followup: error: {error}", err=True)
+        if debug and getattr(error, "trace", ""):
+            click.echo(error.trace.rstrip("\n"), err=True)
     for notice in result.notices:
         click.echo(f"followup: warning: {notice}", err=True)
     level = fail_on or config.fail_on
@@ -157,18 +169,48 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
     sys.exit(EXIT_FINDINGS if result.failed(level) else EXIT_OK)
 
 
+def _read_stdin() -> bytes:
+    """Standard input for `lint -`; one line, not a traceback, when it is closed."""
+    stream = sys.stdin
+    try:
+        if stream is None:
+            raise OSError(9, "standard input is closed")
+        return stream.buffer.read()
+    except (OSError, ValueError) as exc:
+        fail(f"-: cannot read standard input: {getattr(exc, 'strerror', None) or exc}")
+        raise AssertionError from None  # fail() exits
+
+
+def _refuse_letter_as_output(output: Path, paths: tuple[str, ...], result: Any) -> None:
+    """`-o` naming a letter being linted would replace the letter with its report."""
+    try:
+        target = output.resolve()
+    except OSError:
+        return
+    letters = [Path(p) for p in paths if p != "-"] + \
+        [Path(d.path) for d in result.documents if d.path != "-"]
+    for letter in letters:
+        try:
+            same = letter.resolve() == target and letter.is_file()
+        except OSError:
+            continue
+        if same:
+            fail(f"{output}: -o names a letter being linted; the report would replace it "
+                 "(choose another file)")
+
+
 def _write_report(output: Path, fmt: str, result: Any, no_source: bool) -> None:
     import io
 
-    from .atomic import write_text_atomic
+    from .atomic import write_report
     from .report import render
 
     buffer = io.StringIO()
     render(fmt, result, buffer, color=False, show_source=not no_source)
     try:
-        write_text_atomic(output, buffer.getvalue(), overwrite=True)
+        write_report(output, buffer.getvalue())
     except OSError as exc:
-        fail(f"{output}: cannot write the report: {exc.strerror}")
+        fail(f"{output}: cannot write the report: {exc.strerror or exc}")
 
 
 @main.command()

@@ -22,6 +22,7 @@ from .errors import RecordError, excerpt
 from .yamlnodes import BadValue, construct, read_text
 
 RECORD_FILENAME = "interview.yaml"
+MIN_YEAR, MAX_YEAR = 1900, 2999  # date arithmetic (deadlines, weekdays) never overflows
 
 
 @dataclass(frozen=True)
@@ -199,8 +200,8 @@ class _Reader:
                 required: Iterable[str]) -> dict[str, yaml.Node]:
         if not isinstance(node, yaml.MappingNode):
             if where == "record":  # not a record at all: say nothing of what it holds
-                raise self.fail(node, where, "not an interview record (expected 'field: "
-                                "value' lines such as 'company: ...')")
+                raise self.fail(node, where, "expected a mapping of fields such as "
+                                "'company: ...'; this is not an interview record")
             raise self.fail(node, where, f"expected a mapping of fields, found {_kind(node)}")
         out: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
@@ -256,9 +257,15 @@ class _Reader:
         raw = str(node.value).strip()
         try:
             if len(raw) == 10:
-                return date.fromisoformat(raw)
-            if allow_time:
-                return datetime.fromisoformat(raw.replace("Z", "+00:00"))
+                value: date | datetime = date.fromisoformat(raw)
+            elif allow_time:
+                value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+            else:
+                raise ValueError(raw)
+            if not MIN_YEAR <= value.year <= MAX_YEAR:
+                raise self.fail(node, where, f"{excerpt(raw)} is not a plausible date "
+                                f"(a year from {MIN_YEAR} to {MAX_YEAR})")
+            return value
         except ValueError:
             pass
         expected = "YYYY-MM-DD or an ISO date and time" if allow_time else "YYYY-MM-DD"

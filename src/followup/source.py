@@ -31,12 +31,16 @@ def format_for(path: str) -> str | None:
     return LETTER_SUFFIXES.get(Path(path).suffix.lower())
 
 
-def read_document(path: str | Path, data: bytes | None = None, fmt: str | None = None) -> Document:
-    """Read and parse one letter. `data` is given for standard input."""
+def read_document(path: str | Path, data: bytes | None = None, fmt: str | None = None,
+                  max_bytes: int | None = None) -> Document:
+    """Read and parse one letter. `data` is given for standard input. A letter over
+    `max_bytes` (config `max_letter_kb`) is an InputError: no letter is that long, and
+    reading one would take minutes and gigabytes."""
     name = str(path)
     if data is None:
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as handle:
+                data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
         except FileNotFoundError:
             raise InputError("no such file", name) from None
         except IsADirectoryError:
@@ -45,15 +49,23 @@ def read_document(path: str | Path, data: bytes | None = None, fmt: str | None =
             raise InputError("permission denied", name) from None
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", name) from None
-    if b"\x00" in data[:8192]:
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"larger than {max_bytes // 1024} KB, too long for a letter (config "
+                         "max_letter_kb)", name)
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if b"\x00" in data[:8192] and not utf16:
         raise InputError("binary file, not a letter", name)
-    fmt = fmt or format_for(name) or sniff_format(data)
+    fmt = fmt or format_for(name) or ("text" if utf16 else sniff_format(data))
     if fmt == "email":
+        if utf16:
+            raise InputError("UTF-16 text; save the e-mail as UTF-8", name)
         return read_email(name, data)
-    file_text = _decode_text(name, data)
-    if fmt == "markdown":
-        return read_markdown(name, file_text)
-    return read_plain(name, file_text)
+    notices: list[str] = []
+    file_text = _decode_text(name, data, notices)
+    document = read_markdown(name, file_text) if fmt == "markdown" else \
+        read_plain(name, file_text)
+    document.read_notices = notices  # type: ignore[attr-defined]
+    return document
 
 
 def sniff_format(data: bytes) -> str:
@@ -68,11 +80,28 @@ def sniff_format(data: bytes) -> str:
     return "text"
 
 
-def _decode_text(name: str, data: bytes) -> str:
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
+                             rb"[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _decode_text(name: str, data: bytes, notices: list[str] | None = None) -> str:
+    """UTF-8 first (UTF-16 with a BOM too). Text that is UTF-8 but for a few stray bytes
+    stays UTF-8 (each stray byte one U+FFFD, so columns stay right) with a notice naming
+    the line; only text with no UTF-8 in it at all is read as Windows-1252."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("not valid UTF-16 text; save the letter as UTF-8", name) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        if _UTF8_MULTIBYTE.search(data):
+            if notices is not None:
+                notices.append(f"{name}:{line}: invalid UTF-8 bytes, read as U+FFFD; "
+                               "save the letter as UTF-8")
+            return data.decode("utf-8-sig", "replace")
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
