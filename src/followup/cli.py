@@ -6,9 +6,11 @@ so `followup --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -133,7 +135,8 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
             ignore=_split(ignore), record=record, today=today, stdin=stdin,
             stdin_filename=stdin_filename, grammar=grammar, picky=picky, language=language,
         )
-        result = run_lint(request)
+        with _stopped_by_signals():
+            result = run_lint(request)
     except UserError as exc:
         fail(str(exc))
         return
@@ -151,22 +154,65 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
         try:
             render(fmt, result, sys.stdout, color=use_color, show_source=not no_source)
             sys.stdout.flush()
-        except BrokenPipeError:
-            sys.stderr.close()  # the reader went away (`| head`): nothing left to say
+        except BrokenPipeError:  # the reader went away (`| head`): nothing left to say
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
             sys.exit(EXIT_USAGE)
         except OSError as exc:
             fail(f"standard output: cannot write the report: {exc.strerror}")
     for error in result.errors:
         click.echo(f"followup: error: {error}", err=True)
-        if debug and getattr(error, "trace", ""):
-            click.echo(error.trace.rstrip("\n"), err=True)
+        trace = str(getattr(error, "trace", "") or "")
+        if debug and trace:
+            click.echo(trace.rstrip("\n"), err=True)
     for notice in result.notices:
-        click.echo(f"followup: warning: {notice}", err=True)
+        # under --grammar require a LanguageTool fault fails the run: it is an error
+        label = "error" if config.grammar == "require" and "LanguageTool" in notice \
+            else "warning"
+        click.echo(f"followup: {label}: {notice}", err=True)
     level = fail_on or config.fail_on
     if result.errors or (config.grammar == "require" and result.notices and any(
             "LanguageTool" in n for n in result.notices)):
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if result.failed(level) else EXIT_OK)
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP, raised where the run is, so that every `finally` runs: a
+    LanguageTool server the run started for itself is stopped, temporary files removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGTERM (a CI cancel, `timeout`) and SIGHUP end the run like Ctrl-C: cleaned up,
+    one line, exit 128 + the signal (143, 129; 130 for Ctrl-C). A shared server the run
+    did not start is left running."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise _Stopped(signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError):  # not the main thread
+                previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    except _Stopped as exc:
+        click.echo(f"followup: stopped by {signal.Signals(exc.signum).name}", err=True)
+        sys.exit(128 + exc.signum)
+    except KeyboardInterrupt:
+        click.echo("followup: interrupted", err=True)
+        sys.exit(130)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _read_stdin() -> bytes:

@@ -192,6 +192,7 @@ class _Job:
         errors: list[InternalError] = []
         failed: set[int] = set()
         if documents and any(r.needs_nlp for r in self.rules):
+            parsed: list[Any]
             try:
                 parsed = list(self.resources.nlp.pipe(d.text for d in documents))
             except Exception:  # one bad letter: parse them one by one to find it

@@ -282,7 +282,8 @@ class _Reader:
         name_node = fields["name"]
         email = self.optional_text(fields.get("email"), f"{where}.email")
         if email is not None and ("@" not in email or " " in email):
-            raise self.fail(fields["email"], f"{where}.email", f"'{excerpt(email)}' is not an email address")
+            raise self.fail(fields["email"], f"{where}.email",
+                            f"'{excerpt(email)}' is not an email address")
         name = " ".join(self.text(name_node, f"{where}.name").split())
         if not any(c.isalpha() for c in name):
             raise self.fail(name_node, f"{where}.name", f"'{excerpt(name)}' is not a name")

@@ -164,10 +164,15 @@ class GrammarSession:
             cached = self.cache.get(key)
             if cached is not None:
                 try:
-                    results[i] = [LTMatch.from_dict(m) for m in cached]
-                    continue
+                    matches = [LTMatch.from_dict(m) for m in cached]
                 except (KeyError, TypeError, ValueError):
-                    pass  # a corrupt entry: check again
+                    matches = None  # a corrupt entry: check again
+                # an entry whose offsets fall outside its text is not this text's answer
+                if matches is not None and all(
+                        m.offset >= 0 and m.length >= 0 and m.end <= len(texts[i])
+                        for m in matches):
+                    results[i] = matches
+                    continue
             missing.append(i)
         if not missing:
             return results
