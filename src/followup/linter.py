@@ -19,6 +19,7 @@ from .document import Document
 from .errors import ConfigError, InternalError, RecordError, UserError
 from .findings import Finding, Severity
 from .kinds import infer_kind
+from .nlp import bounded
 from .records import Record, find_record_for, load_record, records_under
 from .rules.base import Context, Rule, RunResources, TreeContext, place
 from .rules.registry import all_rules, check_keys, find_rule, select_rules
@@ -194,12 +195,12 @@ class _Job:
         if documents and any(r.needs_nlp for r in self.rules):
             parsed: list[Any]
             try:
-                parsed = list(self.resources.nlp.pipe(d.text for d in documents))
+                parsed = list(self.resources.nlp.pipe(bounded(d.text) for d in documents))
             except Exception:  # one bad letter: parse them one by one to find it
                 parsed = []
                 for document in documents:
                     try:
-                        parsed.append(self.resources.nlp(document.text))
+                        parsed.append(self.resources.nlp(bounded(document.text)))
                     except Exception as exc:
                         errors.append(_internal(document.path, "parsing the text", exc))
                         failed.add(id(document))
