@@ -14,6 +14,7 @@ one.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -139,7 +140,7 @@ def stem(word: str) -> str:
 
 
 _LONG_PUNCTUATION_RUN = 32
-_PUNCTUATION_RUN = None
+_PUNCTUATION_RUN = re.compile(r"[^\w\s]{33,}")  # longer than _LONG_PUNCTUATION_RUN
 
 
 def bounded(text: str) -> str:
@@ -148,11 +149,6 @@ def bounded(text: str) -> str:
     one at a time, which is quadratic in a run such as `'*' * 20000` (82 s); broken, it is
     linear. The length and every offset stay the same, so tokens still index the text;
     no word or URL is touched (a run of punctuation is never prose)."""
-    import re
-
-    global _PUNCTUATION_RUN
-    if _PUNCTUATION_RUN is None:
-        _PUNCTUATION_RUN = re.compile(r"[^\w\s]{%d,}" % (_LONG_PUNCTUATION_RUN + 1))
     pattern = _PUNCTUATION_RUN
     if not pattern.search(text):
         return text

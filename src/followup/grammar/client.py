@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 
 from . import DEFAULT_LANGUAGE, GrammarError
@@ -217,7 +218,16 @@ class LanguageToolClient:
         chunks: list[bytes] = []
         size = 0
         try:
-            for chunk in response.iter_content(chunk_size=65536):
+            while True:
+                # read1: what has arrived (read(n) would wait for n bytes of a trickle)
+                try:
+                    chunk = response.raw.read1(65536, decode_content=True)
+                except urllib3.exceptions.ReadTimeoutError:
+                    raise requests.Timeout() from None
+                except urllib3.exceptions.HTTPError as exc:
+                    raise requests.ConnectionError(str(exc)) from None
+                if not chunk:
+                    break
                 size += len(chunk)
                 if size > MAX_ANSWER_BYTES:
                     error = GrammarError(f"LanguageTool at {self.url} sent an answer over "
