@@ -253,13 +253,15 @@ _LIST = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(\s+)(\[[ xX]\]\s+)?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_IMAGE_OR_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]"
-                            r"(\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
+# inner runs bounded, so a line of "[x](" repeated is linear, not quadratic, to scan
+_IMAGE_OR_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]{0,200}\])*)\]"
+                            r"(\((?:[^()\s]|\([^()]{0,200}\))*(?:\s+\"[^\"]{0,300}\")?\)"
+                            r"|\[[^\]]{0,200}\])")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+|[^@>\s]+@[^>\s]+)>")
 _HTML_TAG = re.compile(r"</?(?:a|b|i|u|em|strong|span|div|p|br|hr|img|sup|sub|small|mark|del|"
                        r"ins|s|code|kbd|font|center|u|tt|big)\b[^>]*>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_CODE_SPAN = re.compile(r"(?<!`)(`{1,16})(?!`)(.{1,500}?)(?<!`)\1(?!`)")  # bounded: linear
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _EMPHASIS = re.compile(
     r"(?<![\w*\\])(\*{1,3})(?=[^\s*])|(?<=[^\s*\\])(\*{1,3})(?![\w*])|"
@@ -354,15 +356,20 @@ def _strip_inline(line: Line, headings: set[int]) -> Line:
         if item:
             edits.append((item.start(2), item.end(), ""))
             prefix_end = item.end()
-    protected: list[tuple[int, int]] = []
+    # characters inside code spans, links and tags, as a mask: checking a span is then
+    # linear in its length, not in the number of spans found so far (quadratic before)
+    covered = bytearray(len(text) + 1)
+
+    def protect(s: int, e: int) -> None:
+        covered[s:e] = b"\x01" * (e - s)
     for match in _CODE_SPAN.finditer(text, prefix_end):
         ticks = len(match.group(1))
         edits.append((match.start(), match.start() + ticks, ""))
         edits.append((match.end() - ticks, match.end(), ""))
-        protected.append((match.start(), match.end()))
+        protect(match.start(), match.end())
 
     def free(s: int, e: int) -> bool:
-        return not any(ps < e and s < pe for ps, pe in protected)
+        return not any(covered[s:e])
 
     for match in _IMAGE_OR_LINK.finditer(text, prefix_end):
         if not free(match.start(), match.end()):
@@ -370,17 +377,17 @@ def _strip_inline(line: Line, headings: set[int]) -> Line:
         bang = len(match.group(1))
         edits.append((match.start(), match.start() + bang + 1, ""))
         edits.append((match.end(2), match.end(), ""))
-        protected.append((match.end(2), match.end()))
+        protect(match.end(2), match.end())
     for match in _AUTOLINK.finditer(text, prefix_end):
         if free(match.start(), match.end()):
             edits.append((match.start(), match.start() + 1, ""))
             edits.append((match.end() - 1, match.end(), ""))
-            protected.append((match.start(), match.end()))
+            protect(match.start(), match.end())
     for pattern in (_HTML_TAG,):
         for match in pattern.finditer(text, prefix_end):
             if free(match.start(), match.end()):
                 edits.append((match.start(), match.end(), ""))
-                protected.append((match.start(), match.end()))
+                protect(match.start(), match.end())
     for match in _ENTITY.finditer(text, prefix_end):
         if free(match.start(), match.end()):
             value = html.unescape(match.group(0)).replace("\xa0", " ")
@@ -388,7 +395,7 @@ def _strip_inline(line: Line, headings: set[int]) -> Line:
     for match in _ESCAPE.finditer(text, prefix_end):
         if free(match.start(), match.end()):
             edits.append((match.start(), match.start() + 1, ""))
-            protected.append((match.start(), match.end()))
+            protect(match.start(), match.end())
     url_spans = [(m.start(), m.end()) for m in re.finditer(r"\b(?:https?://|www\.)\S+", text)]
     for match in _EMPHASIS.finditer(text, prefix_end):
         group = next(g for g in range(1, 7) if match.group(g))
