@@ -316,3 +316,32 @@ def test_text_report_escapes_control_characters(write, lint_cli):
     lines = result.stdout.splitlines()
     assert lines[1] == "   3 | Thanks \\x1b[2J for the chat :) and \\u202e ok."
     assert lines[2].index("^") == lines[1].index(":)")
+
+
+# --- 10. drafts' writer ------------------------------------------------------------------
+
+def test_new_file_without_hard_links_falls_back_to_exclusive_create(tmp_path, monkeypatch):
+    from followup import atomic
+
+    def no_links(*_args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")  # as on FAT / exFAT
+
+    monkeypatch.setattr(atomic.os, "link", no_links)
+    target = tmp_path / "draft.md"
+    atomic.write_text_atomic(target, "one")
+    assert target.read_text() == "one"
+    with pytest.raises(FileExistsError):
+        atomic.write_text_atomic(target, "two")
+    assert target.read_text() == "one"
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.md"]  # no .tmp left
+
+
+def test_overwrite_keeps_the_permissions(tmp_path):
+    from followup.atomic import write_text_atomic
+
+    target = tmp_path / "draft.md"
+    target.write_text("old")
+    target.chmod(0o600)
+    write_text_atomic(target, "new", overwrite=True)
+    assert target.read_text() == "new"
+    assert (target.stat().st_mode & 0o777) == 0o600

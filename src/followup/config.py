@@ -16,6 +16,7 @@ Keys (all optional; names as users write them):
     spacy_model = "en_core_web_sm"  # optional installed pipeline (never required)
     template_dirs = ["my-templates"]
     thank_you_within_hours = 24
+    status_inquiry_after_days = 2   # business days after the decision date
 
     [tool.followup.severity]        # per-rule severity overrides
     T001 = "error"
@@ -49,7 +50,7 @@ _KEYS = {
     "select", "ignore", "fail_on", "exclude", "language", "grammar", "languagetool_url",
     "languagetool_enable", "languagetool_disable", "picky", "vocabulary", "spacy_model",
     "template_dirs", "thank_you_within_hours", "severity", "rules", "profile",
-    "max_letter_kb", "languagetool_timeout",
+    "max_letter_kb", "languagetool_timeout", "status_inquiry_after_days",
 }
 TIMEOUT_ENV = "FOLLOWUP_LANGUAGETOOL_TIMEOUT"
 
@@ -73,6 +74,7 @@ class Config:
     thank_you_within_hours: int = 24
     max_letter_kb: int = 256  # a larger file is one line, not minutes and gigabytes
     languagetool_timeout: float = 60.0  # seconds for a whole LanguageTool answer
+    status_inquiry_after_days: int = 2
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     profile: dict[str, Any] | None = None
@@ -248,6 +250,11 @@ def parse_config(table: dict[str, Any], path: Path | None, text: str = "") -> Co
                 not 0 < seconds <= 3600:
             raise fail("languagetool_timeout", "expected seconds (more than 0, at most 3600)")
         config.languagetool_timeout = float(seconds)
+    if "status_inquiry_after_days" in table:
+        days = table["status_inquiry_after_days"]
+        if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+            raise fail("status_inquiry_after_days", "expected a whole number of business days")
+        config.status_inquiry_after_days = days
     if "severity" in table:
         if not isinstance(table["severity"], dict):
             raise fail("severity", "expected a table of CODE = \"error|warning|info\"")

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import RecordError, excerpt
-from .yamlnodes import BadValue, construct, read_text
+from .yamlnodes import BadValue, compose, construct, read_text
 
 RECORD_FILENAME = "interview.yaml"
 MIN_YEAR, MAX_YEAR = 1900, 2999  # date arithmetic (deadlines, weekdays) never overflows
@@ -116,6 +116,8 @@ class Record:
     documents_requested: tuple[str, ...] = ()
     notes: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    outcome: str | None = None  # one of OUTCOMES, once you have heard
+    outcome_date: date | None = None  # when you heard
     lines: dict[str, int] = field(default_factory=dict)  # field name -> 1-based line
 
     @property
@@ -178,8 +180,9 @@ class Record:
 _TOP_FIELDS = {
     "company", "company_aliases", "position", "interview_date", "interviewers", "topics",
     "decision_date", "contacts", "references", "address", "location", "documents_requested",
-    "notes", "extra",
+    "notes", "extra", "outcome", "outcome_date",
 }
+OUTCOMES = ("offer", "rejected", "withdrawn", "accepted")
 _CONTACT_FIELDS = {
     "name", "email", "title", "honorific", "nicknames", "topics", "phone", "relationship",
     "organization", "given_name", "family_name", "greeting",
@@ -347,7 +350,7 @@ def parse_record(text: str, path: Path) -> Record:
     """Parse and validate record text; `path` is used for messages and relative links."""
     reader = _Reader(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -371,6 +374,7 @@ def parse_record(text: str, path: Path) -> Record:
     if "decision_date" in fields and not _is_null(fields["decision_date"]):
         when = reader.when(fields["decision_date"], "decision_date", allow_time=True)
         decision = when.date() if isinstance(when, datetime) else when
+    outcome, outcome_date = _outcome(reader, fields)
     address_node = fields.get("address")
     address: tuple[str, ...] = ()
     if address_node is not None and not _is_null(address_node):
@@ -405,8 +409,33 @@ def parse_record(text: str, path: Path) -> Record:
                                          "documents_requested"),
         notes=reader.optional_text(fields.get("notes"), "notes"),
         extra=extra,
+        outcome=outcome,
+        outcome_date=outcome_date,
         lines={key: node.start_mark.line + 1 for key, node in fields.items()},
     )
+
+
+def _outcome(reader: _Reader, fields: dict[str, yaml.Node]) -> tuple[str | None, date | None]:
+    """`outcome:` (offer|rejected|withdrawn|accepted, with did-you-mean) and `outcome_date:`;
+    a rejection needs its date, since the reply is due two days after it."""
+    outcome = reader.optional_text(fields.get("outcome"), "outcome")
+    if outcome is not None and outcome not in OUTCOMES:
+        close = difflib.get_close_matches(outcome.lower(), OUTCOMES, n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise reader.fail(fields["outcome"], "outcome", f"'{outcome}' is not one of "
+                          f"{', '.join(OUTCOMES)}{hint}")
+    when = None
+    node = fields.get("outcome_date")
+    if node is not None and not _is_null(node):
+        if outcome is None:
+            raise reader.fail(node, "outcome_date", "given without an outcome (add "
+                              f"outcome: {'|'.join(OUTCOMES)})")
+        value = reader.when(node, "outcome_date", allow_time=True)
+        when = value.date() if isinstance(value, datetime) else value
+    elif outcome == "rejected":
+        raise reader.fail(fields["outcome"], "outcome_date", "required with outcome: "
+                          "rejected (the day you heard, YYYY-MM-DD)")
+    return outcome, when
 
 
 _CACHE: dict[tuple[Path, float, str], Record] = {}

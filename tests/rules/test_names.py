@@ -100,7 +100,7 @@ CLEAN_SALUTATIONS = [
     "Dear Ms. de la Cruz,",
     "Dear María de la Cruz,",
     "Dear Dr. Núñez,",  # title
-    "Dear Prof. Núñez,",
+    "Dear Dr. Núñez,",
     "Dear Mx. Saldaña-Ortiz,",  # gender-neutral title, tilde, hyphen
     "Dear Zoë,",
     "Dear J. R. Martínez,",  # initials

@@ -3,15 +3,14 @@ and says exactly what the record holds."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ...document import Document
-from ...findings import Problem, Severity
+from ...findings import Problem, Severity, safe
 from ...records import Contact, Record
 from ..base import Context, Options, Rule
-
-# --- the data ---------------------------------------------------------------------------
 from .matching import (
     NAME_TOKEN,
     company_verdict,
@@ -66,7 +65,9 @@ def check_misspelled(document: Document, context: Context, options: Options
                        f"did you mean '{right}'?")
         if mention.where == "to":
             message += " (in the To: name)"
-        yield Problem(mention.start, mention.end, message, (suggestion,),
+        # the recorded spelling is the one right answer (a nickname above is not: the
+        # person may have introduced themselves by it)
+        yield Problem(mention.start, mention.end, message, (safe(suggestion),),
                       in_file=mention.in_file)
 
 
@@ -105,9 +106,70 @@ def check_unknown_recipient(document: Document, context: Context, options: Optio
 
 
 def _formal(person: Contact) -> str:
-    if person.honorific:
-        return f"{person.honorific} {person.last_name}"
-    return person.name
+    return person.greeting_name
+
+
+# Spellings of each title, folded: "Dr", "Dr.", "Doctor" are one title; "Ms" and "Miss" two.
+_TITLE_FORMS = {
+    "mr": "mr", "mister": "mr", "mrs": "mrs", "ms": "ms", "miss": "miss", "mx": "mx",
+    "dr": "dr", "doctor": "dr", "prof": "prof", "professor": "prof",
+}
+
+
+def _title_kind(title: str) -> str | None:
+    return _TITLE_FORMS.get(title.rstrip(".").lower())
+
+
+def _titled_names(document: Document, analysis: Analysis
+                  ) -> Iterator[tuple[int, int, str, int, Contact]]:
+    """(title start, title end, title, end of the name, person) for each title written
+    before a resolved person's name: in the salutation and anywhere in the text."""
+    text = document.text
+    for greeting in analysis.greetings:
+        if greeting.title is None or greeting.person is None or not greeting.mentions:
+            continue
+        found = text.rfind(greeting.title, 0, greeting.start)
+        if found != -1:
+            yield found, found + len(greeting.title), greeting.title, greeting.end, \
+                greeting.person
+    for mention, verdict in analysis.verdicts:
+        if mention.where != "title" or mention.in_file:
+            continue
+        before = re.search(r"(\w+)\.?\s+$", text[max(0, mention.start - 20): mention.start])
+        if before is None:
+            continue
+        start = mention.start - len(before.group(0))
+        yield start, start + len(before.group(1)), before.group(1), mention.end, verdict.person
+
+
+def check_wrong_honorific(document: Document, context: Context, options: Options
+                          ) -> Iterator[Problem]:
+    if context.record is None:
+        return
+    analysis = _ctx_analysis(document, context)
+    text = document.text
+    seen: set[int] = set()
+    for start, end, title, name_end, person in _titled_names(document, analysis):
+        recorded = person.honorific
+        written_kind, recorded_kind = _title_kind(title), _title_kind(recorded or "")
+        if recorded is None or written_kind is None or start in seen:
+            continue
+        seen.add(start)
+        dotted_end = end + 1 if text[end: end + 1] == "." else end
+        if written_kind != recorded_kind:
+            yield Problem(start, dotted_end,
+                          f"'{text[start:dotted_end]}' is not {person.name}'s title: the "
+                          f"record says '{recorded}'", (safe(recorded),))  # the record's
+            continue
+        written_name = text[dotted_end:name_end].strip()
+        full_name_follows = fold(text[name_end:name_end + 80].lstrip()).startswith(
+            fold(person.last_name))
+        if written_name and fold(written_name) == fold(person.first_name) and \
+                fold(written_name) != fold(person.last_name) and not full_name_follows:
+            yield Problem(start, name_end,
+                          f"a title goes with the family name: '{person.greeting_name}', "
+                          f"not '{text[start:name_end]}'",
+                          (f"{recorded} {person.last_name}",))
 
 
 def _other_record_of(written: str, record: Record, records: Sequence[Record]
@@ -207,7 +269,7 @@ def check_company_misspelled(document: Document, context: Context, options: Opti
                 else:
                     message = (f"'{written}' differs from the company in the record, "
                                f"'{name}'; did you mean '{name}'?")
-                yield Problem(s, e, message, (name,), in_file=in_file)
+                yield Problem(s, e, message, (safe(name),), in_file=in_file)
 
 
 def check_wrong_company(document: Document, context: Context, options: Options
@@ -239,7 +301,7 @@ def check_wrong_company(document: Document, context: Context, options: Options
                         f"'{text[s:e]}' is the company of another application "
                         f"({other.position} at {other.company}, {_shown(other.path)}); this "
                         f"letter is for {record.company}: write '{right}'",
-                        (right,), in_file=in_file)
+                        (safe(right),), in_file=in_file)  # this application's company
             position = other.position
             if len(position.split()) < 2 or fold(position) == own_position or \
                     fold(position) in own_position:
@@ -353,6 +415,17 @@ RULES = [
         bad="I would love to bring that experience to Acme.   (a letter to Globex)",
         good="I would love to bring that experience to Globex.",
         check=check_wrong_company,
+    ),
+    Rule(
+        code="N007", name="wrong-honorific", severity=Severity.ERROR,
+        summary="A title (Mr., Ms., Mrs., Mx., Dr., Prof.) that differs from the recorded "
+        "honorific, or a title used with a first name.",
+        explanation="Career advisers say address each interviewer by name and title, exactly "
+        "as they use them: 'Ms.' for a doctor, or 'Dr. Amara', reads as careless. Checked "
+        "only when the record gives the person's `honorific:`.",
+        bad="Dear Ms. Nwosu,   (the record says honorific: Dr.)",
+        good="Dear Dr. Nwosu,",
+        check=check_wrong_honorific,
     ),
     Rule(
         code="N006", name="recipient-mismatch", severity=Severity.ERROR,

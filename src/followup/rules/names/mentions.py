@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 
 from ...document import Document
 from ...records import Contact, Record
-
-# --- the data ---------------------------------------------------------------------------
 from .matching import (
     NAME_TOKEN,
     RecordNames,
@@ -229,8 +227,11 @@ def _body_mentions(document: Document, people: Sequence[Contact],
     out: list[Mention] = []
     salutation = document.salutation
     for paragraph in document.paragraphs:
-        if paragraph == salutation or paragraph.role in ("header", "signoff"):
+        if paragraph == salutation or paragraph.role == "signoff":
             continue
+        # a printed letter's inside address names the person: full names and titles there
+        # count, but a lone capitalised word of an address block is a street or a town
+        in_header = paragraph.role == "header"
         tokens = _tokens(text, paragraph.start, paragraph.end)
         # runs of capitalised words joined by single spaces (particles may sit inside)
         runs: list[list[re.Match[str]]] = []
@@ -257,8 +258,9 @@ def _body_mentions(document: Document, people: Sequence[Contact],
             while run and run[-1].group(0).lower() in data.particles and \
                     not _is_capitalised(run[-1].group(0)):
                 run = run[:-1]
-            out.extend(_run_mentions(text, run, people, known_words))
-        out.extend(_lowercase_mentions(text, tokens, people))
+            out.extend(_run_mentions(text, run, people, known_words, lone=not in_header))
+        if not in_header:
+            out.extend(_lowercase_mentions(text, tokens, people))
     return out
 
 
@@ -286,7 +288,7 @@ def _lowercase_mentions(text: str, tokens: list[re.Match[str]], people: Sequence
 
 
 def _run_mentions(text: str, run: list[re.Match[str]], people: Sequence[Contact],
-                  known_words: frozenset[str]) -> Iterator[Mention]:
+                  known_words: frozenset[str], lone: bool = True) -> Iterator[Mention]:
     data = name_data()
     words = [m.group(0) for m in run]
     # (a) after a title: every capitalised word that follows it in the run
@@ -336,7 +338,7 @@ def _run_mentions(text: str, run: list[re.Match[str]], people: Sequence[Contact]
                 return
     # (d) a lone capitalised word that is no ordinary word, close to a long recorded name;
     # two or more capitalised words that match no recorded person are someone else's name
-    if len(names) != 1:
+    if len(names) != 1 or not lone:
         return
     for i in names:
         match = run[i]
