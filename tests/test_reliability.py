@@ -345,3 +345,15 @@ def test_overwrite_keeps_the_permissions(tmp_path):
     write_text_atomic(target, "new", overwrite=True)
     assert target.read_text() == "new"
     assert (target.stat().st_mode & 0o777) == 0o600
+
+
+def test_alias_bomb_in_extra_is_one_line(write, lint_cli):
+    bomb = ["extra:", '  a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 9):
+        bomb.append(f"  a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 8) + "]")
+    write("interview.yaml", RECORD + "\n".join(bomb) + "\n")
+    write("a.txt", GOOD_LETTER)
+    result = lint_cli("a.txt")
+    assert result.exit_code == 2
+    assert "interview.yaml:15:3: extra: more than 10000 values once its YAML aliases are " \
+        "expanded" in result.stderr

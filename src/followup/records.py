@@ -332,6 +332,32 @@ class _Reader:
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+MAX_EXTRA_VALUES = 10_000
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many values `root` holds with every alias expanded, counted in time linear in
+    the node tree (aliases share nodes; a "billion laughs" record would hang a draft)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        children = [c for pair in node.value for c in pair] if isinstance(
+            node, yaml.MappingNode) else list(node.value)
+        if done:
+            sizes[id(node)] = min(1 + sum(sizes.get(id(c), 1) for c in children),
+                                  MAX_EXTRA_VALUES + 1)
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(root)]
+
+
 def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
 
@@ -385,6 +411,9 @@ def parse_record(text: str, path: Path) -> Record:
             address = reader.texts(address_node, "address")
     extra: dict[str, Any] = {}
     if "extra" in fields:
+        if _expanded_size(fields["extra"]) > MAX_EXTRA_VALUES:
+            raise reader.fail(fields["extra"], "extra", f"more than {MAX_EXTRA_VALUES} values "
+                              "once its YAML aliases are expanded (an alias bomb?)")
         try:
             loaded = construct(fields["extra"])
         except BadValue as exc:
