@@ -126,7 +126,15 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
         elif path.exists():
             errors.append(UserError("not a regular file", raw))
         else:
-            errors.append(UserError("no such file or folder", raw))
+            try:
+                os.stat(raw)
+                problem = "no such file or folder"
+            except PermissionError:  # inside a folder we may not enter
+                problem = "permission denied (cannot enter its folder)"
+            except OSError as exc:
+                problem = "no such file or folder" if isinstance(exc, FileNotFoundError) \
+                    else f"cannot read: {exc.strerror}"
+            errors.append(UserError(problem, raw))
 
 
 def _excluded(path: Path, config: Config) -> bool:
