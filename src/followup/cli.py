@@ -6,9 +6,11 @@ so `followup --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -111,6 +113,7 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
               "letters and records of their applications.")
 @click.option("--today", callback=_parse_date, default=None, metavar="YYYY-MM-DD",
               help="Date to treat as today for unsent drafts (default: today).")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 @click.option("--fix", is_flag=True, help="Apply the safe suggestions (one right answer) "
               "to the letters, re-lint and report what is left. With '-', the fixed "
               "letter goes to standard output and the report to standard error.")
@@ -123,7 +126,8 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
          config_path: Path | None, isolated: bool, grammar: str | None, picky: bool | None,
          language: str | None, stdin_filename: str | None, output: Path | None,
          color: bool | None, no_source: bool, today: date | None, no_context: bool,
-         fix: bool = False, diff: bool = False, unsafe_fixes: bool = False) -> None:
+         fix: bool = False, diff: bool = False, unsafe_fixes: bool = False,
+         debug: bool = False) -> None:
     """Check letters (files, folders, or - for standard input).
 
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 bad input or usage.
@@ -140,7 +144,7 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
     try:
         config = load_config(config_path, discover=not isolated) if not isolated else \
             load_config(None, discover=False)
-        stdin = sys.stdin.buffer.read() if "-" in paths else None
+        stdin = _read_stdin() if "-" in paths else None
         request = LintRequest(
             paths=paths, config=config, select=_split(select) if select else None,
             ignore=_split(ignore), record=record, today=today, stdin=stdin,
@@ -149,12 +153,13 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
         )
         if unsafe_fixes and not (fix or diff):
             fail("--unsafe-fixes works with --fix or --diff")
-        if fix or diff:
-            from .commands.fixing import run_fixes
+        with _stopped_by_signals():
+            if fix or diff:
+                from .commands.fixing import run_fixes
 
-            result = run_fixes(request, write=not diff, unsafe=unsafe_fixes)
-        else:
-            result = run_lint(request)
+                result = run_fixes(request, write=not diff, unsafe=unsafe_fixes)
+            else:
+                result = run_lint(request)
     except UserError as exc:
         fail(str(exc))
         return
@@ -168,14 +173,29 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
     if diff:
         pass  # the diff was the output
     elif output is not None:
+        _refuse_letter_as_output(output, paths, result)
         _write_report(output, fmt, result, no_source)
     else:
         stream = sys.stderr if fix and stdin is not None else sys.stdout  # stdout: the letter
-        render(fmt, result, stream, color=use_color, show_source=not no_source)
+        try:
+            render(fmt, result, stream, color=use_color, show_source=not no_source)
+            stream.flush()
+        except BrokenPipeError:  # the reader went away (`| head`): nothing left to say
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            sys.exit(EXIT_USAGE)
+        except OSError as exc:
+            fail(f"standard output: cannot write the report: {exc.strerror}")
     for error in result.errors:
         click.echo(f"followup: error: {error}", err=True)
+        trace = str(getattr(error, "trace", "") or "")
+        if debug and trace:
+            click.echo(trace.rstrip("\n"), err=True)
     for notice in result.notices:
-        click.echo(f"followup: warning: {notice}", err=True)
+        # under --grammar require a LanguageTool fault fails the run: it is an error
+        label = "error" if config.grammar == "require" and "LanguageTool" in notice \
+            else "warning"
+        click.echo(f"followup: {label}: {notice}", err=True)
     level = fail_on or config.fail_on
     if result.errors or (config.grammar == "require" and result.notices and any(
             "LanguageTool" in n for n in result.notices)):
@@ -183,18 +203,86 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
     sys.exit(EXIT_FINDINGS if result.failed(level) else EXIT_OK)
 
 
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP, raised where the run is, so that every `finally` runs: a
+    LanguageTool server the run started for itself is stopped, temporary files removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGTERM (a CI cancel, `timeout`) and SIGHUP end the run like Ctrl-C: cleaned up,
+    one line, exit 128 + the signal (143, 129; 130 for Ctrl-C). A shared server the run
+    did not start is left running."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise _Stopped(signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError):  # not the main thread
+                previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    except _Stopped as exc:
+        click.echo(f"followup: stopped by {signal.Signals(exc.signum).name}", err=True)
+        sys.exit(128 + exc.signum)
+    except KeyboardInterrupt:
+        click.echo("followup: interrupted", err=True)
+        sys.exit(130)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _read_stdin() -> bytes:
+    """Standard input for `lint -`; one line, not a traceback, when it is closed."""
+    stream = sys.stdin
+    try:
+        if stream is None:
+            raise OSError(9, "standard input is closed")
+        return stream.buffer.read()
+    except (OSError, ValueError) as exc:
+        fail(f"-: cannot read standard input: {getattr(exc, 'strerror', None) or exc}")
+        raise AssertionError from None  # fail() exits
+
+
+def _refuse_letter_as_output(output: Path, paths: tuple[str, ...], result: Any) -> None:
+    """`-o` naming a letter being linted would replace the letter with its report."""
+    try:
+        target = output.resolve()
+    except OSError:
+        return
+    letters = [Path(p) for p in paths if p != "-"] + \
+        [Path(d.path) for d in result.documents if d.path != "-"]
+    for letter in letters:
+        try:
+            same = letter.resolve() == target and letter.is_file()
+        except OSError:
+            continue
+        if same:
+            fail(f"{output}: -o names a letter being linted; the report would replace it "
+                 "(choose another file)")
+
+
 def _write_report(output: Path, fmt: str, result: Any, no_source: bool) -> None:
     import io
 
-    from .atomic import write_text_atomic
+    from .atomic import write_report
     from .report import render
 
     buffer = io.StringIO()
     render(fmt, result, buffer, color=False, show_source=not no_source)
     try:
-        write_text_atomic(output, buffer.getvalue(), overwrite=True)
+        write_report(output, buffer.getvalue())
     except OSError as exc:
-        fail(f"{output}: cannot write the report: {exc.strerror}")
+        fail(f"{output}: cannot write the report: {exc.strerror or exc}")
 
 
 @main.command()

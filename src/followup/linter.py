@@ -16,9 +16,10 @@ from typing import Any
 
 from .config import Config
 from .document import Document
-from .errors import ConfigError, RecordError, UserError
+from .errors import ConfigError, InternalError, RecordError, UserError
 from .findings import Finding, Severity, Suggestion
 from .kinds import infer_kind
+from .nlp import bounded
 from .records import RECORD_FILENAME, Record, find_record_for, load_record, records_under
 from .rules.base import Context, Rule, RunResources, TreeContext, place
 from .rules.registry import all_rules, check_keys, find_rule, select_rules
@@ -72,9 +73,18 @@ class LintRequest:
 
 
 def iter_letter_paths(paths: Iterable[str], config: Config,
-                      errors: list[UserError]) -> Iterator[str]:
+                      errors: list[UserError],
+                      notices: list[str] | None = None) -> Iterator[str]:
     """Named files as given; folders recursed for .txt/.md/.eml, skipping hidden files,
-    READMEs and the config's `exclude` patterns."""
+    READMEs and the config's `exclude` patterns. What a folder holds but cannot be read
+    (an unreadable subfolder, a FIFO, a dangling or looping symlink named like a letter)
+    is listed in `notices`, one line each: never skipped in silence."""
+    skipped = notices if notices is not None else []
+
+    def unreadable(exc: OSError) -> None:
+        skipped.append(f"{exc.filename}: skipped, cannot read the folder: "
+                       f"{exc.strerror or exc}")
+
     seen: set[Path] = set()
 
     def first_time(path: Path) -> bool:
@@ -90,7 +100,7 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
             continue
         path = Path(raw)
         if path.is_dir():
-            for folder, dirnames, filenames in os.walk(path):
+            for folder, dirnames, filenames in os.walk(path, onerror=unreadable):
                 dirnames[:] = sorted(d for d in dirnames
                                      if not d.startswith(".") and d not in SKIPPED_DIRS
                                      and not _excluded(Path(folder) / d, config))
@@ -101,8 +111,13 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
                         continue
                     if any(fnmatch.fnmatch(filename, p) for p in SKIPPED_FILES):
                         continue
-                    if _excluded(candidate, config) or not candidate.is_file():
-                        continue  # a FIFO or socket named like a letter would block the run
+                    if _excluded(candidate, config):
+                        continue
+                    if not candidate.is_file():  # a FIFO would block the run
+                        what = "a dangling or looping symbolic link" if \
+                            candidate.is_symlink() else "not a regular file"
+                        skipped.append(f"{candidate}: skipped, {what}")
+                        continue
                     if first_time(candidate):
                         yield str(candidate)
         elif path.is_file():
@@ -111,7 +126,15 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
         elif path.exists():
             errors.append(UserError("not a regular file", raw))
         else:
-            errors.append(UserError("no such file or folder", raw))
+            try:
+                os.stat(raw)
+                problem = "no such file or folder"
+            except PermissionError:  # inside a folder we may not enter
+                problem = "permission denied (cannot enter its folder)"
+            except OSError as exc:
+                problem = "no such file or folder" if isinstance(exc, FileNotFoundError) \
+                    else f"cannot read: {exc.strerror}"
+            errors.append(UserError(problem, raw))
 
 
 def _excluded(path: Path, config: Config) -> bool:
@@ -180,33 +203,62 @@ class _Job:
     selected: set[str]
     resources: RunResources
 
-    def run(self, indices: Sequence[int]) -> list[Finding]:
+    def run(self, indices: Sequence[int]) -> tuple[list[Finding], list[InternalError]]:
+        """Findings of these letters, and an internal error for each letter whose reading
+        or rules raised: one letter never takes the others down."""
         documents = [self.documents[i] for i in indices]
+        errors: list[InternalError] = []
+        failed: set[int] = set()
         if documents and any(r.needs_nlp for r in self.rules):
-            parsed = self.resources.nlp.pipe(d.text for d in documents)
+            parsed: list[Any]
+            try:
+                parsed = list(self.resources.nlp.pipe(bounded(d.text) for d in documents))
+            except Exception:  # one bad letter: parse them one by one to find it
+                parsed = []
+                for document in documents:
+                    try:
+                        parsed.append(self.resources.nlp(bounded(document.text)))
+                    except Exception as exc:
+                        errors.append(_internal(document.path, "parsing the text", exc))
+                        failed.add(id(document))
+                        parsed.append(None)
             for document, doc in zip(documents, parsed, strict=True):
                 document.spacy = doc
         findings: list[Finding] = []
         for index, document in zip(indices, documents, strict=True):
+            if id(document) in failed:
+                continue
             context = self.contexts[index]
-            for rule in self.rules:
-                if not rule.applies_to(document.kind):
-                    continue
-                assert rule.check is not None
-                for problem in rule.check(document, context, self.options[rule.code]):
-                    code = problem.code or rule.code
-                    if code not in self.selected:
+            mine: list[Finding] = []
+            try:
+                for rule in self.rules:
+                    if not rule.applies_to(document.kind):
                         continue
-                    owner = rule if code == rule.code else (find_rule(code) or rule)
-                    findings.append(place(document, problem, owner))
-        return findings
+                    assert rule.check is not None
+                    for problem in rule.check(document, context, self.options[rule.code]):
+                        code = problem.code or rule.code
+                        if code not in self.selected:
+                            continue
+                        owner = rule if code == rule.code else (find_rule(code) or rule)
+                        mine.append(place(document, problem, owner))
+            except Exception as exc:
+                errors.append(_internal(document.path, f"checking {rule.code}", exc))
+                continue
+            findings.extend(mine)
+        return findings, errors
+
+
+def _internal(path: str | None, stage: str, exc: BaseException) -> InternalError:
+    import traceback
+
+    return InternalError(path, stage, exc, "".join(traceback.format_exception(exc)))
 
 
 PARALLEL_MIN = 200  # letters before a second process pays for itself
 _FORKED_JOB: _Job | None = None
 
 
-def _run_forked(indices: Sequence[int]) -> list[Finding]:
+def _run_forked(indices: Sequence[int]) -> tuple[list[Finding], list[InternalError]]:
     assert _FORKED_JOB is not None
     return _FORKED_JOB.run(indices)
 
@@ -230,7 +282,7 @@ def _workers(job: _Job) -> int:
     return max(1, min(jobs, cores, len(job.documents) // (PARALLEL_MIN // 2)))
 
 
-def _check_letters(job: _Job) -> list[Finding]:
+def _check_letters(job: _Job) -> tuple[list[Finding], list[InternalError]]:
     count = _workers(job)
     if count == 1:
         return job.run(range(len(job.documents)))
@@ -239,7 +291,7 @@ def _check_letters(job: _Job) -> list[Finding]:
     global _FORKED_JOB
     # The first letter here, before the fork: it loads the pipeline, word lists and
     # lexicons once, for every worker to share.
-    first = job.run([0])
+    first, errors = job.run([0])
     chunks = [list(range(i, len(job.documents), count)) for i in range(1, count + 1)]
     _FORKED_JOB = job
     try:
@@ -247,7 +299,8 @@ def _check_letters(job: _Job) -> list[Finding]:
             parts = pool.map(_run_forked, chunks)
     finally:
         _FORKED_JOB = None
-    return first + [finding for part in parts for finding in part]
+    return (first + [finding for part, _ in parts for finding in part],
+            errors + [error for _, part in parts for error in part])
 
 
 def _tree_root(start: Path) -> Path | None:
@@ -387,28 +440,47 @@ def lint(request: LintRequest) -> LintResult:
     record_of: dict[int, Record | None] = {}
     reported_records: set[str] = set()
     nearest: dict[Path, Path | None] = {}
-    for path in iter_letter_paths(request.paths, config, result.errors):
+    roots = [Path(p) if Path(p).is_dir() else Path(p).parent
+             for p in request.paths if p != "-"]
+    for path in iter_letter_paths(request.paths, config, result.errors, result.notices):
         letter: Path | None = None
         try:
             if path == "-":
                 name = request.stdin_filename or "-"
-                document = read_document(name, data=request.stdin or b"")
+                document = read_document(name, data=request.stdin or b"",
+                                         max_bytes=config.max_letter_kb * 1024)
                 letter = Path(request.stdin_filename) if request.stdin_filename else None
             else:
-                document = read_document(path, data=request.overrides.get(path))
+                document = read_document(path, data=request.overrides.get(path),
+                                         max_bytes=config.max_letter_kb * 1024)
                 letter = Path(path)
         except UserError as exc:
             result.errors.append(exc)
             continue
+        except RecursionError as exc:  # an e-mail nested a thousand parts deep
+            result.errors.append(UserError(f"too deeply nested to read ({type(exc).__name__})",
+                                           path))
+            continue
+        except Exception as exc:  # noqa: BLE001 (the per-letter guard)
+            result.errors.append(_internal(path, "reading the letter", exc))
+            continue
         try:
             record = find_record_for(letter, document.record_link, request.record,
-                                     nearest=nearest)
+                                     nearest=nearest, roots=roots)
         except RecordError as exc:
             if str(exc) not in reported_records:
                 reported_records.add(str(exc))
                 result.errors.append(exc)
             record = None
-        document.kind, document.kind_explicit = infer_kind(document)
+        except Exception as exc:  # noqa: BLE001
+            result.errors.append(_internal(path, "finding its record", exc))
+            continue
+        try:
+            document.kind, document.kind_explicit = infer_kind(document)
+        except Exception as exc:  # noqa: BLE001
+            result.errors.append(_internal(path, "telling the kind of letter", exc))
+            continue
+        result.notices.extend(getattr(document, "read_notices", ()))
         documents.append(document)
         record_of[id(document)] = record
     result.documents = documents
@@ -442,15 +514,22 @@ def lint(request: LintRequest) -> LintResult:
         for rule in active:
             if rule.prepare is not None and documents:
                 rule.prepare(documents, contexts, options[rule.code])
-        findings = _check_letters(_Job(documents, contexts, active, options, selected_codes,
-                                       resources))
+        findings, internal = _check_letters(_Job(documents, contexts, active, options,
+                                                 selected_codes, resources))
+        result.errors.extend(internal)
         tree = TreeContext(config, [*documents, *context_documents], all_records, record_of,
                            today, resources, tuple(folder.resolve() for folder in folders),
                            frozenset(d.path for d in context_documents), request.context)
         for rule in rules:
             if rule.check_tree is not None:
-                findings.extend(f for f in rule.check_tree(tree, options[rule.code])
-                                if f.path not in tree.context_paths)
+                try:
+                    findings.extend(f for f in rule.check_tree(tree, options[rule.code])
+                                    if f.path not in tree.context_paths)
+                except UserError as exc:
+                    result.errors.append(exc)
+                except Exception as exc:  # noqa: BLE001
+                    result.errors.append(_internal(None, f"checking {rule.code} across "
+                                                   "the tree", exc))
         errors = resources.memo.get("grammar_errors", [])
         result.notices.extend(dict.fromkeys(errors))
     finally:

@@ -31,12 +31,16 @@ def format_for(path: str) -> str | None:
     return LETTER_SUFFIXES.get(Path(path).suffix.lower())
 
 
-def read_document(path: str | Path, data: bytes | None = None, fmt: str | None = None) -> Document:
-    """Read and parse one letter. `data` is given for standard input."""
+def read_document(path: str | Path, data: bytes | None = None, fmt: str | None = None,
+                  max_bytes: int | None = None) -> Document:
+    """Read and parse one letter. `data` is given for standard input. A letter over
+    `max_bytes` (config `max_letter_kb`) is an InputError: no letter is that long, and
+    reading one would take minutes and gigabytes."""
     name = str(path)
     if data is None:
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as handle:
+                data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
         except FileNotFoundError:
             raise InputError("no such file", name) from None
         except IsADirectoryError:
@@ -45,15 +49,23 @@ def read_document(path: str | Path, data: bytes | None = None, fmt: str | None =
             raise InputError("permission denied", name) from None
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", name) from None
-    if b"\x00" in data[:8192]:
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"larger than {max_bytes // 1024} KB, too long for a letter (config "
+                         "max_letter_kb)", name)
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if b"\x00" in data[:8192] and not utf16:
         raise InputError("binary file, not a letter", name)
-    fmt = fmt or format_for(name) or sniff_format(data)
+    fmt = fmt or format_for(name) or ("text" if utf16 else sniff_format(data))
     if fmt == "email":
+        if utf16:
+            raise InputError("UTF-16 text; save the e-mail as UTF-8", name)
         return read_email(name, data)
-    file_text = _decode_text(name, data)
-    if fmt == "markdown":
-        return read_markdown(name, file_text)
-    return read_plain(name, file_text)
+    notices: list[str] = []
+    file_text = _decode_text(name, data, notices)
+    document = read_markdown(name, file_text) if fmt == "markdown" else \
+        read_plain(name, file_text)
+    document.read_notices = notices  # type: ignore[attr-defined]
+    return document
 
 
 def sniff_format(data: bytes) -> str:
@@ -68,11 +80,28 @@ def sniff_format(data: bytes) -> str:
     return "text"
 
 
-def _decode_text(name: str, data: bytes) -> str:
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
+                             rb"[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _decode_text(name: str, data: bytes, notices: list[str] | None = None) -> str:
+    """UTF-8 first (UTF-16 with a BOM too). Text that is UTF-8 but for a few stray bytes
+    stays UTF-8 (each stray byte one U+FFFD, so columns stay right) with a notice naming
+    the line; only text with no UTF-8 in it at all is read as Windows-1252."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("not valid UTF-16 text; save the letter as UTF-8", name) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        if _UTF8_MULTIBYTE.search(data):
+            if notices is not None:
+                notices.append(f"{name}:{line}: invalid UTF-8 bytes, read as U+FFFD; "
+                               "save the letter as UTF-8")
+            return data.decode("utf-8-sig", "replace")
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
@@ -225,13 +254,15 @@ _LIST = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(\s+)(\[[ xX]\]\s+)?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_IMAGE_OR_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]"
-                            r"(\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
+# inner runs bounded, so a line of "[x](" repeated is linear, not quadratic, to scan
+_IMAGE_OR_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]{0,200}\])*)\]"
+                            r"(\((?:[^()\s]|\([^()]{0,200}\))*(?:\s+\"[^\"]{0,300}\")?\)"
+                            r"|\[[^\]]{0,200}\])")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+|[^@>\s]+@[^>\s]+)>")
 _HTML_TAG = re.compile(r"</?(?:a|b|i|u|em|strong|span|div|p|br|hr|img|sup|sub|small|mark|del|"
                        r"ins|s|code|kbd|font|center|u|tt|big)\b[^>]*>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_CODE_SPAN = re.compile(r"(?<!`)(`{1,16})(?!`)(.{1,500}?)(?<!`)\1(?!`)")  # bounded: linear
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _EMPHASIS = re.compile(
     r"(?<![\w*\\])(\*{1,3})(?=[^\s*])|(?<=[^\s*\\])(\*{1,3})(?![\w*])|"
@@ -326,15 +357,20 @@ def _strip_inline(line: Line, headings: set[int]) -> Line:
         if item:
             edits.append((item.start(2), item.end(), ""))
             prefix_end = item.end()
-    protected: list[tuple[int, int]] = []
+    # characters inside code spans, links and tags, as a mask: checking a span is then
+    # linear in its length, not in the number of spans found so far (quadratic before)
+    covered = bytearray(len(text) + 1)
+
+    def protect(s: int, e: int) -> None:
+        covered[s:e] = b"\x01" * (e - s)
     for match in _CODE_SPAN.finditer(text, prefix_end):
         ticks = len(match.group(1))
         edits.append((match.start(), match.start() + ticks, ""))
         edits.append((match.end() - ticks, match.end(), ""))
-        protected.append((match.start(), match.end()))
+        protect(match.start(), match.end())
 
     def free(s: int, e: int) -> bool:
-        return not any(ps < e and s < pe for ps, pe in protected)
+        return not any(covered[s:e])
 
     for match in _IMAGE_OR_LINK.finditer(text, prefix_end):
         if not free(match.start(), match.end()):
@@ -342,17 +378,17 @@ def _strip_inline(line: Line, headings: set[int]) -> Line:
         bang = len(match.group(1))
         edits.append((match.start(), match.start() + bang + 1, ""))
         edits.append((match.end(2), match.end(), ""))
-        protected.append((match.end(2), match.end()))
+        protect(match.end(2), match.end())
     for match in _AUTOLINK.finditer(text, prefix_end):
         if free(match.start(), match.end()):
             edits.append((match.start(), match.start() + 1, ""))
             edits.append((match.end() - 1, match.end(), ""))
-            protected.append((match.start(), match.end()))
+            protect(match.start(), match.end())
     for pattern in (_HTML_TAG,):
         for match in pattern.finditer(text, prefix_end):
             if free(match.start(), match.end()):
                 edits.append((match.start(), match.end(), ""))
-                protected.append((match.start(), match.end()))
+                protect(match.start(), match.end())
     for match in _ENTITY.finditer(text, prefix_end):
         if free(match.start(), match.end()):
             value = html.unescape(match.group(0)).replace("\xa0", " ")
@@ -360,7 +396,7 @@ def _strip_inline(line: Line, headings: set[int]) -> Line:
     for match in _ESCAPE.finditer(text, prefix_end):
         if free(match.start(), match.end()):
             edits.append((match.start(), match.start() + 1, ""))
-            protected.append((match.start(), match.end()))
+            protect(match.start(), match.end())
     url_spans = [(m.start(), m.end()) for m in re.finditer(r"\b(?:https?://|www\.)\S+", text)]
     for match in _EMPHASIS.finditer(text, prefix_end):
         group = next(g for g in range(1, 7) if match.group(g))

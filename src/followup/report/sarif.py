@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from .. import __version__
 from ..document import Document
@@ -22,13 +23,15 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _uri(path: str) -> str:
+    """A percent-encoded RFC 3986 reference: `with space.txt`, `hash#frag.txt` and
+    `q?x=1.txt` must not parse as other files (a fragment, a query)."""
     candidate = Path(path)
     if candidate.is_absolute():
         try:
             candidate = candidate.relative_to(Path.cwd())
         except ValueError:
             return candidate.as_uri()
-    return candidate.as_posix()
+    return quote(candidate.as_posix(), safe="/")
 
 
 def _region(f: Finding) -> dict[str, int]:
