@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 Options = Mapping[str, Any]
 
-KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "other")
+KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "withdrawal",
+         "documents", "other")
 
 
 class RunResources:
