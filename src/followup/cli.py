@@ -23,6 +23,7 @@ _LAZY = {
     "draft": ("followup.commands.draft", "draft_command"),
     "templates": ("followup.commands.draft", "templates_command"),
     "languagetool": ("followup.commands.languagetool", "languagetool"),
+    "inspect": ("followup.commands.inspect", "inspect_command"),
 }
 
 
