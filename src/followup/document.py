@@ -308,6 +308,9 @@ _INLINE_GREETING = re.compile(
     r"^((?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))"
     r"(?:\s+(?:(?:mr|ms|mrs|dr|prof)\.?\s+)?[A-Z][\w.'’-]*){0,3}\s*[,!:—-])\s+(?=\S)",
     re.IGNORECASE)
+# a card that opens with the reader's name: "Frank, thank you for meeting with me ..."
+_NAME_FIRST = re.compile(r"^((?!(?:Thanks|Thank|Hello|Yes|No|Also|Again|Sorry|Well|So|Again)\b)"
+                         r"[A-Z][a-z]+,)\s+(?=(?:thank|thanks|I|it was|it's)\b)")
 _INLINE_CLOSING = re.compile(
     r"(?<=[.!?])\s+((?:best(?:\s+regards)?|kind\s+regards|warm(?:est)?\s+regards|regards|"
     r"thanks(?:\s+again)?|many\s+thanks|cheers|thank\s+you|sincerely|warmly|all\s+the\s+best)"
@@ -425,7 +428,8 @@ def build_document(
         # an inline greeting: "Hi Sarah, thank you for ..."
         first = next((i for i in nonblank() if i >= header_end), None)
         if first is not None:
-            match = _INLINE_GREETING.match(lines_[first].chars)
+            match = _INLINE_GREETING.match(lines_[first].chars) or \
+                _NAME_FIRST.match(lines_[first].chars)
             if match and not is_closing(lines_[first].chars):
                 left, right = _split_line(lines_[first], match.end(1))
                 lines_[first:first + 1] = [left, right]
@@ -489,10 +493,12 @@ def build_document(
             body_groups[-1].extend(group)
         else:
             body_groups.append(group)
+    name_only = False
     if not signoff_group and body_groups and len(body_groups) > 1 and \
-            _looks_like_signature_block(body_groups[-1]) and len(body_groups[-1]) <= 3:
+            _looks_like_signature_block(body_groups[-1]) and len(body_groups[-1]) <= 4:
         # no closing phrase, but the letter ends with the writer's name
         signoff_group = body_groups.pop()
+        name_only = True
 
     roles: list[tuple[list[Line], str]] = []
     header_lines = sorted(before + subject_lines, key=lambda ln: ln.number)
@@ -515,6 +521,9 @@ def build_document(
             parts.append(Part(role, line.number, line.number))
     for group, role in roles:
         if role == "header":
+            continue
+        if role == "signoff" and name_only:
+            parts.append(Part("signature", group[0].number, group[-1].number))
             continue
         if role == "signoff":
             closing = signoff_group[0]
