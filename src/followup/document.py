@@ -276,6 +276,9 @@ def is_salutation(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 10 or is_closing(line):
         return False
+    plain = re.sub(r"\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|St|Rev|Hon|Capt|Sgt|Lt|Gen|Jr|Sr)\.", "", line)
+    if re.search(r"[.!?]\s+\S", plain):
+        return False  # a greeting with sentences after it: "Hi Sarah, thank you. Best, Al"
     return bool(_SALUTATION.match(line.strip())) or bool(_NAME_ONLY_SALUTATION.match(line.strip()))
 
 
