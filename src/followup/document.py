@@ -286,8 +286,8 @@ def is_closing(line: str) -> bool:
     return len(line.split()) <= 6 and bool(_CLOSING.match(line.strip()))
 
 
-_CONTACT = re.compile(r"(?:https?://|www\.|linkedin\.com|github\.com|@[\w-]+\.|\+?\d[\d ().-]{6,}\d|"
-                      r"\s[|•·]\s)", re.IGNORECASE)
+_CONTACT = re.compile(r"(?:https?://|www\.|linkedin\.com|github\.com|@[\w-]+\.|"
+                      r"\+?\d[\d ().-]{6,}\d|\s[|•·]\s)", re.IGNORECASE)
 
 
 def _looks_like_signature_block(lines: Sequence[Line]) -> bool:
@@ -455,7 +455,7 @@ def build_document(
         whole = re.match(r"^(?:best|kind|warm|many|thanks|regards|cheers|sincerely)\b[^.!?]{0,40}$",
                          line.chars, re.IGNORECASE)
         if match and (salutation_at is None or last > salutation_at) and \
-                not (salutation_at == last):
+                salutation_at != last:
             left, right = _split_line(line, match.start(1))
             lines_[last:last + 1] = [left, right]
             signoff_at = last + 1

@@ -53,9 +53,10 @@ DOCUMENTS = re.compile(
     _FLAGS)
 STATUS = re.compile(
     r"\b((?:it(?:'s| has) been|it is now) (?:about |almost |nearly |over |more than )?"
-    r"(?:a|one|two|three|\d+) (?:week|weeks|days)\b|(?:wanted|want|writing) to (?:follow(?:ing)? up|"
-    r"check in)|(?:just )?checking in\b|(?:follow|following) up (?:on|regarding|about)|"
-    r"next steps? in the (?:hiring )?process|status of|update on (?:the|my) (?:application|hiring|decision|search|position|role|"
+    r"(?:a|one|two|three|\d+) (?:week|weeks|days)\b|(?:wanted|want|writing) to "
+    r"(?:follow(?:ing)? up|check in)|(?:just )?checking in\b|(?:follow|following) up "
+    r"(?:on|regarding|about)|next steps? in the (?:hiring )?process|status of|"
+    r"update on (?:the|my) (?:application|hiring|decision|search|position|role|"
     r"timeline|process)|(?:hiring|decision) (?:timeline|process)|following up on (?:my|the) "
     r"(?:application|interview|conversation|candidacy)|any (?:news|update)s? (?:on|about|"
     r"regarding)|decision (?:has been|is) (?:delayed|made)|where things stand|"
