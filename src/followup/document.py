@@ -266,7 +266,7 @@ _CLOSING = re.compile(
     r"(?:with\s+)?(?:all\s+)?(?:good|best|warm)\s+wishes|respectfully|best\s+to\s+you|"
     r"thanks\s+(?:a\s+lot|a\s+million|for\s+your\s+(?:time|help|consideration))|"
     r"thank\s+you\s+for\s+your\s+(?:time|consideration|help)(?:\s+and\s+consideration)?|"
-    r"(?:with\s+)?(?:warm\s+)?(?:regards|thanks)|ttyl|thx)\s*[,.!]?\s*$",
+    r"(?:with\s+)?(?:warm\s+)?(?:regards|thanks)|ttyl|thx)\s*[,.!—–-]?\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?:;)\]\"'”’]\s*$")

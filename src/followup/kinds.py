@@ -27,7 +27,8 @@ REJECTION = re.compile(
     _FLAGS)
 THANK_YOU = re.compile(
     r"\b((?:thank(?:s| you)|thx|ty)\b.{0,60}\b(?:interview|interviewing|meeting|meet|speaking|"
-    r"speak|talking|talk|time|conversation|chat|visit|tour|opportunity|call|today|yesterday)|"
+    r"speak|talking|talk|time|conversation|chat|visit|tour|opportunity|call|today|yesterday|"
+    r"showing me|hosting me|having me|welcoming me)|"
     r"(?:enjoyed|appreciated) (?:meeting|speaking|talking|our|the|learning|hearing)|"
     r"(?:it was|was) (?:a (?:real )?pleasure|great|wonderful|lovely|nice) (?:to meet|meeting|"
     r"speaking|talking|chatting)|(?:express|extend|convey) my (?:sincere |deep |genuine )?"
