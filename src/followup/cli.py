@@ -24,6 +24,9 @@ _LAZY = {
     "templates": ("followup.commands.draft", "templates_command"),
     "languagetool": ("followup.commands.languagetool", "languagetool"),
     "inspect": ("followup.commands.inspect", "inspect_command"),
+    "lsp": ("followup.commands.lsp", "lsp_command"),
+    "plan": ("followup.commands.plan", "plan_command"),
+    "init": ("followup.commands.init", "init_command"),
 }
 
 
@@ -60,6 +63,8 @@ def main() -> None:
       followup lint letters/              check every .md, .txt and .eml letter
       followup rules                      list the checks
       followup draft thank-you-email --all  one thank-you per interviewer
+      followup plan applications/         what to send, to whom, by when
+      followup init acme/                 write acme/interview.yaml, asking as it goes
     """
 
 
@@ -103,13 +108,23 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--color/--no-color", default=None, help="Colour the text report "
               "(default: on a terminal, unless NO_COLOR is set).")
 @click.option("--no-source", is_flag=True, help="Text report without source excerpts.")
+@click.option("--no-context", is_flag=True, help="Named files only: do not read the other "
+              "letters and records of their applications.")
 @click.option("--today", callback=_parse_date, default=None, metavar="YYYY-MM-DD",
               help="Date to treat as today for unsent drafts (default: today).")
+@click.option("--fix", is_flag=True, help="Apply the safe suggestions (one right answer) "
+              "to the letters, re-lint and report what is left. With '-', the fixed "
+              "letter goes to standard output and the report to standard error.")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; "
+              "write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply the "
+              "first suggestion of findings without a safe one (phrase rewrites).")
 def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
          ignore: tuple[str, ...], fail_on: str | None, record: Path | None,
          config_path: Path | None, isolated: bool, grammar: str | None, picky: bool | None,
          language: str | None, stdin_filename: str | None, output: Path | None,
-         color: bool | None, no_source: bool, today: date | None) -> None:
+         color: bool | None, no_source: bool, today: date | None, no_context: bool,
+         fix: bool = False, diff: bool = False, unsafe_fixes: bool = False) -> None:
     """Check letters (files, folders, or - for standard input).
 
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 bad input or usage.
@@ -131,8 +146,16 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
             paths=paths, config=config, select=_split(select) if select else None,
             ignore=_split(ignore), record=record, today=today, stdin=stdin,
             stdin_filename=stdin_filename, grammar=grammar, picky=picky, language=language,
+            context=not no_context,
         )
-        result = run_lint(request)
+        if unsafe_fixes and not (fix or diff):
+            fail("--unsafe-fixes works with --fix or --diff")
+        if fix or diff:
+            from .commands.fixing import run_fixes
+
+            result = run_fixes(request, write=not diff, unsafe=unsafe_fixes)
+        else:
+            result = run_lint(request)
     except UserError as exc:
         fail(str(exc))
         return
@@ -143,10 +166,13 @@ def lint(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...],
         use_color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     elif "NO_COLOR" in os.environ and color is None:
         use_color = False
-    if output is not None:
+    if diff:
+        pass  # the diff was the output
+    elif output is not None:
         _write_report(output, fmt, result, no_source)
     else:
-        render(fmt, result, sys.stdout, color=use_color, show_source=not no_source)
+        stream = sys.stderr if fix and stdin is not None else sys.stdout  # stdout: the letter
+        render(fmt, result, stream, color=use_color, show_source=not no_source)
     for error in result.errors:
         click.echo(f"followup: error: {error}", err=True)
     for notice in result.notices:
@@ -179,7 +205,7 @@ def rules(code: str | None, fmt: str) -> None:
     """List every rule, or explain one (by code or name) with a bad and a good example."""
     import json
 
-    from .rules.registry import all_rules, find_rule
+    from .rules.registry import all_rules, describe, find_rule
 
     if code is None:
         if fmt == "json":
@@ -196,22 +222,7 @@ def rules(code: str | None, fmt: str) -> None:
     if found is None:
         fail(f"unknown rule '{code}' (see `followup rules`)")
         return
-    rule = found
-    applies = ", ".join(sorted(rule.kinds)) if rule.kinds else "every letter"
-    lines = [
-        f"{rule.code} {rule.name} ({rule.severity.value})",
-        "",
-        rule.summary,
-        "",
-        rule.explanation,
-        "",
-        f"Applies to: {applies}",
-    ]
-    if rule.options:
-        lines += ["Options:"] + [f"  {k} = {v!r}" for k, v in rule.options.items()]
-    lines += ["", "Bad:", *("    " + ln for ln in rule.bad.splitlines()), "",
-              "Good:", *("    " + ln for ln in rule.good.splitlines())]
-    click.echo("\n".join(lines))
+    click.echo(describe(found))
 
 
 if __name__ == "__main__":  # pragma: no cover

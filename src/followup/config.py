@@ -16,6 +16,7 @@ Keys (all optional; names as users write them):
     spacy_model = "en_core_web_sm"  # optional installed pipeline (never required)
     template_dirs = ["my-templates"]
     thank_you_within_hours = 24
+    status_inquiry_after_days = 2   # business days after the decision date
 
     [tool.followup.severity]        # per-rule severity overrides
     T001 = "error"
@@ -48,6 +49,7 @@ _KEYS = {
     "select", "ignore", "fail_on", "exclude", "language", "grammar", "languagetool_url",
     "languagetool_enable", "languagetool_disable", "picky", "vocabulary", "spacy_model",
     "template_dirs", "thank_you_within_hours", "severity", "rules", "profile",
+    "status_inquiry_after_days",
 }
 
 
@@ -68,6 +70,7 @@ class Config:
     spacy_model: str | None = None
     template_dirs: tuple[Path, ...] = ()
     thank_you_within_hours: int = 24
+    status_inquiry_after_days: int = 2
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     profile: dict[str, Any] | None = None
@@ -210,6 +213,11 @@ def parse_config(table: dict[str, Any], path: Path | None, text: str = "") -> Co
         if not isinstance(hours, int) or isinstance(hours, bool) or hours <= 0:
             raise fail("thank_you_within_hours", "expected a positive whole number of hours")
         config.thank_you_within_hours = hours
+    if "status_inquiry_after_days" in table:
+        days = table["status_inquiry_after_days"]
+        if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+            raise fail("status_inquiry_after_days", "expected a whole number of business days")
+        config.status_inquiry_after_days = days
     if "severity" in table:
         if not isinstance(table["severity"], dict):
             raise fail("severity", "expected a table of CODE = \"error|warning|info\"")

@@ -168,6 +168,11 @@ class Document:
         line = bisect_right(self._line_starts, file_offset)
         return line, file_offset - self._line_starts[line - 1] + 1
 
+    def position_offset(self, line: int, column: int) -> int:
+        """The offset into `file_text` of a 1-based (line, column): `position` reversed."""
+        line = max(1, min(line, len(self._line_starts)))
+        return min(len(self.file_text), self._line_starts[line - 1] + column - 1)
+
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """The file offsets `[s, e)` that the text span `[start, end)` came from."""
         if not self.starts:
@@ -243,6 +248,21 @@ class Document:
             except (TypeError, ValueError):
                 return None
         return None
+
+    @property
+    def sent(self) -> date | datetime | None:
+        """When the letter went out, or None for a draft: front matter `sent: DATE`, or an
+        e-mail with a `Date:` and no `X-Unsent` header."""
+        if "sent" in self.cache:
+            return self.cache["sent"]  # type: ignore[no-any-return]
+        value = self.front_matter.get("sent")
+        sent: date | datetime | None = None
+        if isinstance(value, (date, datetime)):
+            sent = value
+        elif self.format == "email" and "x-unsent" not in self.headers:
+            sent = self.dated
+        self.cache["sent"] = sent
+        return sent
 
 
 # --- building the text and its paragraphs ----------------------------------------------------

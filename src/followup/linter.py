@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,9 +17,9 @@ from typing import Any
 from .config import Config
 from .document import Document
 from .errors import ConfigError, RecordError, UserError
-from .findings import Finding, Problem, Severity
+from .findings import Finding, Problem, Severity, Suggestion
 from .kinds import infer_kind
-from .records import Record, find_record_for, load_record, records_under
+from .records import RECORD_FILENAME, Record, find_record_for, load_record, records_under
 from .rules.base import Context, Rule, RunResources, TreeContext, place
 from .rules.registry import all_rules, check_keys, find_rule, select_rules
 from .source import LETTER_SUFFIXES, read_document
@@ -39,6 +39,7 @@ class LintResult:
     notices: list[str] = field(default_factory=list)  # degraded checks, e.g. no LanguageTool
     documents: list[Document] = field(default_factory=list)
     rules: tuple[Rule, ...] = ()
+    record_of: dict[str, Record | None] = field(default_factory=dict)  # letter path -> record
 
     def failed(self, fail_on: str) -> bool:
         if fail_on == "never":
@@ -60,6 +61,14 @@ class LintRequest:
     grammar: str | None = None  # auto | require | off (None: the config's)
     picky: bool | None = None
     language: str | None = None
+    context: bool = True  # named files: read the rest of their applications as context
+    # path -> the letter's bytes to check instead of the file's (an editor's unsaved
+    # buffer, a letter fixed in memory); the path still finds the record
+    overrides: Mapping[str, bytes] = field(default_factory=dict)
+    # kept by a long-lived caller (the language server): the pipeline, lexicons and
+    # LanguageTool stay loaded between runs, and the caller closes them
+    resources: RunResources | None = None
+    record_files: Sequence[Path] = ()  # more records that count as the tree's
 
 
 def iter_letter_paths(paths: Iterable[str], config: Config,
@@ -297,6 +306,110 @@ def _check_letters(job: _Job) -> list[Finding]:
     return first + [finding for part in parts for finding in part]
 
 
+def _tree_root(start: Path) -> Path | None:
+    """The top of the git repository holding `start`, if there is one."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def _applications_root(record_folder: Path) -> Path:
+    """Without a repository: the folder holding the application folders. Climb while the
+    parent also holds a record or another application folder (never past the home folder
+    or the file system's root)."""
+    root = record_folder
+    home = Path.home().resolve()
+    while root.parent != root and root.parent != home and root != home:
+        parent = root.parent
+        siblings = (parent / RECORD_FILENAME).is_file() or any(
+            child != root and not child.name.startswith(".")
+            and (child / RECORD_FILENAME).is_file()
+            for child in _subfolders(parent))
+        if not siblings:
+            break
+        root = parent
+    return root
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return [child for child in folder.iterdir() if child.is_dir()]
+    except OSError:
+        return []
+
+
+def _records_in(root: Path) -> Iterator[Path]:
+    """Every record below `root`, skipping hidden folders and virtual environments."""
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames
+                             if not d.startswith(".") and d not in SKIPPED_DIRS)
+        if RECORD_FILENAME in filenames:
+            yield Path(folder) / RECORD_FILENAME
+
+
+def _read_context(documents: Sequence[Document], record_of: dict[int, Record | None],
+                  records: dict[Path, Record], folders: Sequence[Path], config: Config,
+                  nearest: dict[Path, Path | None]) -> list[Document]:
+    """For named files: the other records of their tree (git repository, else the folder
+    holding the applications) go into `records`, and the other letters of their
+    applications come back as context documents, read but not checked. What cannot be
+    read is skipped: it is not what the user asked to check."""
+    named = [d for d in documents if d.path != "-" and not any(
+        Path(d.path).resolve().is_relative_to(f.resolve()) for f in folders)]
+    if not named:
+        return []
+    roots: set[Path] = set()
+    applications: dict[Path, Record] = {}
+    for document in named:
+        record = record_of[id(document)]
+        letter = Path(document.path).resolve()
+        root = _tree_root(letter.parent)
+        if root is None and record is not None:
+            root = _applications_root(record.path.resolve().parent)
+        if root is not None:
+            roots.add(root)
+        if record is not None:
+            applications[record.path.resolve()] = record
+    for root in sorted(roots):
+        for record_path in _records_in(root):
+            resolved = record_path.resolve()
+            if resolved in records:
+                continue
+            try:
+                records[resolved] = load_record(_shown_path(record_path))
+            except (RecordError, OSError):
+                continue
+    seen = {Path(d.path).resolve() for d in documents if d.path != "-"}
+    context: list[Document] = []
+    for resolved, record in sorted(applications.items()):
+        errors: list[UserError] = []
+        for path in iter_letter_paths([str(_shown_path(resolved.parent))], config, errors):
+            if Path(path).resolve() in seen:
+                continue
+            seen.add(Path(path).resolve())
+            try:
+                document = read_document(path)
+                linked = find_record_for(Path(path), document.record_link, None,
+                                         nearest=nearest)
+            except (UserError, OSError):
+                continue
+            if linked is None or linked.path.resolve() != resolved:
+                continue  # a letter of a sub-application, or linked elsewhere
+            document.kind, document.kind_explicit = infer_kind(document)
+            record_of[id(document)] = record
+            context.append(document)
+    return context
+
+
+def _shown_path(path: Path) -> Path:
+    """Relative to the current folder when below it, as the other paths of a run are."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
 def lint(request: LintRequest) -> LintResult:
     config = request.config
     result = LintResult()
@@ -322,7 +435,7 @@ def lint(request: LintRequest) -> LintResult:
     result.rules = rules
     options = {rule.code: resolve_options(rule, config) for rule in all_rules()}
     selected_codes = {rule.code for rule in rules}
-    resources = RunResources(config)
+    resources = request.resources or RunResources(config)
     today = request.today or date.today()
 
     # read -> document -> linked record
@@ -338,7 +451,7 @@ def lint(request: LintRequest) -> LintResult:
                 document = read_document(name, data=request.stdin or b"")
                 letter = Path(request.stdin_filename) if request.stdin_filename else None
             else:
-                document = read_document(path)
+                document = read_document(path, data=request.overrides.get(path))
                 letter = Path(path)
         except UserError as exc:
             result.errors.append(exc)
@@ -355,6 +468,7 @@ def lint(request: LintRequest) -> LintResult:
         documents.append(document)
         record_of[id(document)] = record
     result.documents = documents
+    result.record_of = {d.path: record_of[id(d)] for d in documents}
 
     # every record of the tree, for checks across applications
     records: dict[Path, Record] = {}
@@ -362,7 +476,7 @@ def lint(request: LintRequest) -> LintResult:
         if record is not None:
             records[record.path.resolve()] = record
     folders = [Path(p) for p in request.paths if p != "-" and Path(p).is_dir()]
-    for record_path in records_under(folders):
+    for record_path in [*records_under(folders), *request.record_files]:
         if record_path.resolve() in records:
             continue
         try:
@@ -371,6 +485,10 @@ def lint(request: LintRequest) -> LintResult:
             if str(exc) not in reported_records:
                 reported_records.add(str(exc))
                 result.errors.append(exc)
+    context_documents: list[Document] = []
+    if request.context:
+        context_documents = _read_context(documents, record_of, records, folders, config,
+                                          nearest)
     all_records = tuple(records.values())
 
     try:
@@ -382,15 +500,18 @@ def lint(request: LintRequest) -> LintResult:
                 rule.prepare(documents, contexts, options[rule.code])
         findings = _check_letters(_Job(documents, contexts, active, options, selected_codes,
                                        resources))
-        tree = TreeContext(config, documents, all_records, record_of, today, resources,
-                       tuple(folder.resolve() for folder in folders))
+        tree = TreeContext(config, [*documents, *context_documents], all_records, record_of,
+                           today, resources, tuple(folder.resolve() for folder in folders),
+                           frozenset(d.path for d in context_documents), request.context)
         for rule in rules:
             if rule.check_tree is not None:
-                findings.extend(rule.check_tree(tree, options[rule.code]))
+                findings.extend(f for f in rule.check_tree(tree, options[rule.code])
+                                if f.path not in tree.context_paths)
         errors = resources.memo.get("grammar_errors", [])
         result.notices.extend(dict.fromkeys(errors))
     finally:
-        resources.close()
+        if request.resources is None:
+            resources.close()
 
     findings = one_finding_per_span(_drop_generic_duplicates(findings))
     for document in documents:
@@ -418,6 +539,9 @@ def lint(request: LintRequest) -> LintResult:
         if key in kept and finding.suggestions:
             first = kept[key]
             merged = tuple(dict.fromkeys((*first.suggestions, *finding.suggestions)))
+            if first.suggestions and finding.suggestions[0] != first.suggestions[0]:
+                # the other checker's best answer differs: none is the one right one
+                merged = tuple(Suggestion(s) for s in merged)
             finding = Finding(first.path, first.line, first.column, first.end_line,
                               first.end_column, first.code, first.name, first.severity,
                               first.message, merged)

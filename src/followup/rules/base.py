@@ -81,6 +81,9 @@ class TreeContext:
     today: date
     resources: RunResources
     folders: tuple[Path, ...] = ()  # the folders named on the command line, resolved
+    # letters read only as context for named files: compared with, never reported on
+    context_paths: frozenset[str] = frozenset()
+    with_context: bool = False  # named files were read with the rest of their applications
 
 
 CheckFn = Callable[["Document", Context, Options], Iterable[Problem]]

@@ -17,7 +17,7 @@ MODULES = (
     "tone",  # T001, T003-T006 register and tone (spaCy + lexicons)
     "spelling",  # S001 offline spelling
     "content",  # C001-C003 what a thank-you note must say
-    "names",  # N001-N006 people and companies against the record
+    "names",  # N001-N007 people and companies against the record
     "dates",  # D001-D003 timing and dates
     "folder",  # C005-C006 checks across an application tree
     "grammar",  # G001 (+ S001) LanguageTool
@@ -43,6 +43,25 @@ def by_key() -> dict[str, Rule]:
 
 def find_rule(key: str) -> Rule | None:
     return by_key().get(key.upper()) or by_key().get(key.lower())
+
+
+def describe(rule: Rule) -> str:
+    """What `followup rules CODE` prints (and the editor's hover shows)."""
+    applies = ", ".join(sorted(rule.kinds)) if rule.kinds else "every letter"
+    lines = [
+        f"{rule.code} {rule.name} ({rule.severity.value})",
+        "",
+        rule.summary,
+        "",
+        rule.explanation,
+        "",
+        f"Applies to: {applies}",
+    ]
+    if rule.options:
+        lines += ["Options:"] + [f"  {k} = {v!r}" for k, v in rule.options.items()]
+    lines += ["", "Bad:", *("    " + ln for ln in rule.bad.splitlines()), "",
+              "Good:", *("    " + ln for ln in rule.good.splitlines())]
+    return "\n".join(lines)
 
 
 def _matches(rule: Rule, key: str) -> bool:
