@@ -87,3 +87,12 @@ def test_a_letter_with_no_body(tmp_path):
     path = tmp_path / "n.txt"
     path.write_text("Best regards,\nJane\n")
     assert not read_document(path).body
+
+
+def test_subject_from_each_source(tmp_path):
+    plain = tmp_path / "a.txt"
+    plain.write_text("Subject Line: Thank you - interview\n\nDear Ann,\n\nThanks.\n\nBo\n")
+    assert read_document(plain).subject == "Thank you - interview"
+    front = tmp_path / "b.md"
+    front.write_text("---\nsubject: Hello\n---\nDear Ann,\n\nThanks.\n\nBo\n")
+    assert read_document(front).subject == "Hello"

@@ -229,6 +229,14 @@ class Document:
         return str(value) if value else None
 
     @property
+    def subject(self) -> str | None:
+        """The subject: front matter `subject:`, the e-mail's Subject header, or a
+        "Subject:" line at the top of a plain letter."""
+        value = self.front_matter.get("subject") or self.headers.get("subject") \
+            or self.subject_line
+        return str(value) if value else None
+
+    @property
     def record_link(self) -> str | None:
         value = self.front_matter.get("record") or self.headers.get("x-followup-record")
         return str(value) if value else None

@@ -91,8 +91,7 @@ def infer_kind(document: Document) -> tuple[str, bool]:
         document.kind_source = "front-matter" if document.format != "email" else "header"
         document.kind_words = f"kind: {explicit}"
         return str(explicit), True
-    subject = (document.front_matter.get("subject") or document.headers.get("subject")
-               or document.subject_line or None)
+    subject = document.subject
     kind, source, words = explain_kind(
         document.body_text or document.text, subject,
         document.slice(document.body[0]) if document.body else None)
