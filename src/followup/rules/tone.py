@@ -206,6 +206,8 @@ RULES = [
         good="I would like to add to my answer on forecasting: at Northwind I built the "
         "weekly volume model.",
         check=check_negative, needs_nlp=True,
+        # saying no is the message of a withdrawal or a reply to a rejection
+        skip_kinds=frozenset({"withdrawal", "rejection-reply"}),
     ),
     Rule(
         code="T004", name="apologetic", severity=Severity.WARNING,
