@@ -53,7 +53,8 @@ def test_json_report_fields(write, lint_cli):
                              "errors": 2, "warnings": 0, "infos": 0}]
     first = data["findings"][0]
     assert set(first) == {"path", "line", "column", "end_line", "end_column", "code", "name",
-                          "severity", "message", "suggestions"}
+                          "severity", "message", "suggestions", "safe_suggestions"}
+    assert first["suggestions"] == first["safe_suggestions"] == [""]  # removal, safe
     assert (first["line"], first["column"], first["end_line"], first["end_column"]) == \
         (3, 21, 3, 23)
     assert [f["code"] for f in data["findings"]] == ["T002", "C004"]

@@ -10,10 +10,11 @@ import json
 import re
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from .. import __version__
 from ..document import Document
-from ..findings import Finding
+from ..findings import Finding, is_safe
 from ..linter import LintResult
 from ..rules.registry import all_rules
 
@@ -22,13 +23,15 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _uri(path: str) -> str:
+    """A percent-encoded RFC 3986 reference: `with space.txt`, `hash#frag.txt` and
+    `q?x=1.txt` must not parse as other files (a fragment, a query)."""
     candidate = Path(path)
     if candidate.is_absolute():
         try:
             candidate = candidate.relative_to(Path.cwd())
         except ValueError:
             return candidate.as_uri()
-    return candidate.as_posix()
+    return quote(candidate.as_posix(), safe="/")
 
 
 def _region(f: Finding) -> dict[str, int]:
@@ -45,6 +48,7 @@ def suggestion_fix(f: Finding, suggestion: str) -> dict[str, Any]:
             "replacements": [{"deletedRegion": _region(f),
                               "insertedContent": {"text": suggestion}}],
         }],
+        "properties": {"safe": is_safe(suggestion)},
     }
 
 
@@ -132,7 +136,9 @@ def render(result: LintResult, stream: TextIO) -> None:
         if f.code in index:
             entry["ruleIndex"] = index[f.code]
         if f.suggestions:
-            entry["properties"] = {"suggestions": list(f.suggestions)}
+            entry["properties"] = {"suggestions": list(f.suggestions),
+                                   "safe_suggestions": [s for s in f.suggestions
+                                                        if is_safe(s)]}
             entry["fixes"] = [suggestion_fix(f, s) for s in f.suggestions]
         results.append(entry)
     notifications = [

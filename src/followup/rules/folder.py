@@ -56,7 +56,7 @@ def _letters_of_record(record: Record) -> set[Path]:
     """Letter files whose nearest record is this one (its folder, minus sub-applications)."""
     folder = record.path.resolve().parent
     found: set[Path] = set()
-    for root, dirnames, filenames in os.walk(folder):
+    for root, dirnames, filenames in os.walk(folder):  # unreadable folders: the linter's notices
         here = Path(root)
         dirnames[:] = [d for d in dirnames if not d.startswith(".")
                        and not (here / d / RECORD_FILENAME).is_file()]
@@ -66,7 +66,10 @@ def _letters_of_record(record: Record) -> set[Path]:
             if re.match(r"(README|CHANGELOG|LICENSE|CONTRIBUTING|CODE_OF_CONDUCT)",
                         filename):
                 continue
-            found.add((here / filename).resolve())
+            candidate = here / filename
+            if not candidate.is_file():
+                continue  # a FIFO, a dangling or looping link: listed as a notice, not a letter
+            found.add(candidate.resolve())
     return found
 
 
