@@ -136,6 +136,8 @@ def apply_edits(file_text: str, edits: Sequence[Edit]) -> str:
 def encode_like(data: bytes, fmt: str, file_text: str) -> bytes | None:
     """`file_text` as bytes the way the original `data` was stored (UTF-8 with or without
     a BOM, cp1252, an e-mail's raw bytes); None if it cannot be stored that way."""
+    if fmt == "docx":
+        return None  # a Word document is a zip: its text cannot be written back as text
     try:
         if fmt == "email":
             return file_text.encode("utf-8", "surrogateescape")

@@ -23,7 +23,8 @@ from .document import Document, Line, Part, Suppressions, build_document, lines_
 from .errors import InputError
 from .yamlnodes import BadValue, compose, construct
 
-LETTER_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".eml": "email"}
+LETTER_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".eml": "email",
+                   ".docx": "docx"}
 FRONT_MATTER_KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "withdrawal",
                       "documents", "other")
 
@@ -53,6 +54,9 @@ def read_document(path: str | Path, data: bytes | None = None, fmt: str | None =
     if max_bytes is not None and len(data) > max_bytes:
         raise InputError(f"larger than {max_bytes // 1024} KB, too long for a letter (config "
                          "max_letter_kb)", name)
+    if (fmt or format_for(name)) == "docx":  # a zip, so before the binary check
+        from .docx_source import read_docx
+        return read_docx(name, data)
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if b"\x00" in data[:8192] and not utf16:
         raise InputError("binary file, not a letter", name)

@@ -94,7 +94,8 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
               help="Folder for the drafts (default: the record's folder).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
               help="md: Markdown with front matter; txt: plain text; eml: an unsent e-mail "
-                   "draft for a mail client.")
+                   "draft for a mail client; docx: a Word document laid out as a printed "
+                   "letter.")
 @click.option("--force", is_flag=True, help="Overwrite drafts that already exist.")
 @click.option("--date", "when", callback=_parse_date, metavar="YYYY-MM-DD",
               help="The letter's date (default: today).")

@@ -27,7 +27,7 @@ from .templates import DraftError, TemplateInfo
 if TYPE_CHECKING:
     from .job import DraftRequest
 
-FORMATS = ("md", "txt", "eml")
+FORMATS = ("md", "txt", "eml", "docx")
 
 
 def slugify(text: str) -> str:
@@ -126,7 +126,96 @@ def encode(draft: Draft, record: Record, profile: Any, fmt: str) -> bytes:
         return markdown_text(draft, record).encode("utf-8")
     if fmt == "eml":
         return eml_bytes(draft, record, profile)
+    if fmt == "docx":
+        return docx_bytes(draft, record, profile)
     return draft.rendered.text.encode("utf-8")
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """The rendered letter's blocks: runs of non-blank lines."""
+    blocks: list[list[str]] = [[]]
+    for raw in text.splitlines():
+        if raw.strip():
+            blocks[-1].append(raw.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def _letter_head(draft: Draft, record: Record, profile: Any) -> list[list[str]]:
+    """Sender block, date and inside address for a template that renders none (the e-mail
+    templates): a letter on paper always has them."""
+    from .environment import long_date
+
+    sender: list[str] = []
+    if profile is not None:
+        sender = [profile.name, *profile.address,
+                  *(v for v in (profile.phone, profile.email) if v)]
+    person = draft.person
+    inside = [person.name, *([person.title] if person.title else [])]
+    address = list(record.address)
+    names = {n.lower() for n in [record.company, *record.company_aliases]}
+    if not address or address[0].lower() not in names:
+        inside.append(record.company)
+    inside += address
+    return [block for block in (sender, [long_date(draft.when)], inside) if block]
+
+
+def docx_bytes(draft: Draft, record: Record, profile: Any) -> bytes:
+    """The letter as a Word document laid out for printing: sender block, date, inside
+    address, salutation, body, sign-off, four empty paragraphs to sign in, the typed name.
+    One Word paragraph per line of the letter, so `followup lint` reads it back with the
+    same lines (a blank paragraph between blocks)."""
+    import io
+
+    import docx  # python-docx; imported here so other formats do not pay for it
+    from docx.shared import Pt
+
+    from ..document import is_closing, is_salutation
+
+    blocks = _blocks(draft.rendered.text)
+    greet = next((i for i, block in enumerate(blocks) if is_salutation(block[0])), None)
+    head = blocks[:greet] if greet else []
+    rest = blocks[greet:] if greet is not None else blocks
+    if not head:
+        head = _letter_head(draft, record, profile)
+    closing: list[str] = []
+    for index, block in enumerate(rest):
+        at = next((k for k, line in enumerate(block) if is_closing(line)), None)
+        if at is not None and index > 0:
+            closing = block[at:] + [line for later in rest[index + 1:] for line in later]
+            rest = rest[:index] + ([block[:at]] if at else [])
+            break
+    word = docx.Document()
+    style = word.styles["Normal"]
+    style.paragraph_format.space_after = Pt(0)
+    style.paragraph_format.space_before = Pt(0)
+
+    def paragraph(text: str = "") -> None:
+        word.add_paragraph(text)
+
+    laid_out = [(block, False) for block in head] + \
+        [(block, index > 0) for index, block in enumerate(rest)]
+    for block, is_body in laid_out:
+        if word.paragraphs:
+            paragraph()
+        if is_body:  # a block of wrapped lines is one paragraph
+            paragraph(" ".join(block))
+        else:
+            for line in block:
+                paragraph(line)
+    if closing:
+        paragraph()
+        paragraph(closing[0])
+        for _ in range(4):  # room for a handwritten signature
+            paragraph()
+        for line in closing[1:]:
+            paragraph(line)
+    out = io.BytesIO()
+    word.core_properties.title = draft.rendered.subject or f"{record.position} interview"
+    word.core_properties.subject = draft.info.kind
+    word.save(out)
+    return out.getvalue()
 
 
 def write_drafts(drafts: Sequence[Draft], request: DraftRequest) -> list[Path]:
