@@ -179,6 +179,8 @@ def docx_bytes(draft: Draft, record: Record, profile: Any) -> bytes:
     rest = blocks[greet:] if greet is not None else blocks
     if not head:
         head = _letter_head(draft, record, profile)
+    elif not any(line == draft.person.name for block in head for line in block):
+        head.append(_letter_head(draft, record, profile)[-1])  # the inside address
     closing: list[str] = []
     for index, block in enumerate(rest):
         at = next((k for k, line in enumerate(block) if is_closing(line)), None)
