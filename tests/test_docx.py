@@ -170,4 +170,6 @@ def test_fix_never_writes_into_a_docx(tmp_path, monkeypatch) -> None:
     result = _lint("letter.docx", "--select", "T002", "--fix")
     assert result.exit_code in (0, 1), result.output
     assert path.read_bytes() == before
+    assert "letter.docx: a Word document (.docx) is not fixed in place" in result.stderr
+    assert "letter.docx:3:21: T002" in result.stdout  # still reported
     assert _paragraphs(path)[2] == "Thanks for the chat :) today."

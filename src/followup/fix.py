@@ -185,6 +185,7 @@ def fix_letters(request: LintRequest, unsafe: bool = False,
     current = request
     rounds = 0
     seen: set[tuple[str, bytes]] = set()
+    unfixed: set[str] = set()
     while True:
         result = lint(current)
         if rounds >= max_rounds:
@@ -195,6 +196,9 @@ def fix_letters(request: LintRequest, unsafe: bool = False,
         for document in result.documents:
             edits = plan_edits(document, result.findings, unsafe)
             if not edits:
+                continue
+            if document.format == "docx":  # a zip: never written back as text
+                unfixed.add(document.path)
                 continue
             is_stdin = stdin_name is not None and document.path == stdin_name
             if document.path in letters:
@@ -224,6 +228,8 @@ def fix_letters(request: LintRequest, unsafe: bool = False,
             break
         rounds += 1
         current = replace(current, overrides=overrides, stdin=stdin)
+    result.notices.extend(f"{path}: a Word document (.docx) is not fixed in place; make the "
+                          "suggested changes in Word" for path in sorted(unfixed))
     for path in [p for p, letter in letters.items() if letter.fixed == letter.original]:
         del letters[path]
     return FixOutcome(result, letters, rounds)
