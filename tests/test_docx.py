@@ -173,3 +173,15 @@ def test_fix_never_writes_into_a_docx(tmp_path, monkeypatch) -> None:
     assert "letter.docx: a Word document (.docx) is not fixed in place" in result.stderr
     assert "letter.docx:3:21: T002" in result.stdout  # still reported
     assert _paragraphs(path)[2] == "Thanks for the chat :) today."
+
+
+def test_a_folder_run_reads_docx_and_skips_words_lock_file(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    _word(folder / "note.docx", ["Dear Nick,", "", "About [Company].", "", "Best,", "Jo"])
+    (folder / "~$note.docx").write_bytes(b"\x0bJordan Lee" + b"\x00" * 40)  # Word's lock file
+    result = _lint("letters", "--select", "C004")
+    assert result.exit_code == 1, result.output
+    assert "note.docx:3:7: C004" in result.stdout
+    assert "~$" not in result.output

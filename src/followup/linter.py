@@ -30,7 +30,8 @@ _ONE_PER_SPAN = {"S001"}
 _PHRASE_RULES = {"T001", "T002", "T003", "T004", "T005", "T006", "N001", "N004", "N005",
                  "C004", "D003"}
 SKIPPED_DIRS = {"node_modules", "venv", ".venv", "__pycache__"}
-SKIPPED_FILES = ("README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*")
+SKIPPED_FILES = ("README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*",
+                 "~$*")  # ~$letter.docx: the lock file Word keeps while a letter is open
 
 
 @dataclass
