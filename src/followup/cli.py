@@ -25,6 +25,7 @@ _LAZY = {
     "draft": ("followup.commands.draft", "draft_command"),
     "templates": ("followup.commands.draft", "templates_command"),
     "languagetool": ("followup.commands.languagetool", "languagetool"),
+    "inspect": ("followup.commands.inspect", "inspect_command"),
     "lsp": ("followup.commands.lsp", "lsp_command"),
     "plan": ("followup.commands.plan", "plan_command"),
     "init": ("followup.commands.init", "init_command"),

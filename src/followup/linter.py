@@ -17,7 +17,7 @@ from typing import Any
 from .config import Config
 from .document import Document
 from .errors import ConfigError, InternalError, RecordError, UserError
-from .findings import Finding, Severity, Suggestion
+from .findings import Finding, Problem, Severity, Suggestion
 from .kinds import infer_kind
 from .nlp import bounded
 from .records import RECORD_FILENAME, Record, find_record_for, load_record, records_under
@@ -192,6 +192,60 @@ def _drop_generic_duplicates(findings: list[Finding]) -> list[Finding]:
         overlaps(f, other) and other.code in _PHRASE_RULES for other in own.get(f.path, ()))]
 
 
+_KIND_NAMES = {"thank-you": "a thank-you note", "status-inquiry": "a status inquiry",
+               "reference": "a note to a reference", "rejection-reply": "a reply to a rejection",
+               "withdrawal": "a withdrawal", "documents": "a letter sending documents",
+               "other": "a general letter"}
+
+
+def _say_kind_is_a_guess(problem: Problem, kind: str) -> Problem:
+    """A kind-specific finding on a letter whose kind was only inferred says so."""
+    from dataclasses import replace
+
+    note = f" (read as {_KIND_NAMES.get(kind, kind)}; set `kind:` if it is not)"
+    return replace(problem, message=problem.message + note)
+
+
+# rules that never share a span with another finding: the other one is noise there
+_OWNS_SPAN = ("C004",)
+
+
+def one_finding_per_span(findings: list[Finding]) -> list[Finding]:
+    """One span, one finding: a placeholder (C004) silences every other rule on its span;
+    the spelling rule (S001) defers to another rule marking the same word; two findings on
+    the very same span with different suggestions keep the more specific one."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+
+    def overlaps(a: Finding, b: Finding) -> bool:
+        return (a.line, a.column) < (b.end_line, b.end_column) and \
+            (b.line, b.column) < (a.end_line, a.end_column)
+
+    def same_span(a: Finding, b: Finding) -> bool:
+        return (a.line, a.column, a.end_line, a.end_column) == \
+            (b.line, b.column, b.end_line, b.end_column)
+
+    kept: list[Finding] = []
+    for finding in findings:
+        others = [o for o in by_path[finding.path] if o is not finding and o.code != finding.code]
+        if finding.code not in _OWNS_SPAN and any(
+                o.code in _OWNS_SPAN and overlaps(finding, o) for o in others):
+            continue
+        if finding.code == "S001" and any(overlaps(finding, o) and o.code in _PHRASE_RULES
+                                          for o in others):
+            continue
+        if finding.suggestions and any(
+                same_span(finding, o) and o.suggestions and
+                not set(o.suggestions) & set(finding.suggestions) and
+                (o.severity.rank, o.code in _PHRASE_RULES, o.code) >
+                (finding.severity.rank, finding.code in _PHRASE_RULES, finding.code)
+                for o in others):
+            continue
+        kept.append(finding)
+    return kept
+
+
 @dataclass
 class _Job:
     """The per-letter work of a run: spaCy, then every rule's `check` on every letter."""
@@ -240,6 +294,8 @@ class _Job:
                         if code not in self.selected:
                             continue
                         owner = rule if code == rule.code else (find_rule(code) or rule)
+                        if owner.kinds is not None and not document.kind_explicit:
+                            problem = _say_kind_is_a_guess(problem, document.kind)
                         mine.append(place(document, problem, owner))
             except Exception as exc:
                 errors.append(_internal(document.path, f"checking {rule.code}", exc))
@@ -536,7 +592,11 @@ def lint(request: LintRequest) -> LintResult:
         if request.resources is None:
             resources.close()
 
-    findings = _drop_generic_duplicates(findings)
+    findings = one_finding_per_span(_drop_generic_duplicates(findings))
+    for document in documents:
+        if not document.body:
+            result.notices.append(f"{document.path}: no letter body found; nothing was checked "
+                                  "in it (run `followup inspect` to see how it was read)")
     suppressions = {d.path: d.suppressions for d in documents}
     kept: dict[tuple[Any, ...], Finding] = {}
     for finding in findings:

@@ -19,12 +19,13 @@ from typing import Any
 
 import yaml
 
-from .document import Document, Line, Suppressions, build_document, lines_of
+from .document import Document, Line, Part, Suppressions, build_document, lines_of
 from .errors import InputError
 from .yamlnodes import BadValue, compose, construct
 
 LETTER_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".eml": "email"}
-FRONT_MATTER_KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "other")
+FRONT_MATTER_KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "withdrawal",
+                      "documents", "other")
 
 
 def format_for(path: str) -> str | None:
@@ -454,10 +455,21 @@ def read_email(name: str, data: bytes) -> Document:
         lines = _split_lines(chars, starts, ends, file_text)
     suppressions, directive_lines = parse_suppressions(file_text)
     kept: list[Line] = []
-    for line in lines:
+    extra: list[Part] = []
+    for index, line in enumerate(lines):
         if _SIGNATURE.match(line.chars) or _FORWARD.match(line.chars):
+            rest = [ln.number for ln in lines[index:] if ln.chars.strip() and ln.number]
+            if rest:
+                role = "signature" if _SIGNATURE.match(line.chars) else "quoted"
+                extra.append(Part(role, rest[0], rest[-1]))
             break
         if line.chars.lstrip().startswith(">") or line.number in directive_lines:
+            if line.chars.lstrip().startswith(">") and line.number:
+                if extra and extra[-1].role == "quoted" and \
+                        extra[-1].end_line >= line.number - 1:
+                    extra[-1] = Part("quoted", extra[-1].line, line.number)
+                else:
+                    extra.append(Part("quoted", line.number, line.number))
             kept.append(Line("", [], [], line.number))
             continue
         kept.append(_remove_comments(line))
@@ -467,8 +479,18 @@ def read_email(name: str, data: bytes) -> Document:
             following = next((ln for ln in kept[index + 1:] if ln.chars.strip()), None)
             if following is None or not following.chars.strip():
                 kept[index] = Line("", [], [], line.number)
+                extra.append(Part("quoted", line.number, line.number))
+    header_end = file_text[:body_start_char(file_text)].count("\n")
+    if header_end:
+        extra.append(Part("header", 1, header_end))
     return build_document(name, "email", file_text, kept, front_matter=front, headers=headers,
-                          field_spans=spans, suppressions=suppressions)
+                          field_spans=spans, suppressions=suppressions, extra_parts=extra)
+
+
+def body_start_char(file_text: str) -> int:
+    """Where an e-mail's body starts: after the first blank line."""
+    match = re.search(r"\r?\n\r?\n", file_text)
+    return match.start() + 1 if match else 0
 
 
 def _byte_to_char_table(file_text: str) -> list[int]:

@@ -159,3 +159,11 @@ def test_a_named_thing_counts_as_specific_without_a_record(sentence, specific):
 
     _, _, cue, generic = _data()
     assert concrete_reference(sentence, cue, generic) is specific
+
+
+@pytest.mark.parametrize("body", [
+    "Thank you for making time in your week to talk with me about the logistics analyst "
+    "role. After meeting you, I am certain my skills would be an asset to your team.",
+])
+def test_job_title_and_fit_are_not_a_specific_reference(lint_cli, write, body):
+    assert "C001" in lint_codes(lint_cli, write, body)

@@ -220,3 +220,66 @@ def test_phrase_syntax():
     assert len(patterns) == 1
     assert patterns[0][-2:] == [{"NORM": "to"}, {"NORM": "hear"}]
     assert lexicons.phrase_patterns("I'm")[0] == [{"NORM": "i"}, {"NORM": "am"}]
+
+
+# --- families beyond the corpus (issue 11): own phrasings, not the issue's sentences ---------
+
+@pytest.mark.parametrize(("code", "body", "expected"), [
+    ("T004", "I must apologise for my late reply.", ["I must apologise"]),
+    ("T004", "Please pardon the delay in writing.", ["Please pardon the"]),
+    ("T004", "I am really sorry for missing your call.", ["I am really sorry for missing"]),
+    ("T004", "My sincere apologies for the confusion about the time.", ["My sincere apologies"]),
+    ("T005", "I badly need this to work out.", ["I badly need"]),
+    ("T005", "It would mean the world to me to join.", ["It would mean the world to me"]),
+    ("T005", "Could you tell me by Tuesday where I stand?", ["tell me by Tuesday"]),
+    ("T005", "I demand a reply.", ["I demand a reply"]),
+    ("T005", "I know it has only been a day, but is there news?", ["I know it has only been"]),
+    ("T003", "I got really flustered during the case study.", ["I got really flustered"]),
+    ("T003", "I rambled on the budget question.", ["I rambled"]),
+    ("T003", "My old company was a total nightmare.", ["My old company was a total nightmare"]),
+    ("T003", "The lobby was freezing and the receptionist was rude.",
+     ["The lobby was freezing", "the receptionist was rude"]),
+    ("T001", "Hehe, the robot dance was fun.", ["Hehe"]),
+    ("T001", "The crew had good vibes.", ["good vibes"]),
+    ("T001", "Your team was super welcoming.", ["super welcoming"]),
+    ("T006", "I followed you on TikTok.", ["followed you on TikTok"]),
+    ("T006", "A Starbucks card is on its way to you.", ["Starbucks card"]),
+])
+def test_families_flagged(lint_cli, write, code, body, expected):
+    assert flagged(lint_cli, write, body, code) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "I was sorry to learn that your manager is retiring.",
+    "The client apologized and we fixed the invoice together.",
+    "Peak season is a desperate scramble for most carriers.",
+    "It was no trouble to get to your office by train.",
+    "Your clear onboarding plan is a gift to new hires.",
+    "I cannot thank you enough for the tour.",
+    "I will send the certificates by Friday.",
+    "I expect to finish my certification in March.",
+    "I stumbled upon your engineering blog last year.",
+    "The cold room was chilled to four degrees.",
+    "The Super Bowl campaign you described was clever.",
+    "The DM for the northern region joined the call.",
+    "I enjoyed your Instagram campaign for the spring line.",
+    "Do you expect to make a decision this month?",
+    "I have received another offer, but your role remains my first choice.",
+    "The parking was easy and the office was bright.",
+])
+def test_family_look_alikes_clean(lint_cli, write, body):
+    for code in ("T001", "T003", "T004", "T005", "T006"):
+        assert flagged(lint_cli, write, body, code) == [], code
+
+
+def test_suggestion_keeps_a_sentence_initial_capital(lint_cli, write):
+    write("a.txt", "Dear Nick,\n\nThx again for the tour.\n\nBest,\nJo\n")
+    (finding,) = findings(lint_cli("a.txt", "--select", "T001", "--format", "json"))
+    assert finding["suggestions"] == ["Thank you"]
+
+
+def test_no_suggestion_that_breaks_the_sentence(lint_cli, write):
+    write("a.txt", "Dear Nick,\n\nI'm not sure I did great on the forecast. I am super keen "
+          "on the role.\n\nBest,\nJo\n")
+    result = findings(lint_cli("a.txt", "--select", "T001,T003", "--format", "json"))
+    assert result and all(f["suggestions"] == [] for f in result)

@@ -94,14 +94,15 @@ class FollowupServer(LanguageServer):
         if current is None or current[0] != version:
             return False
         document = result.documents[0] if result.documents else None
+        findings = _own(result, document)
         diagnostics: list[types.Diagnostic] = []
         if document is not None:
-            diagnostics = [convert.diagnostic(document, f, self.units) for f in result.findings]
+            diagnostics = [convert.diagnostic(document, f, self.units) for f in findings]
         diagnostics += [convert.error_diagnostic(str(e), None) for e in result.errors]
         for notice in result.notices:
             self.window_log_message(types.LogMessageParams(
                 type=types.MessageType.Warning, message=f"followup: {notice}"))
-        self.checked[uri] = Checked(version, document, list(result.findings))
+        self.checked[uri] = Checked(version, document, findings)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=version, diagnostics=diagnostics))
         return True
@@ -119,7 +120,7 @@ class FollowupServer(LanguageServer):
         result = await loop.run_in_executor(self.pool, self.checker.check, path, current[1],
                                             False)
         document = result.documents[0] if result.documents else None
-        return Checked(current[0], document, list(result.findings))
+        return Checked(current[0], document, _own(result, document))
 
     def close(self) -> None:
         for task in self.tasks.values():
@@ -127,6 +128,13 @@ class FollowupServer(LanguageServer):
         self.tasks.clear()
         self.pool.shutdown(wait=True, cancel_futures=True)
         self.checker.close()
+
+
+def _own(result: LintResult, document: Document | None) -> list[Finding]:
+    """The findings placed in this letter (a tree rule may place one in the record)."""
+    if document is None:
+        return []
+    return [f for f in result.findings if f.path == document.path]
 
 
 def _letter_path(uri: str) -> Path | None:

@@ -152,6 +152,9 @@ def _addressee_topics(document: Document, record: Record) -> tuple[str, ...]:
 
 
 _TITLE_ENDS = frozenset({"position", "role", "job", "opening", "post", "vacancy"})
+# a job title ("the communications position") names the role, not something discussed
+_TITLE = re.compile(r"\b(?:[\w'’-]+\s+){1,3}(?:position|role|job|opening|post|vacancy)\b",
+                    re.IGNORECASE)
 
 
 def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str]) -> bool:
@@ -184,7 +187,7 @@ def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[s
     if _names_a_thing(words, generic, own):
         return True
     for match in cue.finditer(sentence):
-        rest = sentence[match.end():]
+        rest = _TITLE.sub(" ", sentence[match.end():])  # "the communications position"
         if match.group(0).lower().startswith("you "):  # "the close project you described"
             rest = " ".join(sentence[:match.start()].split()[-5:]) + " " + rest
         words = [w for w in _WORD.findall(rest.lower().replace("’", "'"))

@@ -96,6 +96,8 @@ def _problems(document: Document, name: str, what: str) -> Iterator[Problem]:
     for start, end, entry in lexicon_matches(document, name):
         text = document.text[start:end]
         suggest = entry.get("suggest") or ""
+        if suggest and text[:1].isupper() and suggest[:1].islower():
+            suggest = suggest[0].upper() + suggest[1:]  # "Thx" at a sentence start
         message = f"{what} '{text}': {entry.get('reason', '')}".rstrip(": ")
         if suggest:
             message += f"; consider '{suggest}'"
@@ -206,6 +208,8 @@ RULES = [
         good="I would like to add to my answer on forecasting: at Northwind I built the "
         "weekly volume model.",
         check=check_negative, needs_nlp=True,
+        # saying no is the message of a withdrawal or a reply to a rejection
+        skip_kinds=frozenset({"withdrawal", "rejection-reply"}),
     ),
     Rule(
         code="T004", name="apologetic", severity=Severity.WARNING,
