@@ -20,7 +20,8 @@ from followup.grammar import server as server_module
 from followup.grammar.session import STARTING_NOTICE
 
 SOURCE = str(Path(__file__).resolve().parents[2] / "src")
-BAD = "Hi Dana,\n\nThank you for the interview. I has attached my portfolio.\n\nBest,\nSam\n"
+BAD = ("Dear Ms. Carter,\n\nThank you for the interview. He go to the office every day.\n\n"
+       "Best regards,\nJordan Lee\n")
 
 
 def _servers_in(state: Path) -> list[int]:
@@ -62,7 +63,8 @@ def _lint(folder: Path, *args: str, **env: str) -> subprocess.Popen[str]:
         letter.write_text(BAD)
     return subprocess.Popen([sys.executable, "-m", "followup", "lint", "--today", "2026-11-20",
                              *args, str(letter)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=_env(**env))
+                            stderr=subprocess.PIPE, text=True, env=_env(**env),
+                            cwd=str(folder))
 
 
 def _run(folder: Path, *args: str, **env: str) -> tuple[str, str]:
@@ -111,14 +113,14 @@ def test_a_stale_server_is_replaced_and_the_shared_server_stops_when_idle(
         stale = server_module.ServerInfo(pid=sleeper.pid, port=server_module.free_port(),
                                          version="6.8", home="/nowhere", started=time.time())
         server_module._write_state(stale)
-        out, err = _run(tmp_path, FOLLOWUP_LANGUAGETOOL_IDLE="3")
+        out, err = _run(tmp_path, FOLLOWUP_LANGUAGETOOL_IDLE="20")
     finally:
         sleeper.kill()
         sleeper.wait()
     assert "G001" in out, (out, err)
     info = server_module.read_state()
-    assert info is not None and info.pid != sleeper.pid and info.idle_seconds == 3.0
-    deadline = time.monotonic() + 60
+    assert info is not None and info.pid != sleeper.pid and info.idle_seconds == 20.0
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline and server_module._pid_alive(info.pid):
         time.sleep(0.5)
     assert not server_module._pid_alive(info.pid), "the idle server was not stopped"
