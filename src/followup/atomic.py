@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -29,18 +30,65 @@ def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = False,
                 os.fsync(handle.fileno())
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        mode = 0o666 & ~umask
+        if overwrite:
+            with contextlib.suppress(OSError):  # --force keeps the file's permissions
+                mode = stat.S_IMODE(os.stat(path).st_mode)
+        os.chmod(tmp, mode)
         if overwrite:
             os.replace(tmp, path)
         else:
-            os.link(tmp, path)  # fails if the target exists, atomically
-            os.unlink(tmp)
+            _place_new(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
 
 
+def _place_new(tmp: str, path: Path) -> None:
+    """Move `tmp` to `path` only if `path` does not exist. A hard link does it atomically;
+    where the file system has none (FAT, exFAT, some network mounts), claim the name with
+    an exclusive create, then rename over the empty claim."""
+    try:
+        os.link(tmp, path)  # fails if the target exists, atomically
+    except FileExistsError:
+        raise
+    except OSError:
+        claim = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(claim)
+        try:
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            raise
+        return
+    os.unlink(tmp)
+
+
 def write_text_atomic(path: Path, text: str, *, overwrite: bool = False,
                       durable: bool = True) -> None:
     write_bytes_atomic(path, text.encode("utf-8"), overwrite=overwrite, durable=durable)
+
+
+def is_special_target(path: Path) -> bool:
+    """A device, FIFO, socket or standard stream (`/dev/stdout`, `/proc/self/fd/1`): opened
+    and written in place. Renaming a file over it would replace `/dev/null` for everyone
+    (as root) or fail (as a user)."""
+    text = path.as_posix()
+    if text.startswith(("/dev/std", "/dev/fd/", "/proc/self/fd/")):
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def write_report(path: Path, text: str) -> None:
+    """A report: in place on a special file, else atomically replacing a regular file."""
+    if is_special_target(path):
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return
+    write_text_atomic(path, text, overwrite=True)

@@ -17,6 +17,7 @@ Keys (all optional; names as users write them):
     spacy_model = "en_core_web_sm"  # optional installed pipeline (never required)
     template_dirs = ["my-templates"]
     thank_you_within_hours = 24
+    status_inquiry_after_days = 2   # business days after the decision date
 
     [tool.followup.severity]        # per-rule severity overrides
     T001 = "error"
@@ -44,13 +45,15 @@ from .findings import Severity
 CONFIG_NAMES = ("followup.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 GRAMMAR_MODES = ("auto", "require", "off")
+MAX_HOURS = 8760
 
 _KEYS = {
     "select", "ignore", "fail_on", "exclude", "language", "grammar", "languagetool_url",
     "languagetool_enable", "languagetool_disable", "languagetool_idle_minutes", "picky",
     "vocabulary", "spacy_model", "template_dirs", "thank_you_within_hours", "severity", "rules",
-    "profile",
+    "profile", "max_letter_kb", "languagetool_timeout", "status_inquiry_after_days",
 }
+TIMEOUT_ENV = "FOLLOWUP_LANGUAGETOOL_TIMEOUT"
 
 
 @dataclass
@@ -71,6 +74,9 @@ class Config:
     spacy_model: str | None = None
     template_dirs: tuple[Path, ...] = ()
     thank_you_within_hours: int = 24
+    max_letter_kb: int = 256  # a larger file is one line, not minutes and gigabytes
+    languagetool_timeout: float = 60.0  # seconds for a whole LanguageTool answer
+    status_inquiry_after_days: int = 2
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     profile: dict[str, Any] | None = None
@@ -84,15 +90,34 @@ class Config:
         words: set[str] = set()
         for vocab in self.vocabulary:
             try:
-                text = vocab.read_text(encoding="utf-8-sig")
+                raw = vocab.read_bytes()
             except OSError as exc:
                 raise ConfigError(f"vocabulary file cannot be read: {exc.strerror}",
                                   vocab) from None
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise ConfigError("vocabulary file is not UTF-8 text; save it as UTF-8",
+                                  vocab, raw[: exc.start].count(b"\n") + 1) from None
             for line in text.splitlines():
                 word = line.split("#", 1)[0].strip()
                 if word:
                     words.add(word)
         return frozenset(words)
+
+
+def _env_timeout(default: float) -> float:
+    """FOLLOWUP_LANGUAGETOOL_TIMEOUT (seconds) when set and valid."""
+    import os
+
+    raw = os.environ.get(TIMEOUT_ENV, "").strip()
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        raise ConfigError(f"{TIMEOUT_ENV}: '{raw[:20]}' is not a number of seconds") from None
+    if not 0 < value <= 3600:
+        raise ConfigError(f"{TIMEOUT_ENV}: expected seconds (more than 0, at most 3600)")
+    return value
 
 
 def find_config_file(start: Path | None = None) -> Path | None:
@@ -124,7 +149,9 @@ def load_config(path: Path | None = None, discover: bool = True) -> Config:
     if path is None and discover:
         path = find_config_file()
     if path is None:
-        return Config()
+        config = Config()
+        config.languagetool_timeout = _env_timeout(config.languagetool_timeout)
+        return config
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -216,9 +243,26 @@ def parse_config(table: dict[str, Any], path: Path | None, text: str = "") -> Co
         config.template_dirs = tuple(base / p for p in strings("template_dirs"))
     if "thank_you_within_hours" in table:
         hours = table["thank_you_within_hours"]
-        if not isinstance(hours, int) or isinstance(hours, bool) or hours <= 0:
-            raise fail("thank_you_within_hours", "expected a positive whole number of hours")
+        if not isinstance(hours, int) or isinstance(hours, bool) or not 0 < hours <= MAX_HOURS:
+            raise fail("thank_you_within_hours", "expected a positive whole number of hours "
+                       f"(at most {MAX_HOURS}, a year)")
         config.thank_you_within_hours = hours
+    if "max_letter_kb" in table:
+        size = table["max_letter_kb"]
+        if not isinstance(size, int) or isinstance(size, bool) or not 0 < size <= 100_000:
+            raise fail("max_letter_kb", "expected a whole number of kilobytes (1 to 100000)")
+        config.max_letter_kb = size
+    if "languagetool_timeout" in table:
+        seconds = table["languagetool_timeout"]
+        if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or \
+                not 0 < seconds <= 3600:
+            raise fail("languagetool_timeout", "expected seconds (more than 0, at most 3600)")
+        config.languagetool_timeout = float(seconds)
+    if "status_inquiry_after_days" in table:
+        days = table["status_inquiry_after_days"]
+        if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+            raise fail("status_inquiry_after_days", "expected a whole number of business days")
+        config.status_inquiry_after_days = days
     if "severity" in table:
         if not isinstance(table["severity"], dict):
             raise fail("severity", "expected a table of CODE = \"error|warning|info\"")
@@ -237,4 +281,5 @@ def parse_config(table: dict[str, Any], path: Path | None, text: str = "") -> Co
         if not isinstance(table["profile"], dict):
             raise fail("profile", "expected a table of profile fields")
         config.profile = dict(table["profile"])
+    config.languagetool_timeout = _env_timeout(config.languagetool_timeout)  # env wins
     return config

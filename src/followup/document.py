@@ -89,6 +89,16 @@ def lines_of(file_text: str, start: int = 0, end: int | None = None,
 # --- the document ----------------------------------------------------------------------------
 
 ROLES = ("header", "salutation", "body", "heading", "signoff")
+PART_ROLES = ("header", "subject", "salutation", "body", "signoff", "signature", "quoted")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of the letter as the user sees it: a role and its file lines (1-based)."""
+
+    role: str  # one of PART_ROLES
+    line: int
+    end_line: int
 
 
 @dataclass(frozen=True)
@@ -134,6 +144,10 @@ class Document:
     suppressions: Suppressions = field(default_factory=Suppressions)
     kind: str = "other"
     kind_explicit: bool = False
+    kind_source: str = "inferred"  # front-matter | header | inferred
+    kind_words: str = ""  # the words that decided an inferred kind
+    parts: tuple[Part, ...] = ()
+    subject_line: str | None = None  # a "Subject:" line at the top of a plain letter
     item_starts: frozenset[int] = frozenset()  # text offsets where a list item begins
     spacy: Any = None  # spaCy Doc of `text`, filled by the linter for rules that need it
     cache: dict[str, Any] = field(default_factory=dict)
@@ -153,6 +167,11 @@ class Document:
         """1-based (line, column) of an offset into `file_text`; columns count characters."""
         line = bisect_right(self._line_starts, file_offset)
         return line, file_offset - self._line_starts[line - 1] + 1
+
+    def position_offset(self, line: int, column: int) -> int:
+        """The offset into `file_text` of a 1-based (line, column): `position` reversed."""
+        line = max(1, min(line, len(self._line_starts)))
+        return min(len(self.file_text), self._line_starts[line - 1] + column - 1)
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """The file offsets `[s, e)` that the text span `[start, end)` came from."""
@@ -210,6 +229,14 @@ class Document:
         return str(value) if value else None
 
     @property
+    def subject(self) -> str | None:
+        """The subject: front matter `subject:`, the e-mail's Subject header, or a
+        "Subject:" line at the top of a plain letter."""
+        value = self.front_matter.get("subject") or self.headers.get("subject") \
+            or self.subject_line
+        return str(value) if value else None
+
+    @property
     def record_link(self) -> str | None:
         value = self.front_matter.get("record") or self.headers.get("x-followup-record")
         return str(value) if value else None
@@ -230,12 +257,29 @@ class Document:
                 return None
         return None
 
+    @property
+    def sent(self) -> date | datetime | None:
+        """When the letter went out, or None for a draft: front matter `sent: DATE`, or an
+        e-mail with a `Date:` and no `X-Unsent` header."""
+        if "sent" in self.cache:
+            return self.cache["sent"]  # type: ignore[no-any-return]
+        value = self.front_matter.get("sent")
+        sent: date | datetime | None = None
+        if isinstance(value, (date, datetime)):
+            sent = value
+        elif self.format == "email" and "x-unsent" not in self.headers:
+            sent = self.dated
+        self.cache["sent"] = sent
+        return sent
+
 
 # --- building the text and its paragraphs ----------------------------------------------------
 
 _SALUTATION = re.compile(
     r"^(?:dear|hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"to\s+whom\s+it\s+may\s+concern|attn\.?|attention)\b[^\n]{0,80}$",
+    r"to\s+whom\s+it\s+may\s+concern|attn\.?|attention|"
+    r"to\s+the\s+(?:[\w-]+\s+){0,3}(?:team|committee|panel|manager|department|staff))"
+    r"\b[^\n]{0,80}$",
     re.IGNORECASE,
 )
 _NAME_ONLY_SALUTATION = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*$")
@@ -246,8 +290,11 @@ _CLOSING = re.compile(
     r"cordially|gratefully(?:\s+yours)?|with\s+(?:gratitude|appreciation|thanks|many\s+thanks)|"
     r"thanks(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|"
     r"thank\s+you(?:\s+(?:again|so\s+much|very\s+much|kindly))?|many\s+thanks|cheers|"
-    r"all\s+the\s+best|take\s+care|talk\s+soon|warmly|appreciatively|"
-    r"(?:with\s+)?(?:warm\s+)?(?:regards|thanks)|ttyl|thx)\s*[,.!]?\s*$",
+    r"all\s+the\s+best|take\s+care(?:\s+and\s+good\s+luck)?|talk\s+soon|warmly|appreciatively|"
+    r"(?:with\s+)?(?:all\s+)?(?:good|best|warm)\s+wishes|respectfully|best\s+to\s+you|"
+    r"thanks\s+(?:a\s+lot|a\s+million|for\s+your\s+(?:time|help|consideration))|"
+    r"thank\s+you\s+for\s+your\s+(?:time|consideration|help)(?:\s+and\s+consideration)?|"
+    r"(?:with\s+)?(?:warm\s+)?(?:regards|thanks)|ttyl|thx)\s*[,.!—–-]?\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?:;)\]\"'”’]\s*$")
@@ -255,8 +302,11 @@ _SENTENCE_END = re.compile(r"[.!?:;)\]\"'”’]\s*$")
 
 def is_salutation(line: str) -> bool:
     words = line.split()
-    if not words or len(words) > 10:
+    if not words or len(words) > 10 or is_closing(line):
         return False
+    plain = re.sub(r"\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|St|Rev|Hon|Capt|Sgt|Lt|Gen|Jr|Sr)\.", "", line)
+    if re.search(r"[.!?]\s+\S", plain):
+        return False  # a greeting with sentences after it: "Hi Sarah, thank you. Best, Al"
     return bool(_SALUTATION.match(line.strip())) or bool(_NAME_ONLY_SALUTATION.match(line.strip()))
 
 
@@ -264,16 +314,51 @@ def is_closing(line: str) -> bool:
     return len(line.split()) <= 6 and bool(_CLOSING.match(line.strip()))
 
 
+_CONTACT = re.compile(r"(?:https?://|www\.|linkedin\.com|github\.com|@[\w-]+\.|"
+                      r"\+?\d[\d ().-]{6,}\d|\s[|•·]\s)", re.IGNORECASE)
+
+
 def _looks_like_signature_block(lines: Sequence[Line]) -> bool:
-    """A name/contact block: a few short lines with no sentence in them."""
-    if not 1 <= len(lines) <= 5:
+    """A name/contact block: a few short lines with no sentence in them (name, title,
+    company, phone, e-mail, profile URL)."""
+    if not 1 <= len(lines) <= 8:
         return False
     for line in lines:
         text = line.chars.strip()
+        if _CONTACT.search(text) and len(text.split()) <= 12:
+            continue
         if len(text.split()) > 6 or (text.endswith((".", "!", "?")) and " " in text
-                                     and not text.endswith((" Jr.", " Sr.", " Ph.D."))):
+                                     and not text.endswith((" Jr.", " Sr.", " Ph.D.", " Inc.",
+                                                            " Ltd.", " Co."))):
             return False
     return True
+
+
+_SUBJECT_LINE = re.compile(r"^(?:subject(?:\s+line)?|re)\s*:\s*\S", re.IGNORECASE)
+_INLINE_GREETING = re.compile(
+    r"^((?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))"
+    r"(?:\s+(?:(?:mr|ms|mrs|dr|prof)\.?\s+)?[A-Z][\w.'’-]*){0,3}\s*[,!:—-])\s+(?=\S)",
+    re.IGNORECASE)
+# a card that opens with the reader's name: "Frank, thank you for meeting with me ..."
+_NAME_FIRST = re.compile(r"^((?!(?:Thanks|Thank|Hello|Yes|No|Also|Again|Sorry|Well|So|Again)\b)"
+                         r"[A-Z][a-z]+,)\s+(?=(?:thank|thanks|I|it was|it's)\b)")
+_INLINE_CLOSING = re.compile(
+    r"(?<=[.!?])\s+((?:best(?:\s+regards)?|kind\s+regards|warm(?:est)?\s+regards|regards|"
+    r"thanks(?:\s+again)?|many\s+thanks|cheers|thank\s+you|sincerely|warmly|all\s+the\s+best)"
+    r"\s*[,!.—-]?(?:\s+[A-Z][\w.'’-]*){0,3})\s*$", re.IGNORECASE)
+
+
+def _split_line(line: Line, at: int) -> tuple[Line, Line]:
+    left = Line(line.chars[:at], line.starts[:at], line.ends[:at], line.number).strip()
+    right = Line(line.chars[at:], line.starts[at:], line.ends[at:], line.number).strip()
+    return left, right
+
+
+def _is_header_line(text: str) -> bool:
+    """A line of a printed letter's sender, date or inside-address block."""
+    text = text.strip()
+    return bool(text) and len(text.split()) <= 7 and not re.search(r"[.!?]\s*$", text) \
+        or bool(re.match(r"^[A-Z][a-z]+\.? \d{1,2}, \d{4}$", text))
 
 
 def _groups(lines: Sequence[Line]) -> list[list[Line]]:
@@ -319,6 +404,7 @@ def build_document(
     headers: dict[str, str] | None = None,
     field_spans: dict[str, tuple[int, int]] | None = None,
     suppressions: Suppressions | None = None,
+    extra_parts: Sequence[Part] = (),
 ) -> Document:
     """Find the parts of the letter in its prose lines and assemble `text` with its map.
 
@@ -335,64 +421,156 @@ def build_document(
             spaced.extend([Line("", [], [], line.number), line, Line("", [], [], line.number)])
         else:
             spaced.append(line)
-    content = [line for line in spaced if not line.is_blank()]
-    roles: list[tuple[list[Line], str]] = []
+    lines_ = list(spaced)
+
+    def nonblank() -> list[int]:
+        return [i for i, ln in enumerate(lines_) if not ln.is_blank()]
 
     # Salutation: the first line that greets someone, near the top; lines before it are
     # the header block of a printed letter (sender, date, address) or a subject line.
-    salutation_index = None
-    for index, line in enumerate(content[:15]):
-        if line.number in headings:
+    salutation_at: int | None = None
+    for i in nonblank()[:15]:
+        line = lines_[i]
+        if line.number in headings or _SUBJECT_LINE.match(line.chars):
             continue
         if is_salutation(line.chars):
-            salutation_index = index
+            salutation_at = i
             break
+    header_end = 0  # lines_[:header_end] are header when there is no salutation
+    if salutation_at is None:
+        # a leading block of short non-sentence lines (sender, date, subject) is header
+        index = 0
+        while index < len(lines_):
+            block_end = index
+            while block_end < len(lines_) and not lines_[block_end].is_blank():
+                block_end += 1
+            block = lines_[index:block_end]
+            if block and not all(_is_header_line(ln.chars) or _SUBJECT_LINE.match(ln.chars)
+                                 for ln in block):
+                break
+            if block_end >= len(lines_) or not any(not ln.is_blank()
+                                                    for ln in lines_[block_end:]):
+                break
+            index = block_end + 1
+            header_end = index
+        if header_end and not any(_SUBJECT_LINE.match(ln.chars) or
+                                  re.search(r"\d", ln.chars) for ln in lines_[:header_end]):
+            header_end = 0  # a short opening line, not a letterhead
+        # an inline greeting: "Hi Sarah, thank you for ..."
+        first = next((i for i in nonblank() if i >= header_end), None)
+        if first is not None:
+            match = _INLINE_GREETING.match(lines_[first].chars) or \
+                _NAME_FIRST.match(lines_[first].chars)
+            if match and not is_closing(lines_[first].chars):
+                left, right = _split_line(lines_[first], match.end(1))
+                lines_[first:first + 1] = [left, right]
+                salutation_at = first
     # Sign-off: the last closing line ("Best regards,") followed only by a short block.
-    signoff_index = None
-    tail_start = max(0, len(content) - 8)
-    for index in range(len(content) - 1, tail_start - 1, -1):
-        if salutation_index is not None and index <= salutation_index:
+    signoff_at: int | None = None
+    indices = nonblank()
+    for i in reversed(indices[-8:]):
+        if salutation_at is not None and i <= salutation_at:
             break
-        if is_closing(content[index].chars) and _looks_like_signature_block(
-            content[index + 1:] or [content[index]]
-        ):
-            signoff_index = index
+        following = [lines_[j] for j in indices if j > i]
+        if is_closing(lines_[i].chars) and _looks_like_signature_block(
+                following or [lines_[i]]):
+            signoff_at = i
             break
-    before = content[:salutation_index] if salutation_index is not None else []
+    if signoff_at is None and indices:
+        last = indices[-1]
+        line = lines_[last]
+        match = _INLINE_CLOSING.search(line.chars)
+        whole = re.match(r"^(?:best|kind|warm|many|thanks|regards|cheers|sincerely)\b[^.!?]{0,40}$",
+                         line.chars, re.IGNORECASE)
+        if match and (salutation_at is None or last > salutation_at) and \
+                salutation_at != last:
+            left, right = _split_line(line, match.start(1))
+            lines_[last:last + 1] = [left, right]
+            signoff_at = last + 1
+        elif whole and is_closing(line.chars.split(",")[0]) and \
+                (salutation_at is None or last > salutation_at):
+            signoff_at = last
 
-    # Walk the spaced lines in order, cutting out header, salutation and sign-off.
+    # Walk the lines in order, cutting out header, salutation and sign-off.
+    before: list[Line] = []
+    subject_lines: list[Line] = []
     body_lines: list[Line] = []
-    in_body = salutation_index is None
-    for line in spaced:
-        if salutation_index is not None and line is content[salutation_index]:
+    signoff_group: list[Line] = []
+    in_body = salutation_at is None
+    for i, line in enumerate(lines_):
+        if signoff_at is not None and i >= signoff_at:
+            if not line.is_blank():
+                signoff_group.append(line)
+            continue
+        if salutation_at is not None and i == salutation_at:
             in_body = True
             continue
-        if signoff_index is not None and line is content[signoff_index]:
-            break
-        if in_body:
-            body_lines.append(line)
+        if salutation_at is None and i < header_end:
+            if not line.is_blank():
+                (subject_lines if _SUBJECT_LINE.match(line.chars) else before).append(line)
+            continue
+        if not in_body:
+            if not line.is_blank():
+                (subject_lines if _SUBJECT_LINE.match(line.chars) else before).append(line)
+            continue
+        if not line.is_blank() and _SUBJECT_LINE.match(line.chars) and not any(
+                not b.is_blank() for b in body_lines):
+            subject_lines.append(line)  # "RE: ..." under the salutation of a printed letter
+            continue
+        body_lines.append(line)
     body_groups: list[list[Line]] = []
     for group in _groups(body_lines):
         if body_groups and all(line.number in list_items for line in group):
             body_groups[-1].extend(group)
         else:
             body_groups.append(group)
-    if signoff_index is None and body_groups and len(body_groups) > 1 and \
-            _looks_like_signature_block(body_groups[-1]) and len(body_groups[-1]) <= 3:
+    name_only = False
+    if not signoff_group and body_groups and len(body_groups) > 1 and \
+            _looks_like_signature_block(body_groups[-1]) and len(body_groups[-1]) <= 4:
         # no closing phrase, but the letter ends with the writer's name
         signoff_group = body_groups.pop()
-    else:
-        signoff_group = content[signoff_index:] if signoff_index is not None else []
+        name_only = True
 
-    if before:
-        roles.append((before, "header"))
-    if salutation_index is not None:
-        roles.append(([content[salutation_index]], "salutation"))
+    roles: list[tuple[list[Line], str]] = []
+    header_lines = sorted(before + subject_lines, key=lambda ln: ln.number)
+    if header_lines:
+        roles.append((header_lines, "header"))
+    if salutation_at is not None:
+        roles.append(([lines_[salutation_at]], "salutation"))
     for group in body_groups:
         role = "heading" if len(group) == 1 and group[0].number in headings else "body"
         roles.append((group, role))
     if signoff_group:
         roles.append((signoff_group, "signoff"))
+
+    parts: list[Part] = []
+    for line in header_lines:
+        role = "subject" if line in subject_lines else "header"
+        if parts and parts[-1].role == role == "header":
+            parts[-1] = Part(role, parts[-1].line, line.number)
+        else:
+            parts.append(Part(role, line.number, line.number))
+    for group, role in roles:
+        if role == "header":
+            continue
+        if role == "signoff" and name_only:
+            parts.append(Part("signature", group[0].number, group[-1].number))
+            continue
+        if role == "signoff":
+            closing = signoff_group[0]
+            parts.append(Part("signoff", closing.number, closing.number))
+            rest = [ln for ln in signoff_group[1:]]
+            if rest:
+                parts.append(Part("signature", rest[0].number, rest[-1].number))
+            continue
+        parts.append(Part("body" if role == "heading" else role, group[0].number,
+                          group[-1].number))
+    parts.extend(extra_parts)
+    parts.sort(key=lambda part: (part.line, PART_ROLES.index(part.role)))
+    subject_line = None
+    if subject_lines:
+        subject_line = re.sub(r"^(?:subject(?:\s+line)?|re)\s*:\s*", "", subject_lines[0].chars,
+                              flags=re.IGNORECASE)
 
     chars: list[str] = []
     starts: list[int] = []
@@ -431,6 +609,8 @@ def build_document(
         field_spans=field_spans or {},
         suppressions=suppressions or Suppressions(),
         item_starts=frozenset(item_starts),
+        parts=tuple(parts),
+        subject_line=subject_line,
     )
 
 

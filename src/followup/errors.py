@@ -38,3 +38,27 @@ class ConfigError(UserError):
 
 class InputError(UserError):
     """A letter that cannot be read (missing, binary, undecodable)."""
+
+
+EXCERPT_CHARS = 40
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """A short, single-line excerpt of a value taken from a file, for an error message:
+    a message never carries more of a file than this (no secrets dumped into a CI log),
+    and never a control character that could rewrite the terminal."""
+    text = " ".join(str(value).split())
+    text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 256
+                   else f"\\u{ord(c):04x}" for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class InternalError(UserError):
+    """An unexpected exception while reading or checking one letter: reported as one line
+    for that letter (the traceback only under `--debug`) while the run goes on."""
+
+    def __init__(self, path: str | Path | None, stage: str, exc: BaseException,
+                 trace: str = "") -> None:
+        super().__init__(f"internal error while {stage}: {type(exc).__name__}: "
+                         f"{excerpt(exc, 120)} (run with --debug for the traceback)", path)
+        self.trace = trace

@@ -23,6 +23,35 @@ class Severity(StrEnum):
             raise ValueError(f"'{value}' is not a severity (error, warning or info)") from None
 
 
+class Suggestion(str):
+    """A suggested replacement for a finding's span, and whether it is *safe*.
+
+    Safe means one right answer that changes nothing else (a name to its recorded spelling,
+    an emoticon removed): `followup lint --fix` and the editor's preferred action apply
+    only those. It is a `str`, so every report, merge and test that reads suggestions as
+    text keeps working; an empty suggestion removes the span (and one space beside it).
+    """
+
+    safe: bool
+
+    def __new__(cls, text: str, safe: bool = False) -> Suggestion:
+        self = super().__new__(cls, text)
+        self.safe = safe
+        return self
+
+    def __reduce__(self) -> tuple[type[Suggestion], tuple[str, bool]]:
+        return (Suggestion, (str(self), self.safe))
+
+
+def is_safe(suggestion: str) -> bool:
+    """Whether a suggestion (a plain string or a `Suggestion`) is marked safe."""
+    return bool(getattr(suggestion, "safe", False))
+
+
+def safe(text: str) -> Suggestion:
+    return Suggestion(text, safe=True)
+
+
 @dataclass(frozen=True)
 class Problem:
     """What a rule yields: a span of the document's checked text and what is wrong there.
@@ -68,4 +97,5 @@ class Finding:
             "severity": self.severity.value,
             "message": self.message,
             "suggestions": list(self.suggestions),
+            "safe_suggestions": [s for s in self.suggestions if is_safe(s)],
         }

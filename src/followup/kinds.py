@@ -26,13 +26,38 @@ REJECTION = re.compile(
     r"did not get the (?:role|job|position)|wasn't selected|was not selected|unsuccessful)",
     _FLAGS)
 THANK_YOU = re.compile(
-    r"\b(thank(?:s| you)\b.{0,60}\b(?:interview|interviewing|meeting|meet|speaking|speak|"
-    r"talking|talk|time|conversation|chat|visit|tour|opportunity|call)|(?:enjoyed|appreciated) "
-    r"(?:meeting|speaking|talking|our|the|learning|hearing)|"
-    r"(?:it was|was) (?:a pleasure|great|wonderful) (?:to meet|meeting|speaking|talking))",
+    r"\b((?:thank(?:s| you)|thx|ty)\b.{0,60}\b(?:interview|interviewing|meeting|meet|speaking|"
+    r"speak|talking|talk|time|conversation|chat|visit|tour|opportunity|call|today|yesterday|"
+    r"showing me|hosting me|having me|welcoming me)|"
+    r"(?:enjoyed|appreciated) (?:meeting|speaking|talking|our|the|learning|hearing)|"
+    r"(?:it was|was) (?:a (?:real )?pleasure|great|wonderful|lovely|nice) (?:to meet|meeting|"
+    r"speaking|talking|chatting)|(?:express|extend|convey) my (?:sincere |deep |genuine )?"
+    r"(?:appreciation|gratitude|thanks)|(?:grateful|thankful) for (?:the|your|our))",
+    _FLAGS)
+WITHDRAWAL = re.compile(
+    r"\b(withdraw(?:ing)? (?:my|from) (?:application|candidacy|name|consideration)|"
+    r"withdraw (?:myself|my name)|(?:formally |respectfully )?withdraw(?:ing)? from (?:the )?"
+    r"(?:consideration|process|search|running)|no longer (?:wish|want|like) to be considered|"
+    r"remove (?:me|my name|my application) from (?:consideration|the)|"
+    r"(?:decided|chosen|decision) to (?:stay|remain) (?:in|at|with) my current|"
+    r"(?:have )?accepted (?:another|a different|an?) (?:offer|position|role)(?! with you))",
+    _FLAGS)
+DOCUMENTS = re.compile(
+    r"\b((?:as (?:you )?requested|as promised|as discussed|per your request)\b.{0,80}"
+    r"\b(?:attached|enclosed|here (?:is|are)|sending|forwarding|please find)|"
+    r"(?:attached|enclosed) (?:please find|are|is|you will find)\b.{0,60}\b(?:references?|"
+    r"portfolio|transcripts?|writing samples?|work samples?|certificates?|documents?|"
+    r"résumé|resume|list)|please find (?:attached|enclosed)|"
+    r"(?:here (?:is|are)|i(?:'ve| have) attached|i am attaching|i'm attaching) (?:my |the )?"
+    r"(?:references?|portfolio|transcripts?|writing samples?|work samples?|certificates?|"
+    r"documents?|the documents))",
     _FLAGS)
 STATUS = re.compile(
-    r"\b(status of|update on (?:the|my) (?:application|hiring|decision|search|position|role|"
+    r"\b((?:it(?:'s| has) been|it is now) (?:about |almost |nearly |over |more than )?"
+    r"(?:a|one|two|three|\d+) (?:week|weeks|days)\b|(?:wanted|want|writing) to "
+    r"(?:follow(?:ing)? up|check in)|(?:just )?checking in\b|(?:follow|following) up "
+    r"(?:on|regarding|about)|next steps? in the (?:hiring )?process|status of|"
+    r"update on (?:the|my) (?:application|hiring|decision|search|position|role|"
     r"timeline|process)|(?:hiring|decision) (?:timeline|process)|following up on (?:my|the) "
     r"(?:application|interview|conversation|candidacy)|any (?:news|update)s? (?:on|about|"
     r"regarding)|decision (?:has been|is) (?:delayed|made)|where things stand|"
@@ -40,11 +65,16 @@ STATUS = re.compile(
     r"heard|still (?:very )?interested .{0,40}\b(?:update|timeline|decision))",
     _FLAGS)
 REFERENCE = re.compile(
-    r"\b(as (?:a|one of my|my) references?|listed you as|(?:may|might|will) (?:be )?(?:contact|"
+    r"\b(as (?:a|one of my|my) references?|(?:would you|could you|are you) (?:be )?(?:willing|"
+    r"able|comfortable)? ?(?:to )?(?:be|serve as|act as) (?:a|my|one of my) (?:professional )?"
+    r"reference|heads[- ]up|listed you as|(?:may|might|will) (?:be )?(?:contact|"
     r"call|reach out to|hear from) you|for agreeing to (?:be|serve|act)|serve as (?:a|my) "
     r"reference|be (?:a|my) reference|(?:willing|able) to (?:be|act as|serve as) (?:a|my) "
     r"reference)", _FLAGS)
 _SUBJECT = (
+    ("withdrawal", re.compile(r"\bwithdraw(?:al|ing)?\b", re.I)),
+    ("documents", re.compile(r"\b(references? (?:list|for|attached)|documents?|portfolio|"
+                             r"transcripts?|writing samples?|requested)\b", re.I)),
     ("rejection-reply", re.compile(r"\b(decision|outcome|regret)\b", re.I)),
     ("thank-you", re.compile(r"\b(thank|thanks)\b", re.I)),
     ("status-inquiry", re.compile(r"\b(status|update|following up|follow-up|follow up)\b",
@@ -54,34 +84,53 @@ _SUBJECT = (
 
 
 def infer_kind(document: Document) -> tuple[str, bool]:
-    """(kind, explicit): the front matter's `kind:` wins; otherwise the weighed signs."""
+    """(kind, explicit): the front matter's `kind:` wins; otherwise the weighed signs.
+    Also records on the document where the kind came from and the words that decided it."""
     explicit = document.front_matter.get("kind")
     if explicit:
+        document.kind_source = "front-matter" if document.format != "email" else "header"
+        document.kind_words = f"kind: {explicit}"
         return str(explicit), True
-    return infer_kind_of_text(document.body_text or document.text,
-                              document.front_matter.get("subject")
-                              or document.headers.get("subject")
-                              or None,
-                              document.slice(document.body[0]) if document.body else None), False
+    subject = document.subject
+    kind, source, words = explain_kind(
+        document.body_text or document.text, subject,
+        document.slice(document.body[0]) if document.body else None)
+    document.kind_source = source
+    document.kind_words = words
+    return kind, False
 
 
 def infer_kind_of_text(text: str, subject: str | None = None,
                        opening: str | None = None) -> str:
     """The kind of a letter from its body text, subject line and opening paragraph."""
-    if REJECTION.search(text):
-        return "rejection-reply"
+    return explain_kind(text, subject, opening)[0]
+
+
+def explain_kind(text: str, subject: str | None = None, opening: str | None = None
+                 ) -> tuple[str, str, str]:
+    """(kind, source, words): source is "header" when the subject line decided it."""
+    for kind, pattern in (("withdrawal", WITHDRAWAL), ("rejection-reply", REJECTION)):
+        match = pattern.search(text)
+        if match:
+            return kind, "inferred", match.group(0)
     opening = opening if opening is not None else text.split("\n\n", 1)[0]
     if subject:
         subject = re.sub(r"^\s*(?:re|fwd?|aw)\s*:\s*", "", str(subject), flags=re.I)
         for kind, pattern in _SUBJECT:
-            if pattern.search(subject):
-                return kind
-    if THANK_YOU.search(opening) and not STATUS.search(opening):
-        return "thank-you"
-    if STATUS.search(text):
-        return "status-inquiry"
-    if REFERENCE.search(text):
-        return "reference"
-    if THANK_YOU.search(text):
-        return "thank-you"
-    return "other"
+            match = pattern.search(subject)
+            if match:
+                return kind, "header", subject.strip()
+    found = DOCUMENTS.search(opening)
+    if found:
+        return "documents", "inferred", found.group(0)
+    thanks, status = THANK_YOU.search(opening), STATUS.search(opening)
+    if thanks and not status:
+        return "thank-you", "inferred", thanks.group(0)
+    if status and (not thanks or status.start() < thanks.start()):
+        return "status-inquiry", "inferred", status.group(0)
+    for kind, pattern in (("status-inquiry", STATUS), ("reference", REFERENCE),
+                          ("documents", DOCUMENTS), ("thank-you", THANK_YOU)):
+        match = pattern.search(text)
+        if match:
+            return kind, "inferred", match.group(0)
+    return "other", "inferred", ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,10 +16,11 @@ from typing import Any
 
 from .config import Config
 from .document import Document
-from .errors import ConfigError, RecordError, UserError
-from .findings import Finding, Severity
+from .errors import ConfigError, InternalError, RecordError, UserError
+from .findings import Finding, Problem, Severity, Suggestion
 from .kinds import infer_kind
-from .records import Record, find_record_for, load_record, records_under
+from .nlp import bounded
+from .records import RECORD_FILENAME, Record, find_record_for, load_record, records_under
 from .rules.base import Context, Rule, RunResources, TreeContext, place
 from .rules.registry import all_rules, check_keys, find_rule, select_rules
 from .source import LETTER_SUFFIXES, read_document
@@ -39,6 +40,7 @@ class LintResult:
     notices: list[str] = field(default_factory=list)  # degraded checks, e.g. no LanguageTool
     documents: list[Document] = field(default_factory=list)
     rules: tuple[Rule, ...] = ()
+    record_of: dict[str, Record | None] = field(default_factory=dict)  # letter path -> record
 
     def failed(self, fail_on: str) -> bool:
         if fail_on == "never":
@@ -60,12 +62,29 @@ class LintRequest:
     grammar: str | None = None  # auto | require | off (None: the config's)
     picky: bool | None = None
     language: str | None = None
+    context: bool = True  # named files: read the rest of their applications as context
+    # path -> the letter's bytes to check instead of the file's (an editor's unsaved
+    # buffer, a letter fixed in memory); the path still finds the record
+    overrides: Mapping[str, bytes] = field(default_factory=dict)
+    # kept by a long-lived caller (the language server): the pipeline, lexicons and
+    # LanguageTool stay loaded between runs, and the caller closes them
+    resources: RunResources | None = None
+    record_files: Sequence[Path] = ()  # more records that count as the tree's
 
 
 def iter_letter_paths(paths: Iterable[str], config: Config,
-                      errors: list[UserError]) -> Iterator[str]:
+                      errors: list[UserError],
+                      notices: list[str] | None = None) -> Iterator[str]:
     """Named files as given; folders recursed for .txt/.md/.eml, skipping hidden files,
-    READMEs and the config's `exclude` patterns."""
+    READMEs and the config's `exclude` patterns. What a folder holds but cannot be read
+    (an unreadable subfolder, a FIFO, a dangling or looping symlink named like a letter)
+    is listed in `notices`, one line each: never skipped in silence."""
+    skipped = notices if notices is not None else []
+
+    def unreadable(exc: OSError) -> None:
+        skipped.append(f"{exc.filename}: skipped, cannot read the folder: "
+                       f"{exc.strerror or exc}")
+
     seen: set[Path] = set()
 
     def first_time(path: Path) -> bool:
@@ -81,7 +100,7 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
             continue
         path = Path(raw)
         if path.is_dir():
-            for folder, dirnames, filenames in os.walk(path):
+            for folder, dirnames, filenames in os.walk(path, onerror=unreadable):
                 dirnames[:] = sorted(d for d in dirnames
                                      if not d.startswith(".") and d not in SKIPPED_DIRS
                                      and not _excluded(Path(folder) / d, config))
@@ -92,8 +111,13 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
                         continue
                     if any(fnmatch.fnmatch(filename, p) for p in SKIPPED_FILES):
                         continue
-                    if _excluded(candidate, config) or not candidate.is_file():
-                        continue  # a FIFO or socket named like a letter would block the run
+                    if _excluded(candidate, config):
+                        continue
+                    if not candidate.is_file():  # a FIFO would block the run
+                        what = "a dangling or looping symbolic link" if \
+                            candidate.is_symlink() else "not a regular file"
+                        skipped.append(f"{candidate}: skipped, {what}")
+                        continue
                     if first_time(candidate):
                         yield str(candidate)
         elif path.is_file():
@@ -102,7 +126,15 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
         elif path.exists():
             errors.append(UserError("not a regular file", raw))
         else:
-            errors.append(UserError("no such file or folder", raw))
+            try:
+                os.stat(raw)
+                problem = "no such file or folder"
+            except PermissionError:  # inside a folder we may not enter
+                problem = "permission denied (cannot enter its folder)"
+            except OSError as exc:
+                problem = "no such file or folder" if isinstance(exc, FileNotFoundError) \
+                    else f"cannot read: {exc.strerror}"
+            errors.append(UserError(problem, raw))
 
 
 def _excluded(path: Path, config: Config) -> bool:
@@ -160,6 +192,60 @@ def _drop_generic_duplicates(findings: list[Finding]) -> list[Finding]:
         overlaps(f, other) and other.code in _PHRASE_RULES for other in own.get(f.path, ()))]
 
 
+_KIND_NAMES = {"thank-you": "a thank-you note", "status-inquiry": "a status inquiry",
+               "reference": "a note to a reference", "rejection-reply": "a reply to a rejection",
+               "withdrawal": "a withdrawal", "documents": "a letter sending documents",
+               "other": "a general letter"}
+
+
+def _say_kind_is_a_guess(problem: Problem, kind: str) -> Problem:
+    """A kind-specific finding on a letter whose kind was only inferred says so."""
+    from dataclasses import replace
+
+    note = f" (read as {_KIND_NAMES.get(kind, kind)}; set `kind:` if it is not)"
+    return replace(problem, message=problem.message + note)
+
+
+# rules that never share a span with another finding: the other one is noise there
+_OWNS_SPAN = ("C004",)
+
+
+def one_finding_per_span(findings: list[Finding]) -> list[Finding]:
+    """One span, one finding: a placeholder (C004) silences every other rule on its span;
+    the spelling rule (S001) defers to another rule marking the same word; two findings on
+    the very same span with different suggestions keep the more specific one."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+
+    def overlaps(a: Finding, b: Finding) -> bool:
+        return (a.line, a.column) < (b.end_line, b.end_column) and \
+            (b.line, b.column) < (a.end_line, a.end_column)
+
+    def same_span(a: Finding, b: Finding) -> bool:
+        return (a.line, a.column, a.end_line, a.end_column) == \
+            (b.line, b.column, b.end_line, b.end_column)
+
+    kept: list[Finding] = []
+    for finding in findings:
+        others = [o for o in by_path[finding.path] if o is not finding and o.code != finding.code]
+        if finding.code not in _OWNS_SPAN and any(
+                o.code in _OWNS_SPAN and overlaps(finding, o) for o in others):
+            continue
+        if finding.code == "S001" and any(overlaps(finding, o) and o.code in _PHRASE_RULES
+                                          for o in others):
+            continue
+        if finding.suggestions and any(
+                same_span(finding, o) and o.suggestions and
+                not set(o.suggestions) & set(finding.suggestions) and
+                (o.severity.rank, o.code in _PHRASE_RULES, o.code) >
+                (finding.severity.rank, finding.code in _PHRASE_RULES, finding.code)
+                for o in others):
+            continue
+        kept.append(finding)
+    return kept
+
+
 @dataclass
 class _Job:
     """The per-letter work of a run: spaCy, then every rule's `check` on every letter."""
@@ -171,33 +257,64 @@ class _Job:
     selected: set[str]
     resources: RunResources
 
-    def run(self, indices: Sequence[int]) -> list[Finding]:
+    def run(self, indices: Sequence[int]) -> tuple[list[Finding], list[InternalError]]:
+        """Findings of these letters, and an internal error for each letter whose reading
+        or rules raised: one letter never takes the others down."""
         documents = [self.documents[i] for i in indices]
+        errors: list[InternalError] = []
+        failed: set[int] = set()
         if documents and any(r.needs_nlp for r in self.rules):
-            parsed = self.resources.nlp.pipe(d.text for d in documents)
+            parsed: list[Any]
+            try:
+                parsed = list(self.resources.nlp.pipe(bounded(d.text) for d in documents))
+            except Exception:  # one bad letter: parse them one by one to find it
+                parsed = []
+                for document in documents:
+                    try:
+                        parsed.append(self.resources.nlp(bounded(document.text)))
+                    except Exception as exc:
+                        errors.append(_internal(document.path, "parsing the text", exc))
+                        failed.add(id(document))
+                        parsed.append(None)
             for document, doc in zip(documents, parsed, strict=True):
                 document.spacy = doc
         findings: list[Finding] = []
         for index, document in zip(indices, documents, strict=True):
+            if id(document) in failed:
+                continue
             context = self.contexts[index]
-            for rule in self.rules:
-                if not rule.applies_to(document.kind):
-                    continue
-                assert rule.check is not None
-                for problem in rule.check(document, context, self.options[rule.code]):
-                    code = problem.code or rule.code
-                    if code not in self.selected:
+            mine: list[Finding] = []
+            try:
+                for rule in self.rules:
+                    if not rule.applies_to(document.kind):
                         continue
-                    owner = rule if code == rule.code else (find_rule(code) or rule)
-                    findings.append(place(document, problem, owner))
-        return findings
+                    assert rule.check is not None
+                    for problem in rule.check(document, context, self.options[rule.code]):
+                        code = problem.code or rule.code
+                        if code not in self.selected:
+                            continue
+                        owner = rule if code == rule.code else (find_rule(code) or rule)
+                        if owner.kinds is not None and not document.kind_explicit:
+                            problem = _say_kind_is_a_guess(problem, document.kind)
+                        mine.append(place(document, problem, owner))
+            except Exception as exc:
+                errors.append(_internal(document.path, f"checking {rule.code}", exc))
+                continue
+            findings.extend(mine)
+        return findings, errors
+
+
+def _internal(path: str | None, stage: str, exc: BaseException) -> InternalError:
+    import traceback
+
+    return InternalError(path, stage, exc, "".join(traceback.format_exception(exc)))
 
 
 PARALLEL_MIN = 200  # letters before a second process pays for itself
 _FORKED_JOB: _Job | None = None
 
 
-def _run_forked(indices: Sequence[int]) -> list[Finding]:
+def _run_forked(indices: Sequence[int]) -> tuple[list[Finding], list[InternalError]]:
     assert _FORKED_JOB is not None
     return _FORKED_JOB.run(indices)
 
@@ -221,7 +338,7 @@ def _workers(job: _Job) -> int:
     return max(1, min(jobs, cores, len(job.documents) // (PARALLEL_MIN // 2)))
 
 
-def _check_letters(job: _Job) -> list[Finding]:
+def _check_letters(job: _Job) -> tuple[list[Finding], list[InternalError]]:
     count = _workers(job)
     if count == 1:
         return job.run(range(len(job.documents)))
@@ -230,7 +347,7 @@ def _check_letters(job: _Job) -> list[Finding]:
     global _FORKED_JOB
     # The first letter here, before the fork: it loads the pipeline, word lists and
     # lexicons once, for every worker to share.
-    first = job.run([0])
+    first, errors = job.run([0])
     chunks = [list(range(i, len(job.documents), count)) for i in range(1, count + 1)]
     _FORKED_JOB = job
     try:
@@ -238,7 +355,112 @@ def _check_letters(job: _Job) -> list[Finding]:
             parts = pool.map(_run_forked, chunks)
     finally:
         _FORKED_JOB = None
-    return first + [finding for part in parts for finding in part]
+    return (first + [finding for part, _ in parts for finding in part],
+            errors + [error for _, part in parts for error in part])
+
+
+def _tree_root(start: Path) -> Path | None:
+    """The top of the git repository holding `start`, if there is one."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def _applications_root(record_folder: Path) -> Path:
+    """Without a repository: the folder holding the application folders. Climb while the
+    parent also holds a record or another application folder (never past the home folder
+    or the file system's root)."""
+    root = record_folder
+    home = Path.home().resolve()
+    while root.parent != root and root.parent != home and root != home:
+        parent = root.parent
+        siblings = (parent / RECORD_FILENAME).is_file() or any(
+            child != root and not child.name.startswith(".")
+            and (child / RECORD_FILENAME).is_file()
+            for child in _subfolders(parent))
+        if not siblings:
+            break
+        root = parent
+    return root
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return [child for child in folder.iterdir() if child.is_dir()]
+    except OSError:
+        return []
+
+
+def _records_in(root: Path) -> Iterator[Path]:
+    """Every record below `root`, skipping hidden folders and virtual environments."""
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames
+                             if not d.startswith(".") and d not in SKIPPED_DIRS)
+        if RECORD_FILENAME in filenames:
+            yield Path(folder) / RECORD_FILENAME
+
+
+def _read_context(documents: Sequence[Document], record_of: dict[int, Record | None],
+                  records: dict[Path, Record], folders: Sequence[Path], config: Config,
+                  nearest: dict[Path, Path | None]) -> list[Document]:
+    """For named files: the other records of their tree (git repository, else the folder
+    holding the applications) go into `records`, and the other letters of their
+    applications come back as context documents, read but not checked. What cannot be
+    read is skipped: it is not what the user asked to check."""
+    named = [d for d in documents if d.path != "-" and not any(
+        Path(d.path).resolve().is_relative_to(f.resolve()) for f in folders)]
+    if not named:
+        return []
+    roots: set[Path] = set()
+    applications: dict[Path, Record] = {}
+    for document in named:
+        record = record_of[id(document)]
+        letter = Path(document.path).resolve()
+        root = _tree_root(letter.parent)
+        if root is None and record is not None:
+            root = _applications_root(record.path.resolve().parent)
+        if root is not None:
+            roots.add(root)
+        if record is not None:
+            applications[record.path.resolve()] = record
+    for root in sorted(roots):
+        for record_path in _records_in(root):
+            resolved = record_path.resolve()
+            if resolved in records:
+                continue
+            try:
+                records[resolved] = load_record(_shown_path(record_path))
+            except (RecordError, OSError):
+                continue
+    seen = {Path(d.path).resolve() for d in documents if d.path != "-"}
+    context: list[Document] = []
+    for resolved, record in sorted(applications.items()):
+        errors: list[UserError] = []
+        for path in iter_letter_paths([str(_shown_path(resolved.parent))], config, errors):
+            if Path(path).resolve() in seen:
+                continue
+            seen.add(Path(path).resolve())
+            try:
+                document = read_document(path)
+                linked = find_record_for(Path(path), document.record_link, None,
+                                         nearest=nearest)
+            except (UserError, OSError):
+                continue
+            if linked is None or linked.path.resolve() != resolved:
+                continue  # a letter of a sub-application, or linked elsewhere
+            document.kind, document.kind_explicit = infer_kind(document)
+            record_of[id(document)] = record
+            context.append(document)
+    return context
+
+
+def _shown_path(path: Path) -> Path:
+    """Relative to the current folder when below it, as the other paths of a run are."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def lint(request: LintRequest) -> LintResult:
@@ -266,7 +488,7 @@ def lint(request: LintRequest) -> LintResult:
     result.rules = rules
     options = {rule.code: resolve_options(rule, config) for rule in all_rules()}
     selected_codes = {rule.code for rule in rules}
-    resources = RunResources(config)
+    resources = request.resources or RunResources(config)
     today = request.today or date.today()
 
     # read -> document -> linked record
@@ -274,31 +496,51 @@ def lint(request: LintRequest) -> LintResult:
     record_of: dict[int, Record | None] = {}
     reported_records: set[str] = set()
     nearest: dict[Path, Path | None] = {}
-    for path in iter_letter_paths(request.paths, config, result.errors):
+    roots = [Path(p) if Path(p).is_dir() else Path(p).parent
+             for p in request.paths if p != "-"]
+    for path in iter_letter_paths(request.paths, config, result.errors, result.notices):
         letter: Path | None = None
         try:
             if path == "-":
                 name = request.stdin_filename or "-"
-                document = read_document(name, data=request.stdin or b"")
+                document = read_document(name, data=request.stdin or b"",
+                                         max_bytes=config.max_letter_kb * 1024)
                 letter = Path(request.stdin_filename) if request.stdin_filename else None
             else:
-                document = read_document(path)
+                document = read_document(path, data=request.overrides.get(path),
+                                         max_bytes=config.max_letter_kb * 1024)
                 letter = Path(path)
         except UserError as exc:
             result.errors.append(exc)
             continue
+        except RecursionError as exc:  # an e-mail nested a thousand parts deep
+            result.errors.append(UserError(f"too deeply nested to read ({type(exc).__name__})",
+                                           path))
+            continue
+        except Exception as exc:  # noqa: BLE001 (the per-letter guard)
+            result.errors.append(_internal(path, "reading the letter", exc))
+            continue
         try:
             record = find_record_for(letter, document.record_link, request.record,
-                                     nearest=nearest)
+                                     nearest=nearest, roots=roots)
         except RecordError as exc:
             if str(exc) not in reported_records:
                 reported_records.add(str(exc))
                 result.errors.append(exc)
             record = None
-        document.kind, document.kind_explicit = infer_kind(document)
+        except Exception as exc:  # noqa: BLE001
+            result.errors.append(_internal(path, "finding its record", exc))
+            continue
+        try:
+            document.kind, document.kind_explicit = infer_kind(document)
+        except Exception as exc:  # noqa: BLE001
+            result.errors.append(_internal(path, "telling the kind of letter", exc))
+            continue
+        result.notices.extend(getattr(document, "read_notices", ()))
         documents.append(document)
         record_of[id(document)] = record
     result.documents = documents
+    result.record_of = {d.path: record_of[id(d)] for d in documents}
 
     # every record of the tree, for checks across applications
     records: dict[Path, Record] = {}
@@ -306,7 +548,7 @@ def lint(request: LintRequest) -> LintResult:
         if record is not None:
             records[record.path.resolve()] = record
     folders = [Path(p) for p in request.paths if p != "-" and Path(p).is_dir()]
-    for record_path in records_under(folders):
+    for record_path in [*records_under(folders), *request.record_files]:
         if record_path.resolve() in records:
             continue
         try:
@@ -315,6 +557,10 @@ def lint(request: LintRequest) -> LintResult:
             if str(exc) not in reported_records:
                 reported_records.add(str(exc))
                 result.errors.append(exc)
+    context_documents: list[Document] = []
+    if request.context:
+        context_documents = _read_context(documents, record_of, records, folders, config,
+                                          nearest)
     all_records = tuple(records.values())
 
     try:
@@ -324,19 +570,33 @@ def lint(request: LintRequest) -> LintResult:
         for rule in active:
             if rule.prepare is not None and documents:
                 rule.prepare(documents, contexts, options[rule.code])
-        findings = _check_letters(_Job(documents, contexts, active, options, selected_codes,
-                                       resources))
-        tree = TreeContext(config, documents, all_records, record_of, today, resources,
-                       tuple(folder.resolve() for folder in folders))
+        findings, internal = _check_letters(_Job(documents, contexts, active, options,
+                                                 selected_codes, resources))
+        result.errors.extend(internal)
+        tree = TreeContext(config, [*documents, *context_documents], all_records, record_of,
+                           today, resources, tuple(folder.resolve() for folder in folders),
+                           frozenset(d.path for d in context_documents), request.context)
         for rule in rules:
             if rule.check_tree is not None:
-                findings.extend(rule.check_tree(tree, options[rule.code]))
+                try:
+                    findings.extend(f for f in rule.check_tree(tree, options[rule.code])
+                                    if f.path not in tree.context_paths)
+                except UserError as exc:
+                    result.errors.append(exc)
+                except Exception as exc:  # noqa: BLE001
+                    result.errors.append(_internal(None, f"checking {rule.code} across "
+                                                   "the tree", exc))
         errors = resources.memo.get("grammar_errors", [])
         result.notices.extend(dict.fromkeys(errors))
     finally:
-        resources.close()
+        if request.resources is None:
+            resources.close()
 
-    findings = _drop_generic_duplicates(findings)
+    findings = one_finding_per_span(_drop_generic_duplicates(findings))
+    for document in documents:
+        if not document.body:
+            result.notices.append(f"{document.path}: no letter body found; nothing was checked "
+                                  "in it (run `followup inspect` to see how it was read)")
     suppressions = {d.path: d.suppressions for d in documents}
     kept: dict[tuple[Any, ...], Finding] = {}
     for finding in findings:
@@ -358,6 +618,9 @@ def lint(request: LintRequest) -> LintResult:
         if key in kept and finding.suggestions:
             first = kept[key]
             merged = tuple(dict.fromkeys((*first.suggestions, *finding.suggestions)))
+            if first.suggestions and finding.suggestions[0] != first.suggestions[0]:
+                # the other checker's best answer differs: none is the one right one
+                merged = tuple(Suggestion(s) for s in merged)
             finding = Finding(first.path, first.line, first.column, first.end_line,
                               first.end_column, first.code, first.name, first.severity,
                               first.message, merged)

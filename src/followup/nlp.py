@@ -14,6 +14,7 @@ one.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -136,3 +137,26 @@ def _stemmer():  # type: ignore[no-untyped-def]
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem of a lower-cased word: "planning" -> "plan"."""
     return str(_stemmer().stemWord(word.lower().replace("’", "'")))
+
+
+_LONG_PUNCTUATION_RUN = 32
+_PUNCTUATION_RUN = re.compile(r"[^\w\s]{33,}")  # longer than _LONG_PUNCTUATION_RUN
+
+
+def bounded(text: str) -> str:
+    """The text for spaCy, with runs of punctuation longer than 32 characters broken by a
+    space every 32 characters. spaCy's tokenizer peels prefixes and suffixes off a token
+    one at a time, which is quadratic in a run such as `'*' * 20000` (82 s); broken, it is
+    linear. The length and every offset stay the same, so tokens still index the text;
+    no word or URL is touched (a run of punctuation is never prose)."""
+    pattern = _PUNCTUATION_RUN
+    if not pattern.search(text):
+        return text
+
+    def breakup(match: re.Match[str]) -> str:
+        run = match.group()
+        step = _LONG_PUNCTUATION_RUN
+        return "".join(run[i:i + step - 1] + (" " if i + step - 1 < len(run) else "")
+                       for i in range(0, len(run), step))[: len(run)]
+
+    return pattern.sub(breakup, text)

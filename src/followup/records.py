@@ -9,7 +9,8 @@ findings about the record itself (a missing thank-you note) point at the right l
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -17,10 +18,11 @@ from typing import Any
 
 import yaml
 
-from .errors import RecordError
-from .yamlnodes import BadValue, construct, read_text
+from .errors import RecordError, excerpt
+from .yamlnodes import BadValue, compose, construct, read_text
 
 RECORD_FILENAME = "interview.yaml"
+MIN_YEAR, MAX_YEAR = 1900, 2999  # date arithmetic (deadlines, weekdays) never overflows
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ class Record:
     documents_requested: tuple[str, ...] = ()
     notes: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    outcome: str | None = None  # one of OUTCOMES, once you have heard
+    outcome_date: date | None = None  # when you heard
     lines: dict[str, int] = field(default_factory=dict)  # field name -> 1-based line
 
     @property
@@ -176,8 +180,9 @@ class Record:
 _TOP_FIELDS = {
     "company", "company_aliases", "position", "interview_date", "interviewers", "topics",
     "decision_date", "contacts", "references", "address", "location", "documents_requested",
-    "notes", "extra",
+    "notes", "extra", "outcome", "outcome_date",
 }
+OUTCOMES = ("offer", "rejected", "withdrawn", "accepted")
 _CONTACT_FIELDS = {
     "name", "email", "title", "honorific", "nicknames", "topics", "phone", "relationship",
     "organization", "given_name", "family_name", "greeting",
@@ -197,6 +202,9 @@ class _Reader:
     def mapping(self, node: yaml.Node, where: str, allowed: set[str],
                 required: Iterable[str]) -> dict[str, yaml.Node]:
         if not isinstance(node, yaml.MappingNode):
+            if where == "record":  # not a record at all: say nothing of what it holds
+                raise self.fail(node, where, "expected a mapping of fields such as "
+                                "'company: ...'; this is not an interview record")
             raise self.fail(node, where, f"expected a mapping of fields, found {_kind(node)}")
         out: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
@@ -224,6 +232,11 @@ class _Reader:
         value = str(node.value).strip()
         if not value:
             raise self.fail(node, where, "must not be empty")
+        bad = _CONTROL.search(value)
+        if bad:
+            raise self.fail(node, where, f"contains the control character "
+                            f"U+{ord(bad.group()):04X}; remove it (it would reach the "
+                            "terminal and the drafts)")
         return value
 
     def optional_text(self, node: yaml.Node | None, where: str) -> str | None:
@@ -247,29 +260,36 @@ class _Reader:
         raw = str(node.value).strip()
         try:
             if len(raw) == 10:
-                return date.fromisoformat(raw)
-            if allow_time:
-                return datetime.fromisoformat(raw.replace("Z", "+00:00"))
+                value: date | datetime = date.fromisoformat(raw)
+            elif allow_time:
+                value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+            else:
+                raise ValueError(raw)
+            if not MIN_YEAR <= value.year <= MAX_YEAR:
+                raise self.fail(node, where, f"{excerpt(raw)} is not a plausible date "
+                                f"(a year from {MIN_YEAR} to {MAX_YEAR})")
+            return value
         except ValueError:
             pass
         expected = "YYYY-MM-DD or an ISO date and time" if allow_time else "YYYY-MM-DD"
-        raise self.fail(node, where, f"'{raw}' is not a valid date (use {expected})")
+        raise self.fail(node, where, f"'{excerpt(raw)}' is not a valid date (use {expected})")
 
     def contact(self, node: yaml.Node, where: str, role: str) -> Contact:
         if isinstance(node, yaml.ScalarNode) and not _is_null(node):
             # a bare name is fine for contacts and references
             if not any(c.isalpha() for c in self.text(node, where)):
-                raise self.fail(node, where, f"'{node.value}' is not a name")
+                raise self.fail(node, where, f"'{excerpt(node.value)}' is not a name")
             return Contact(name=self.text(node, where), role=role,
                            line=node.start_mark.line + 1, column=node.start_mark.column + 1)
         fields = self.mapping(node, where, _CONTACT_FIELDS, required=("name",))
         name_node = fields["name"]
         email = self.optional_text(fields.get("email"), f"{where}.email")
         if email is not None and ("@" not in email or " " in email):
-            raise self.fail(fields["email"], f"{where}.email", f"'{email}' is not an email address")
+            raise self.fail(fields["email"], f"{where}.email",
+                            f"'{excerpt(email)}' is not an email address")
         name = " ".join(self.text(name_node, f"{where}.name").split())
         if not any(c.isalpha() for c in name):
-            raise self.fail(name_node, f"{where}.name", f"'{name}' is not a name")
+            raise self.fail(name_node, f"{where}.name", f"'{excerpt(name)}' is not a name")
         title, _, rest = name.partition(" ")
         honorific = HONORIFICS.get(title.rstrip(".").lower())
         if honorific and rest and any(c.isalpha() for c in rest):
@@ -281,7 +301,7 @@ class _Reader:
         for part, key in ((given, "given_name"), (family, "family_name")):
             if part is not None and part not in name:
                 raise self.fail(fields[key], f"{where}.{key}",
-                                f"'{part}' is not part of the name '{name}'")
+                                f"'{excerpt(part)}' is not part of the name '{excerpt(name)}'")
         return Contact(
             name=name,
             role=role,
@@ -308,6 +328,36 @@ class _Reader:
         return tuple(self.contact(item, f"{where}[{i}]", role) for i, item in enumerate(node.value))
 
 
+# C0 and C1 controls (a line break only inside multi-line text), bidi overrides/isolates
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+MAX_EXTRA_VALUES = 10_000
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many values `root` holds with every alias expanded, counted in time linear in
+    the node tree (aliases share nodes; a "billion laughs" record would hang a draft)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        children = [c for pair in node.value for c in pair] if isinstance(
+            node, yaml.MappingNode) else list(node.value)
+        if done:
+            sizes[id(node)] = min(1 + sum(sizes.get(id(c), 1) for c in children),
+                                  MAX_EXTRA_VALUES + 1)
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(root)]
+
+
 def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
 
@@ -319,22 +369,25 @@ def _kind(node: yaml.Node) -> str:
         return "a list"
     if _is_null(node):
         return "nothing"
-    return f"'{node.value}'"
+    return f"'{excerpt(node.value)}'"
 
 
 def parse_record(text: str, path: Path) -> Record:
     """Parse and validate record text; `path` is used for messages and relative links."""
     reader = _Reader(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise RecordError(f"invalid YAML: {problem}", path, line, column) from None
-    except yaml.YAMLError as exc:
-        raise RecordError(f"invalid YAML: {exc}", path) from None
+        # PyYAML quotes what it found; a file that is not YAML is never quoted
+        problem = re.sub(r"\s*'[^']*'|\s*\"[^\"]*\"", "",
+                         exc.problem or exc.context or "invalid YAML")
+        raise RecordError(f"invalid YAML: {excerpt(problem, 80)}", path, line,
+                          column) from None
+    except yaml.YAMLError:
+        raise RecordError("invalid YAML", path) from None
     if root is None:
         raise RecordError("the record is empty; it needs company, position, interview_date "
                           "and interviewers", path, 1)
@@ -347,6 +400,7 @@ def parse_record(text: str, path: Path) -> Record:
     if "decision_date" in fields and not _is_null(fields["decision_date"]):
         when = reader.when(fields["decision_date"], "decision_date", allow_time=True)
         decision = when.date() if isinstance(when, datetime) else when
+    outcome, outcome_date = _outcome(reader, fields)
     address_node = fields.get("address")
     address: tuple[str, ...] = ()
     if address_node is not None and not _is_null(address_node):
@@ -357,6 +411,9 @@ def parse_record(text: str, path: Path) -> Record:
             address = reader.texts(address_node, "address")
     extra: dict[str, Any] = {}
     if "extra" in fields:
+        if _expanded_size(fields["extra"]) > MAX_EXTRA_VALUES:
+            raise reader.fail(fields["extra"], "extra", f"more than {MAX_EXTRA_VALUES} values "
+                              "once its YAML aliases are expanded (an alias bomb?)")
         try:
             loaded = construct(fields["extra"])
         except BadValue as exc:
@@ -381,8 +438,33 @@ def parse_record(text: str, path: Path) -> Record:
                                          "documents_requested"),
         notes=reader.optional_text(fields.get("notes"), "notes"),
         extra=extra,
+        outcome=outcome,
+        outcome_date=outcome_date,
         lines={key: node.start_mark.line + 1 for key, node in fields.items()},
     )
+
+
+def _outcome(reader: _Reader, fields: dict[str, yaml.Node]) -> tuple[str | None, date | None]:
+    """`outcome:` (offer|rejected|withdrawn|accepted, with did-you-mean) and `outcome_date:`;
+    a rejection needs its date, since the reply is due two days after it."""
+    outcome = reader.optional_text(fields.get("outcome"), "outcome")
+    if outcome is not None and outcome not in OUTCOMES:
+        close = difflib.get_close_matches(outcome.lower(), OUTCOMES, n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise reader.fail(fields["outcome"], "outcome", f"'{outcome}' is not one of "
+                          f"{', '.join(OUTCOMES)}{hint}")
+    when = None
+    node = fields.get("outcome_date")
+    if node is not None and not _is_null(node):
+        if outcome is None:
+            raise reader.fail(node, "outcome_date", "given without an outcome (add "
+                              f"outcome: {'|'.join(OUTCOMES)})")
+        value = reader.when(node, "outcome_date", allow_time=True)
+        when = value.date() if isinstance(value, datetime) else value
+    elif outcome == "rejected":
+        raise reader.fail(fields["outcome"], "outcome_date", "required with outcome: "
+                          "rejected (the day you heard, YYYY-MM-DD)")
+    return outcome, when
 
 
 _CACHE: dict[tuple[Path, float, str], Record] = {}
@@ -426,19 +508,50 @@ def _as_given(path: Path) -> Path:
         return path
 
 
+def repository_top(path: Path) -> Path | None:
+    """The top folder of the git repository `path` lies in, if any."""
+    folder = path.resolve()
+    folder = folder if folder.is_dir() else folder.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def check_contained(target: Path, letter: Path | None, roots: Sequence[Path],
+                    shown: str) -> None:
+    """A record a letter names must lie inside the letter's git repository, or, outside
+    any repository, inside the current folder or a folder tree being linted: a letter
+    from a pull request cannot make a run read (and report on) any file of the machine."""
+    resolved = target.resolve()
+    top = repository_top(letter if letter is not None else Path.cwd())
+    allowed = [top] if top is not None else [Path.cwd().resolve(),
+                                             *(r.resolve() for r in roots)]
+    if not any(resolved == a or a in resolved.parents for a in allowed):
+        where = "the letter's git repository" if top is not None else \
+            "the folders being linted"
+        raise RecordError(f"the record '{excerpt(shown, 80)}' named in the letter lies "
+                          f"outside {where}; a letter may only link a record inside it",
+                          letter if letter is not None else "-")
+
+
 def find_record_for(letter: Path | None, linked: str | None = None,
                     override: Path | None = None,
-                    nearest: dict[Path, Path | None] | None = None) -> Record | None:
+                    nearest: dict[Path, Path | None] | None = None,
+                    roots: Sequence[Path] = ()) -> Record | None:
     """The record for a letter: `--record`, else front matter `record:`, else nearest file.
 
-    `linked` is the front matter value, relative to the letter's folder. `nearest` is a
-    run's memo of the nearest record by folder, so a folder of letters searches once.
+    `linked` is the front matter value, relative to the letter's folder; it must lie
+    inside the letter's repository (or `roots`, the folders being linted, outside one).
+    `nearest` is a run's memo of the nearest record by folder, so a folder of letters
+    searches once.
     """
     if override is not None:
         return load_record(override)
     if linked:
         base = letter.parent if letter is not None else Path.cwd()
         target = base / linked
+        check_contained(target, letter, roots, linked)
         if not target.is_file():
             problem = "is a folder, not a record file" if target.is_dir() else "does not exist"
             raise RecordError(f"the record '{linked}' named in the letter's front matter "

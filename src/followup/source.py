@@ -19,24 +19,29 @@ from typing import Any
 
 import yaml
 
-from .document import Document, Line, Suppressions, build_document, lines_of
+from .document import Document, Line, Part, Suppressions, build_document, lines_of
 from .errors import InputError
-from .yamlnodes import BadValue, construct
+from .yamlnodes import BadValue, compose, construct
 
 LETTER_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".eml": "email"}
-FRONT_MATTER_KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "other")
+FRONT_MATTER_KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "withdrawal",
+                      "documents", "other")
 
 
 def format_for(path: str) -> str | None:
     return LETTER_SUFFIXES.get(Path(path).suffix.lower())
 
 
-def read_document(path: str | Path, data: bytes | None = None, fmt: str | None = None) -> Document:
-    """Read and parse one letter. `data` is given for standard input."""
+def read_document(path: str | Path, data: bytes | None = None, fmt: str | None = None,
+                  max_bytes: int | None = None) -> Document:
+    """Read and parse one letter. `data` is given for standard input. A letter over
+    `max_bytes` (config `max_letter_kb`) is an InputError: no letter is that long, and
+    reading one would take minutes and gigabytes."""
     name = str(path)
     if data is None:
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as handle:
+                data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
         except FileNotFoundError:
             raise InputError("no such file", name) from None
         except IsADirectoryError:
@@ -45,15 +50,23 @@ def read_document(path: str | Path, data: bytes | None = None, fmt: str | None =
             raise InputError("permission denied", name) from None
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", name) from None
-    if b"\x00" in data[:8192]:
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"larger than {max_bytes // 1024} KB, too long for a letter (config "
+                         "max_letter_kb)", name)
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if b"\x00" in data[:8192] and not utf16:
         raise InputError("binary file, not a letter", name)
-    fmt = fmt or format_for(name) or sniff_format(data)
+    fmt = fmt or format_for(name) or ("text" if utf16 else sniff_format(data))
     if fmt == "email":
+        if utf16:
+            raise InputError("UTF-16 text; save the e-mail as UTF-8", name)
         return read_email(name, data)
-    file_text = _decode_text(name, data)
-    if fmt == "markdown":
-        return read_markdown(name, file_text)
-    return read_plain(name, file_text)
+    notices: list[str] = []
+    file_text = _decode_text(name, data, notices)
+    document = read_markdown(name, file_text) if fmt == "markdown" else \
+        read_plain(name, file_text)
+    document.read_notices = notices  # type: ignore[attr-defined]
+    return document
 
 
 def sniff_format(data: bytes) -> str:
@@ -68,11 +81,28 @@ def sniff_format(data: bytes) -> str:
     return "text"
 
 
-def _decode_text(name: str, data: bytes) -> str:
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
+                             rb"[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _decode_text(name: str, data: bytes, notices: list[str] | None = None) -> str:
+    """UTF-8 first (UTF-16 with a BOM too). Text that is UTF-8 but for a few stray bytes
+    stays UTF-8 (each stray byte one U+FFFD, so columns stay right) with a notice naming
+    the line; only text with no UTF-8 in it at all is read as Windows-1252."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("not valid UTF-16 text; save the letter as UTF-8", name) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        if _UTF8_MULTIBYTE.search(data):
+            if notices is not None:
+                notices.append(f"{name}:{line}: invalid UTF-8 bytes, read as U+FFFD; "
+                               "save the letter as UTF-8")
+            return data.decode("utf-8-sig", "replace")
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
@@ -153,7 +183,7 @@ def _remove_comments(line: Line) -> Line:
 
 # --- front matter -------------------------------------------------------------------------
 
-_FRONT_KEYS = {"record", "to", "kind", "date", "subject"}
+_FRONT_KEYS = {"record", "to", "kind", "date", "subject", "sent"}
 
 
 def _front_matter(name: str, file_text: str, strict: bool
@@ -168,7 +198,7 @@ def _front_matter(name: str, file_text: str, strict: bool
     inner_start = match.start(1)
     block = match.group(1)
     try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
+        node = compose(block)
         values = construct(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         if not strict:
@@ -201,13 +231,14 @@ def _front_matter(name: str, file_text: str, strict: bool
     if kind is not None and kind not in FRONT_MATTER_KINDS:
         raise InputError(f"front matter: kind: '{kind}' is not one of "
                          f"{', '.join(FRONT_MATTER_KINDS)}", name, line_of("kind"))
-    when = values.get("date")
-    if when is not None and not isinstance(when, (date, datetime)):
-        try:
-            values["date"] = datetime.fromisoformat(str(when).replace("Z", "+00:00"))
-        except ValueError:
-            raise InputError(f"front matter: date: '{when}' is not a date (use YYYY-MM-DD)",
-                             name, line_of("date")) from None
+    for date_key in ("date", "sent"):  # `sent: DATE` marks a letter that went out
+        when = values.get(date_key)
+        if when is not None and not isinstance(when, (date, datetime)):
+            try:
+                values[date_key] = datetime.fromisoformat(str(when).replace("Z", "+00:00"))
+            except ValueError:
+                raise InputError(f"front matter: {date_key}: '{when}' is not a date (use "
+                                 "YYYY-MM-DD)", name, line_of(date_key)) from None
     for key in ("record", "to", "subject"):
         if key in values and values[key] is not None and not isinstance(values[key], str):
             raise InputError(f"front matter: {key}: expected text", name, line_of(key))
@@ -224,13 +255,15 @@ _LIST = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(\s+)(\[[ xX]\]\s+)?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_IMAGE_OR_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]"
-                            r"(\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
+# inner runs bounded, so a line of "[x](" repeated is linear, not quadratic, to scan
+_IMAGE_OR_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]{0,200}\])*)\]"
+                            r"(\((?:[^()\s]|\([^()]{0,200}\))*(?:\s+\"[^\"]{0,300}\")?\)"
+                            r"|\[[^\]]{0,200}\])")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+|[^@>\s]+@[^>\s]+)>")
 _HTML_TAG = re.compile(r"</?(?:a|b|i|u|em|strong|span|div|p|br|hr|img|sup|sub|small|mark|del|"
                        r"ins|s|code|kbd|font|center|u|tt|big)\b[^>]*>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_CODE_SPAN = re.compile(r"(?<!`)(`{1,16})(?!`)(.{1,500}?)(?<!`)\1(?!`)")  # bounded: linear
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _EMPHASIS = re.compile(
     r"(?<![\w*\\])(\*{1,3})(?=[^\s*])|(?<=[^\s*\\])(\*{1,3})(?![\w*])|"
@@ -325,15 +358,20 @@ def _strip_inline(line: Line, headings: set[int]) -> Line:
         if item:
             edits.append((item.start(2), item.end(), ""))
             prefix_end = item.end()
-    protected: list[tuple[int, int]] = []
+    # characters inside code spans, links and tags, as a mask: checking a span is then
+    # linear in its length, not in the number of spans found so far (quadratic before)
+    covered = bytearray(len(text) + 1)
+
+    def protect(s: int, e: int) -> None:
+        covered[s:e] = b"\x01" * (e - s)
     for match in _CODE_SPAN.finditer(text, prefix_end):
         ticks = len(match.group(1))
         edits.append((match.start(), match.start() + ticks, ""))
         edits.append((match.end() - ticks, match.end(), ""))
-        protected.append((match.start(), match.end()))
+        protect(match.start(), match.end())
 
     def free(s: int, e: int) -> bool:
-        return not any(ps < e and s < pe for ps, pe in protected)
+        return not any(covered[s:e])
 
     for match in _IMAGE_OR_LINK.finditer(text, prefix_end):
         if not free(match.start(), match.end()):
@@ -341,17 +379,17 @@ def _strip_inline(line: Line, headings: set[int]) -> Line:
         bang = len(match.group(1))
         edits.append((match.start(), match.start() + bang + 1, ""))
         edits.append((match.end(2), match.end(), ""))
-        protected.append((match.end(2), match.end()))
+        protect(match.end(2), match.end())
     for match in _AUTOLINK.finditer(text, prefix_end):
         if free(match.start(), match.end()):
             edits.append((match.start(), match.start() + 1, ""))
             edits.append((match.end() - 1, match.end(), ""))
-            protected.append((match.start(), match.end()))
+            protect(match.start(), match.end())
     for pattern in (_HTML_TAG,):
         for match in pattern.finditer(text, prefix_end):
             if free(match.start(), match.end()):
                 edits.append((match.start(), match.end(), ""))
-                protected.append((match.start(), match.end()))
+                protect(match.start(), match.end())
     for match in _ENTITY.finditer(text, prefix_end):
         if free(match.start(), match.end()):
             value = html.unescape(match.group(0)).replace("\xa0", " ")
@@ -359,7 +397,7 @@ def _strip_inline(line: Line, headings: set[int]) -> Line:
     for match in _ESCAPE.finditer(text, prefix_end):
         if free(match.start(), match.end()):
             edits.append((match.start(), match.start() + 1, ""))
-            protected.append((match.start(), match.end()))
+            protect(match.start(), match.end())
     url_spans = [(m.start(), m.end()) for m in re.finditer(r"\b(?:https?://|www\.)\S+", text)]
     for match in _EMPHASIS.finditer(text, prefix_end):
         group = next(g for g in range(1, 7) if match.group(g))
@@ -391,7 +429,7 @@ def read_email(name: str, data: bytes) -> Document:
         raise InputError("not an e-mail message: no headers found", name, 1)
     headers: dict[str, str] = {}
     for key in ("to", "cc", "from", "date", "subject", "x-followup-record", "x-followup-kind",
-                "reply-to"):
+                "reply-to", "x-unsent"):
         value = message.get(key)
         if value is not None:
             headers[key] = str(value)
@@ -417,10 +455,21 @@ def read_email(name: str, data: bytes) -> Document:
         lines = _split_lines(chars, starts, ends, file_text)
     suppressions, directive_lines = parse_suppressions(file_text)
     kept: list[Line] = []
-    for line in lines:
+    extra: list[Part] = []
+    for index, line in enumerate(lines):
         if _SIGNATURE.match(line.chars) or _FORWARD.match(line.chars):
+            rest = [ln.number for ln in lines[index:] if ln.chars.strip() and ln.number]
+            if rest:
+                role = "signature" if _SIGNATURE.match(line.chars) else "quoted"
+                extra.append(Part(role, rest[0], rest[-1]))
             break
         if line.chars.lstrip().startswith(">") or line.number in directive_lines:
+            if line.chars.lstrip().startswith(">") and line.number:
+                if extra and extra[-1].role == "quoted" and \
+                        extra[-1].end_line >= line.number - 1:
+                    extra[-1] = Part("quoted", extra[-1].line, line.number)
+                else:
+                    extra.append(Part("quoted", line.number, line.number))
             kept.append(Line("", [], [], line.number))
             continue
         kept.append(_remove_comments(line))
@@ -430,8 +479,18 @@ def read_email(name: str, data: bytes) -> Document:
             following = next((ln for ln in kept[index + 1:] if ln.chars.strip()), None)
             if following is None or not following.chars.strip():
                 kept[index] = Line("", [], [], line.number)
+                extra.append(Part("quoted", line.number, line.number))
+    header_end = file_text[:body_start_char(file_text)].count("\n")
+    if header_end:
+        extra.append(Part("header", 1, header_end))
     return build_document(name, "email", file_text, kept, front_matter=front, headers=headers,
-                          field_spans=spans, suppressions=suppressions)
+                          field_spans=spans, suppressions=suppressions, extra_parts=extra)
+
+
+def body_start_char(file_text: str) -> int:
+    """Where an e-mail's body starts: after the first blank line."""
+    match = re.search(r"\r?\n\r?\n", file_text)
+    return match.start() + 1 if match else 0
 
 
 def _byte_to_char_table(file_text: str) -> list[int]:

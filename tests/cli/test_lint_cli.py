@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from followup import __version__
 from followup.cli import main
 
-from helpers import GOOD_LETTER, RECORD, codes, findings
+from helpers import GOOD_LETTER, RECORD, REPO, codes, findings
 
 BAD_LETTER = "Dear Nick,\n\nThanks for the chat :) about [Company].\n\nBest,\nJordan\n"
 
@@ -47,10 +47,14 @@ def test_json_report_fields(write, lint_cli):
     write("bad.txt", BAD_LETTER)
     result = lint_cli("bad.txt", "--select", "T002,C004", "--format", "json")
     data = json.loads(result.stdout)
+    applications = data["summary"].pop("applications")
     assert data["summary"] == {"files": 1, "findings": 2, "error": 2, "warning": 0, "info": 0}
+    assert applications == [{"record": None, "company": None, "position": None, "letters": 1,
+                             "errors": 2, "warnings": 0, "infos": 0}]
     first = data["findings"][0]
     assert set(first) == {"path", "line", "column", "end_line", "end_column", "code", "name",
-                          "severity", "message", "suggestions"}
+                          "severity", "message", "suggestions", "safe_suggestions"}
+    assert first["suggestions"] == first["safe_suggestions"] == [""]  # removal, safe
     assert (first["line"], first["column"], first["end_line"], first["end_column"]) == \
         (3, 21, 3, 23)
     assert [f["code"] for f in data["findings"]] == ["T002", "C004"]
@@ -178,6 +182,10 @@ def test_sarif_report(write, lint_cli):
     write("bad.txt", BAD_LETTER)
     result = lint_cli("bad.txt", "--select", "T002", "--format", "sarif")
     log = json.loads(result.stdout)
+    import jsonschema
+
+    schema = json.loads((REPO / "tests" / "report" / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
     assert log["version"] == "2.1.0"
     (run,) = log["runs"]
     rules = run["tool"]["driver"]["rules"]
@@ -247,8 +255,12 @@ def test_missing_thank_you_only_in_folder_runs(lint_cli):
     from helpers import REPO
 
     app = REPO / "examples" / "applications" / "acme-packaging-manager"
+    alone = lint_cli(str(app / "thank-you-nick-claus.md"), "--select", "C005", "--format",
+                     "json", "--no-context")
+    assert codes(alone) == []  # the letter alone cannot tell who else got a note
+    # named, the letter is checked with the rest of its application (as pre-commit does)
     one = lint_cli(str(app / "thank-you-nick-claus.md"), "--select", "C005", "--format", "json")
-    assert codes(one) == []  # pre-commit passes only the letters that changed
+    assert codes(one) == ["C005"]
     folder = lint_cli(str(app), "--select", "C005", "--format", "json")
     assert codes(folder) == ["C005"]
 

@@ -185,6 +185,43 @@ def test_undated_inquiry_uses_today(tmp_path: Path) -> None:
     assert run(tmp_path, note(INQUIRY, kind="status-inquiry"), today=date(2026, 12, 4)) == []
 
 
+@pytest.mark.parametrize(("dated", "premature"), [
+    ("2026-11-23", True), ("2026-11-26", True),  # Friday interview: 1 and 4 business days
+    ("2026-11-27", False), ("2026-12-04", False),
+])
+def test_without_a_decision_date_wait_five_business_days(tmp_path: Path, dated: str,
+                                                         premature: bool) -> None:
+    (tmp_path / "interview.yaml").write_text(RECORD.format(when="2026-11-20T10:00").replace(
+        "decision_date: 2026-12-01\n", ""), encoding="utf-8")
+    (tmp_path / "q.md").write_text(note(INQUIRY, dated, kind="status-inquiry"),
+                                   encoding="utf-8")
+    result = lint(LintRequest(paths=[str(tmp_path / "q.md")], config=Config(), select=["D002"],
+                              today=date(2026, 12, 10), grammar="off"))
+    assert [f.code for f in result.findings] == (["D002"] if premature else [])
+    if premature:
+        assert "less than 5 business days after the interview on 2026-11-20 (Friday)" in \
+            result.findings[0].message
+        assert "wait until 2026-11-27 (Friday)" in result.findings[0].message
+
+
+def test_lint_and_plan_agree_on_when_an_inquiry_may_go(tmp_path: Path) -> None:
+    from followup.plan import build_plan
+
+    for day in range(20, 31):
+        dated = f"2026-11-{day}"
+        (tmp_path / "interview.yaml").write_text(RECORD.format(when="2026-11-20").replace(
+            "decision_date: 2026-12-01\n", "decision_date: 2026-11-24\n"), encoding="utf-8")
+        (tmp_path / "q.md").write_text(note(INQUIRY, None, kind="status-inquiry"),
+                                       encoding="utf-8")
+        today = date.fromisoformat(dated)
+        result = lint(LintRequest(paths=[str(tmp_path / "q.md")], config=Config(),
+                                  select=["D002"], today=today, grammar="off"))
+        [inquiry] = [a for a in build_plan([str(tmp_path)], Config(), today).actions
+                     if a.action == "status-inquiry"]
+        if inquiry.state in ("due", "overdue"):
+            assert result.findings == [], dated  # the plan never asks for a premature one
+
+
 # --- D003 date-mismatch ------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("sentence", "written", "right"), [

@@ -26,7 +26,7 @@ from ..draft import (
 )
 from ..errors import UserError
 from ..profile import load_profile
-from ..records import find_record_for
+from ..records import Record, find_record_for
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -78,7 +78,10 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 
 @click.command("draft")
-@click.argument("template")
+@click.argument("template", required=False)
+@click.option("--next", "next_due", is_flag=True,
+              help="Draft the next action `followup plan` lists for the record (with --all: "
+                   "every overdue and due one), with its template and addressee.")
 @click.option("--record", "record_path", type=click.Path(path_type=Path),
               help="The interview record (default: the nearest interview.yaml from here up).")
 @click.option("--to", "to", metavar="NAME",
@@ -101,9 +104,10 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Configuration file (default: the nearest followup.toml or pyproject.toml).")
 @_user_errors
-def draft_command(template: str, record_path: Path | None, to: str | None, everyone: bool,
-                  out_dir: Path | None, fmt: str, force: bool, when: date | None,
-                  profile_path: Path | None, config_path: Path | None) -> None:
+def draft_command(template: str | None, next_due: bool, record_path: Path | None,
+                  to: str | None, everyone: bool, out_dir: Path | None, fmt: str, force: bool,
+                  when: date | None, profile_path: Path | None, config_path: Path | None
+                  ) -> None:
     """Draft letters from TEMPLATE for an interview record.
 
     \b
@@ -111,6 +115,7 @@ def draft_command(template: str, record_path: Path | None, to: str | None, every
       followup draft thank-you-email --all
       followup draft thank-you-letter --to "Nick Claus" --format txt
       followup draft status-inquiry --record acme/interview.yaml --format eml
+      followup draft --next --all
     """
     config = _config(config_path)
     record = find_record_for(None, override=record_path)
@@ -118,13 +123,29 @@ def draft_command(template: str, record_path: Path | None, to: str | None, every
         raise DraftError("no interview.yaml in this folder or its parents; "
                          "pass --record FILE")
     profile = load_profile(config, path=profile_path, also_from=record.path.parent)
-    request = DraftRequest(
-        template=template, record=record, to=to, everyone=everyone, out_dir=out_dir,
+    if next_due:
+        if template is not None or to is not None:
+            raise DraftError("--next chooses the template and the addressee; give neither "
+                             "a TEMPLATE nor --to with it")
+        jobs = _next_jobs(record, config, when or date.today(), everyone)
+    elif template is None:
+        raise DraftError("name a TEMPLATE (see `followup templates`), or use --next")
+    else:
+        jobs = [(template, to, everyone)]
+    requests = [DraftRequest(
+        template=name, record=record, to=person, everyone=each, out_dir=out_dir,
         fmt=fmt, force=force, when=when, template_dirs=config.template_dirs,
         profile=profile, thank_you_within_hours=config.thank_you_within_hours,
-    )
-    drafts = prepare_drafts(request)
-    written = write_drafts(drafts, request)
+    ) for name, person, each in jobs]
+    prepared = [(request, prepare_drafts(request)) for request in requests]
+    if not force:  # nothing is written when one of the drafts exists
+        for _request, planned in prepared:
+            for draft in planned:
+                if draft.path.exists():
+                    raise DraftError("already exists; use --force to overwrite it", draft.path)
+    drafts = [draft for _request, planned in prepared for draft in planned]
+    written = [path for request, planned in prepared
+               for path in write_drafts(planned, request)]
     shown_notes: set[str] = set()
     for draft in drafts:
         for note in draft.notes:
@@ -133,6 +154,22 @@ def draft_command(template: str, record_path: Path | None, to: str | None, every
                 click.echo(f"note: {note}", err=True)
     for path in written:
         click.echo(_shown(path))
+
+
+def _next_jobs(record: Record, config: Config, today: date, everything: bool
+               ) -> list[tuple[str, str | None, bool]]:
+    """(template, addressee, every addressee) for each action `--next` drafts."""
+    from ..plan import build_plan, next_actions
+
+    plan = build_plan([str(record.path)], config, today)
+    if plan.errors:
+        raise plan.errors[0]
+    chosen = next_actions(plan.actions, everything)
+    if not chosen:
+        raise DraftError("nothing left to send for this application (see `followup plan`)",
+                         record.path)
+    # one letter per template and person (one documents letter sends everything asked for)
+    return list(dict.fromkeys((action.template, action.to, False) for action in chosen))
 
 
 def _info_dict(info: TemplateInfo) -> dict[str, Any]:

@@ -10,9 +10,11 @@ its findings on the right characters.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -20,10 +22,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 
 from . import DEFAULT_LANGUAGE, GrammarError
 
+MAX_ANSWER_BYTES = 16 * 1024 * 1024  # a letter's matches are kilobytes, never this
 SPELLING_RULE = re.compile(r"^(MORFOLOGIK_RULE_|HUNSPELL_|SPELLER_RULE|.*_SPELLER_RULE$)")
 
 
@@ -176,9 +180,11 @@ class LanguageToolClient:
             raise self._broken
         if not text.strip():
             return []
+        deadline = time.monotonic() + self.timeout
         try:
             response = self._session().post(f"{self.url}/v2/check", data=self._params(text),
-                                            timeout=(10.0, self.timeout))
+                                            timeout=(10.0, self.timeout), stream=True)
+            body = self._read_body(response, deadline)
         except requests.Timeout:
             error = GrammarError(f"LanguageTool at {self.url} did not answer within "
                                  f"{self.timeout:.0f} s")
@@ -192,18 +198,48 @@ class LanguageToolClient:
         except requests.RequestException as exc:
             raise GrammarError(f"LanguageTool at {self.url} failed: {exc}") from None
         if response.status_code != 200:
-            detail = " ".join(response.text.split())[:200] if response.text else ""
+            answer = body.decode("utf-8", "replace")
+            detail = " ".join(answer.split())[:200] if answer else ""
             error = GrammarError(f"LanguageTool at {self.url} answered HTTP "
                                  f"{response.status_code}" + (f": {detail}" if detail else ""))
             if response.status_code >= 500 or response.status_code in (401, 403, 404):
                 self._broken = error
             raise error
         try:
-            data = response.json()
-        except ValueError:
+            data = json.loads(body)
+        except (ValueError, RecursionError):
             raise GrammarError(f"{self.url} answered something that is not a LanguageTool "
                                "check result (not JSON)") from None
         return parse_matches(text, data, self.url)
+
+    def _read_body(self, response: requests.Response, deadline: float) -> bytes:
+        """The whole answer within the total deadline and size cap: a server that trickles
+        a byte every few seconds, or never stops sending, cannot hang the run."""
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while True:
+                # read1: what has arrived (read(n) would wait for n bytes of a trickle)
+                try:
+                    chunk = response.raw.read1(65536, decode_content=True)
+                except urllib3.exceptions.ReadTimeoutError:
+                    raise requests.Timeout() from None
+                except urllib3.exceptions.HTTPError as exc:
+                    raise requests.ConnectionError(str(exc)) from None
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > MAX_ANSWER_BYTES:
+                    error = GrammarError(f"LanguageTool at {self.url} sent an answer over "
+                                         f"{MAX_ANSWER_BYTES // (1024 * 1024)} MB")
+                    self._broken = error
+                    raise error
+                if time.monotonic() > deadline:
+                    raise requests.Timeout()
+                chunks.append(chunk)
+        finally:
+            response.close()
+        return b"".join(chunks)
 
     def check_many(self, texts: Sequence[str],
                    progress: Callable[[int], None] | None = None

@@ -66,7 +66,7 @@ class GrammarSettings:
         return cls(mode=getattr(config, "grammar", "auto") or "auto", url=url,
                    language=getattr(config, "language", None) or DEFAULT_LANGUAGE,
                    enable=enable, disable=disable, picky=picky,
-                   timeout=float(options.get("timeout", 60.0)),
+                   timeout=_timeout(config, options),
                    workers=options.get("workers"), idle_seconds=_idle_seconds(config))
 
 
@@ -108,6 +108,15 @@ class _StartingNotice:
             self._thread.join()
             sys.stderr.write(f"\r{STARTING_NOTICE} done\n")
             sys.stderr.flush()
+
+
+def _timeout(config: Any, options: Any) -> float:
+    """The rule option `timeout` when set to something else than its default, else the
+    config's `languagetool_timeout` (and FOLLOWUP_LANGUAGETOOL_TIMEOUT)."""
+    option = options.get("timeout")
+    if option is not None and float(option) != 60.0:
+        return float(option)
+    return float(getattr(config, "languagetool_timeout", 60.0) or 60.0)
 
 
 class GrammarSession:
@@ -210,10 +219,15 @@ class GrammarSession:
             cached = self.cache.get(key)
             if cached is not None:
                 try:
-                    results[i] = [LTMatch.from_dict(m) for m in cached]
-                    continue
+                    matches = [LTMatch.from_dict(m) for m in cached]
                 except (KeyError, TypeError, ValueError):
-                    pass  # a corrupt entry: check again
+                    matches = None  # a corrupt entry: check again
+                # an entry whose offsets fall outside its text is not this text's answer
+                if matches is not None and all(
+                        m.offset >= 0 and m.length >= 0 and m.end <= len(texts[i])
+                        for m in matches):
+                    results[i] = matches
+                    continue
             missing.append(i)
         if not missing:
             return results

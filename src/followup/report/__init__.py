@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from ..linter import LintResult
 
@@ -25,3 +26,31 @@ def render(fmt: str, result: LintResult, stream: TextIO, *, color: bool = False,
         text_renderer(result, stream, color=color, show_source=show_source)
         return
     renderer(result, stream)
+
+
+def applications(result: LintResult) -> list[dict[str, Any]]:
+    """Per application (record) of the run: its letters and its findings by severity, in
+    the order first met; letters with no record together, last (`record` None)."""
+    groups: dict[Path | None, dict[str, Any]] = {}
+    by_path: dict[str, Path | None] = {}
+    for document in result.documents:
+        record = result.record_of.get(document.path)
+        key = record.path.resolve() if record is not None else None
+        by_path[document.path] = key
+        if record is not None:
+            by_path.setdefault(str(record.path), key)
+        if key not in groups:
+            groups[key] = {"record": str(record.path) if record else None,
+                           "company": record.company if record else None,
+                           "position": record.position if record else None,
+                           "letters": 0, "errors": 0, "warnings": 0, "infos": 0}
+        groups[key]["letters"] += 1
+    for finding in result.findings:
+        key = by_path.get(finding.path)
+        if key not in groups:
+            key = next((k for k in groups if k is not None
+                        and k == Path(finding.path).resolve()), None)
+        if key in groups:
+            groups[key][f"{finding.severity.value}s"] += 1
+    ordered = [g for k, g in groups.items() if k is not None]
+    return ordered + ([groups[None]] if None in groups else [])

@@ -23,8 +23,9 @@ def render(result: LintResult, stream: TextIO) -> None:
                  f"endLine={f.end_line},endColumn={f.end_column},"
                  f"title={_property(f'{f.code} {f.name}')}")
         message = f.message
-        if f.suggestions:
-            message += " (suggestion: " + ", ".join(f.suggestions[:3]) + ")"
+        shown = [s for s in f.suggestions[:3] if s]  # a removal: the message says it
+        if shown:
+            message += " (suggestion: " + ", ".join(shown) + ")"
         stream.write(f"::{_LEVEL[f.severity.value]} {props}::{_data(message)}\n")
     for e in result.errors:
         props = f"file={_property(e.path)}" if e.path else ""

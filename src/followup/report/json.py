@@ -7,6 +7,7 @@ from typing import TextIO
 
 from .. import __version__
 from ..linter import LintResult
+from . import applications
 
 
 def render(result: LintResult, stream: TextIO) -> None:
@@ -21,7 +22,7 @@ def render(result: LintResult, stream: TextIO) -> None:
         ],
         "notices": list(result.notices),
         "summary": {"files": len(result.documents), "findings": len(result.findings),
-                    **counts},
+                    **counts, "applications": applications(result)},
     }
     json.dump(payload, stream, indent=2, ensure_ascii=False)
     stream.write("\n")

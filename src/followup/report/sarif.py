@@ -5,11 +5,16 @@ Columns count Unicode code points (`columnKind`), as every other format here doe
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from .. import __version__
+from ..document import Document
+from ..findings import Finding, is_safe
 from ..linter import LintResult
 from ..rules.registry import all_rules
 
@@ -18,13 +23,79 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _uri(path: str) -> str:
+    """A percent-encoded RFC 3986 reference: `with space.txt`, `hash#frag.txt` and
+    `q?x=1.txt` must not parse as other files (a fragment, a query)."""
     candidate = Path(path)
     if candidate.is_absolute():
         try:
             candidate = candidate.relative_to(Path.cwd())
         except ValueError:
             return candidate.as_uri()
-    return candidate.as_posix()
+    return quote(candidate.as_posix(), safe="/")
+
+
+def _region(f: Finding) -> dict[str, int]:
+    return {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+            "endColumn": f.end_column}
+
+
+def suggestion_fix(f: Finding, suggestion: str) -> dict[str, Any]:
+    """One suggestion as a SARIF fix: replace the finding's region with it."""
+    return {
+        "description": {"text": f"Replace with '{suggestion}'"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": _uri(f.path), "uriBaseId": "%SRCROOT%"},
+            "replacements": [{"deletedRegion": _region(f),
+                              "insertedContent": {"text": suggestion}}],
+        }],
+        "properties": {"safe": is_safe(suggestion)},
+    }
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n\s*\n")
+
+
+def _span_and_sentence(f: Finding, document: Document | None) -> tuple[str, str]:
+    """The finding's text on disk and the sentence around it (its paragraph cut at
+    sentence ends): what identifies it, whatever moves around it."""
+    if document is None:
+        return f.message, ""
+    lines = document.file_text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(line: int, column: int) -> int:
+        index = min(max(line, 1), len(lines) + 1) - 1
+        return min(starts[index] + column - 1, starts[min(index + 1, len(lines))])
+
+    begin, end = offset(f.line, f.column), offset(f.end_line, f.end_column)
+    text = document.file_text
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, begin)), default=0)
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return text[begin:end], text[left:right]
+
+
+def fingerprints(findings: list[Finding], documents: dict[str, Document]
+                 ) -> list[dict[str, str]]:
+    """partialFingerprints per finding: a hash of the rule, the span's normalised text and
+    its sentence's, plus an occurrence count for repeats in one file; no line numbers, so
+    an edit elsewhere in the file leaves it unchanged."""
+    seen: dict[tuple[str, str], int] = {}
+    prints = []
+    for f in findings:
+        span, sentence = _span_and_sentence(f, documents.get(f.path))
+        digest = hashlib.sha256("\0".join((f.code, _normalised(span), _normalised(sentence)))
+                                .encode()).hexdigest()[:32]
+        count = seen.get((f.path, digest), 0) + 1
+        seen[(f.path, digest)] = count
+        prints.append({"followupSpan/v1": f"{digest}:{count}"})
+    return prints
 
 
 def render(result: LintResult, stream: TextIO) -> None:
@@ -47,7 +118,9 @@ def render(result: LintResult, stream: TextIO) -> None:
         for rule in rules
     ]
     results: list[dict[str, Any]] = []
-    for f in result.findings:
+    documents = {d.path: d for d in result.documents}
+    for f, prints in zip(result.findings, fingerprints(result.findings, documents),
+                         strict=True):
         entry: dict[str, Any] = {
             "ruleId": f.code,
             "level": _LEVEL[f.severity.value],
@@ -55,15 +128,18 @@ def render(result: LintResult, stream: TextIO) -> None:
             "locations": [{
                 "physicalLocation": {
                     "artifactLocation": {"uri": _uri(f.path), "uriBaseId": "%SRCROOT%"},
-                    "region": {"startLine": f.line, "startColumn": f.column,
-                               "endLine": f.end_line, "endColumn": f.end_column},
+                    "region": _region(f),
                 },
             }],
+            "partialFingerprints": prints,
         }
         if f.code in index:
             entry["ruleIndex"] = index[f.code]
         if f.suggestions:
-            entry["properties"] = {"suggestions": list(f.suggestions)}
+            entry["properties"] = {"suggestions": list(f.suggestions),
+                                   "safe_suggestions": [s for s in f.suggestions
+                                                        if is_safe(s)]}
+            entry["fixes"] = [suggestion_fix(f, s) for s in f.suggestions]
         results.append(entry)
     notifications = [
         {"level": "error", "message": {"text": str(e)},

@@ -9,6 +9,7 @@ import click
 
 from ..document import Document
 from ..linter import LintResult
+from . import applications
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -17,6 +18,68 @@ def _width(text: str) -> int:
     if text.isascii():
         return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _safe(text: str) -> str:
+    """Control characters, bidi overrides and isolates escaped (`\\x1b`, `\\u202e`): a
+    letter or a record must not rewrite the terminal or reorder what it shows."""
+    if not _unsafe(text):
+        return text
+    return "".join(_escape(c) if _bad(c) else c for c in text)
+
+
+def _bad(c: str) -> bool:
+    return (unicodedata.category(c) == "Cc" and c != "\t") or c in _BIDI
+
+
+def _escape(c: str) -> str:
+    return f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}"
+
+
+def _unsafe(text: str) -> bool:
+    return not (text.isascii() and text.isprintable()) and any(_bad(c) for c in text)
+
+
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+SPAN_COLUMNS = 100  # carets under at most this much of a span's first line
+LINE_COLUMNS = 120  # no excerpt or caret line wider than this, gutter included
+_GUTTER = 7  # "1234 | "
+
+
+def _cut(text: str, columns: int) -> str:
+    """The longest start of `text` that fits in `columns` display columns."""
+    used = 0
+    for index, char in enumerate(text):
+        used += _width(char)
+        if used > columns:
+            return text[:index]
+    return text
+
+
+def _excerpt(source: str, column: int, end_column: int | None) -> tuple[str, str]:
+    """The source line and its caret line, cut with `…` so that a long span shows its first
+    SPAN_COLUMNS columns and neither line is wider than LINE_COLUMNS with the gutter."""
+    prefix = source[: column - 1]
+    span = source[column - 1: end_column - 1 if end_column is not None else None]
+    rest = source[len(prefix) + len(span):]
+    room = LINE_COLUMNS - _GUTTER
+    if _width(prefix) + _width(span) + _width(rest) <= room:
+        return source, " " * _width(prefix) + "^" * max(1, _width(span))
+    shown = _cut(span, SPAN_COLUMNS)
+    span_cut = len(shown) < len(span)
+    left = room - _width(shown) - 1  # one column kept for a `…` on the right
+    if _width(prefix) > left:
+        keep = min(left - 1, 30)
+        tail = prefix[len(prefix) - len(_cut(prefix[::-1], keep)):] if keep > 0 else ""
+        prefix = "…" + tail
+    right = room - _width(prefix) - _width(shown)
+    if span_cut:
+        after = "…"
+    elif _width(rest) <= right:
+        after = rest
+    else:
+        after = _cut(rest, right - 1) + "…"
+    return prefix + shown + after, " " * _width(prefix) + "^" * max(1, _width(shown))
 
 
 def render(result: LintResult, stream: TextIO, *, color: bool = False,
@@ -29,23 +92,30 @@ def render(result: LintResult, stream: TextIO, *, color: bool = False,
     for finding in result.findings:
         where = style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
         code = style(finding.code, fg=_COLORS[finding.severity.value], bold=True)
-        stream.write(f"{where} {code} {finding.name} {finding.message}\n")
+        stream.write(f"{where} {code} {finding.name} {_safe(finding.message)}\n")
         document = documents.get(finding.path)
         if show_source and document is not None:
             source = document.source_line(finding.line).replace("\t", " ")
+            if _unsafe(source):  # escaping widens the line: keep the marker right
+                prefix_raw = source[: finding.column - 1]
+                span_raw = source[finding.column - 1: finding.end_column - 1] \
+                    if finding.end_line == finding.line else source[finding.column - 1:]
+                rest = source[len(prefix_raw) + len(span_raw):]
+                source = _safe(prefix_raw) + _safe(span_raw) + _safe(rest)
+                finding_column, finding_end = len(_safe(prefix_raw)) + 1, \
+                    len(_safe(prefix_raw)) + len(_safe(span_raw)) + 1
+            else:
+                finding_column, finding_end = finding.column, finding.end_column
             if source.strip():
-                prefix = source[: finding.column - 1]
-                if finding.end_line == finding.line:
-                    span = source[finding.column - 1: finding.end_column - 1]
-                else:
-                    span = source[finding.column - 1:]
-                marker = " " * _width(prefix) + "^" * max(1, _width(span))
+                end = finding_end if finding.end_line == finding.line else None
+                source, marker = _excerpt(source, finding_column, end)
                 gutter = f"{finding.line:>4} | "
                 stream.write(style(gutter, dim=True) + source + "\n")
                 stream.write(" " * len(gutter) + style(marker, fg=_COLORS[
                     finding.severity.value]) + "\n")
         if finding.suggestions:
-            shown = ", ".join(f"'{s}'" for s in finding.suggestions[:5])
+            shown = ", ".join(f"'{_safe(s)}'" if s else "remove it"
+                              for s in finding.suggestions[:5])
             stream.write(f"     = suggestion: {shown}\n")
     files = len(result.documents)
     counts = {level: sum(1 for f in result.findings if f.severity.value == level)
@@ -64,4 +134,17 @@ def render(result: LintResult, stream: TextIO, *, color: bool = False,
         summary = f"No problems found in what could be read: {checked}."
     else:
         summary = f"All good: {checked}, no problems found."
+    groups = applications(result)
+    if len(groups) > 1:
+        for group in groups:
+            name = (f"{group['company']} — {group['position']}" if group["record"]
+                    else "Letters with no record")
+            counts_of = ", ".join(_plural(group[key], word) for key, word in (
+                ("letters", "letter"), ("errors", "error"), ("warnings", "warning")))
+            infos = f", {_plural(group['infos'], 'info')}" if group["infos"] else ""
+            stream.write(f"{name}: {counts_of}{infos}\n")
     stream.write(style(summary, bold=True) + "\n")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"

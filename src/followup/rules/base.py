@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 Options = Mapping[str, Any]
 
-KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "other")
+KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "withdrawal",
+         "documents", "other")
 
 
 class RunResources:
@@ -80,6 +81,9 @@ class TreeContext:
     today: date
     resources: RunResources
     folders: tuple[Path, ...] = ()  # the folders named on the command line, resolved
+    # letters read only as context for named files: compared with, never reported on
+    context_paths: frozenset[str] = frozenset()
+    with_context: bool = False  # named files were read with the rest of their applications
 
 
 CheckFn = Callable[["Document", Context, Options], Iterable[Problem]]
@@ -102,9 +106,18 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     kinds: frozenset[str] | None = None  # letter kinds it applies to; None = every kind
     needs_nlp: bool = False  # the linter fills `document.spacy` first
+    # kinds whose plain message this rule would misread (T003 and a withdrawal)
+    skip_kinds: frozenset[str] = frozenset()
 
     def applies_to(self, kind: str) -> bool:
+        if kind in self.skip_kinds:
+            return False
         return self.kinds is None or kind in self.kinds
+
+    @property
+    def kind_specific(self) -> bool:
+        """Whether its findings depend on what kind of letter this is."""
+        return self.kinds is not None or bool(self.skip_kinds)
 
 
 def place(document: Document, problem: Problem, rule: Rule) -> Finding:

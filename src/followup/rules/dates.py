@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from .. import timing
 from ..document import Document
 from ..findings import Problem, Severity
-from ..records import Record
 from .base import Context, Options, Rule
 
 # --- when things happened -------------------------------------------------------------------
@@ -33,25 +33,24 @@ def _naive(moment: datetime) -> datetime:
     return moment.replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
-def interview_moment(record: Record) -> datetime:
-    """When the interview ended for counting purposes: its time, or the end of its day."""
-    when = record.interview_date
-    if isinstance(when, datetime):
-        return _naive(when)
-    return datetime.combine(when + timedelta(days=1), time())
+def letter_when(document: Document, today: date) -> tuple[date | datetime, bool]:
+    """(when the letter is or was sent, as written; whether the letter gives that date):
+    `sent:`, else `date:` or the e-mail Date, else a printed date line, else today."""
+    for dated in (document.sent, document.dated):
+        if isinstance(dated, (date, datetime)):
+            return dated, True
+    printed = header_date(document)
+    if printed is not None and printed.value is not None:
+        return printed.value, True
+    return today, False
 
 
 def letter_moment(document: Document, today: date) -> tuple[datetime, bool]:
-    """(when the letter is sent, whether that is a date the letter gives)."""
-    dated = document.dated
-    if isinstance(dated, datetime):
-        return _naive(dated), True
-    if isinstance(dated, date):
-        return datetime.combine(dated, time()), True
-    printed = header_date(document)
-    if printed is not None and printed.value is not None:
-        return datetime.combine(printed.value, time()), True
-    return datetime.combine(today, time()), False
+    """(when the letter is sent, wall clock; whether that is a date the letter gives)."""
+    when, dated = letter_when(document, today)
+    if isinstance(when, datetime):
+        return _naive(when), dated
+    return datetime.combine(when, time()), dated
 
 
 _DATE_LINE_LABEL = re.compile(r"(?:date[d:]?\s*:?\s*)?", re.IGNORECASE)
@@ -145,14 +144,13 @@ def check_late(document: Document, context: Context, options: Options) -> Iterat
     if record is None:
         return
     hours = context.config.thank_you_within_hours
-    start = interview_moment(record)
-    deadline = start + timedelta(hours=hours)
-    sent, dated = letter_moment(document, context.today)
-    if sent <= deadline or sent < start:
+    when, dated = letter_when(document, context.today)
+    sent = timing.sent_moment(record, when)
+    if timing.on_time(timing.thank_you_due(record, hours), record, when) or \
+            sent < timing.interview_moment(record):
         return
-    if isinstance(document.dated, datetime):
-        after = _span_of_time(sent - _naive(record.interview_date) if isinstance(
-            record.interview_date, datetime) else sent - start)
+    if isinstance(when, datetime) and isinstance(record.interview_date, datetime):
+        after = _span_of_time(sent - timing.interview_moment(record))
     else:
         days = (sent.date() - record.interview_day).days
         after = f"{days} day{'s' if days != 1 else ''}"
@@ -173,20 +171,29 @@ def check_late(document: Document, context: Context, options: Options) -> Iterat
 def check_premature(document: Document, context: Context, options: Options
                     ) -> Iterator[Problem]:
     record = context.record
-    if record is None or record.decision_date is None:
+    if record is None:
         return
-    sent, dated = letter_moment(document, context.today)
-    decision = record.decision_date
-    if sent.date() > decision:
+    when, dated = letter_when(document, context.today)
+    if not timing.premature_inquiry(record, when):
         return
+    sent = timing.sent_moment(record, when)
     s, e, in_file = _date_span(document)
-    when = f"dated {sent.date().isoformat()}" if dated else \
+    what = f"dated {sent.date().isoformat()}" if dated else \
         f"written today ({context.today.isoformat()})"
-    first_day = decision + timedelta(days=1)
-    yield Problem(s, e, f"status inquiry {when}, before the decision date in the record "
-                  f"({decision.isoformat()}, {decision:%A}) has passed; wait until "
-                  f"{first_day.isoformat()} or later before asking",
-                  in_file=in_file)
+    first_day = timing.status_inquiry_earliest(record)
+    decision = record.decision_date
+    if decision is not None:
+        message = (f"status inquiry {what}, before the decision date in the record "
+                   f"({decision.isoformat()}, {decision:%A}) has passed; wait until "
+                   f"{first_day.isoformat()} or later before asking")
+    else:
+        days = timing.INQUIRY_EARLIEST_BUSINESS_DAYS
+        message = (f"status inquiry {what}, less than {days} business days after the "
+                   f"interview on {record.interview_day.isoformat()} "
+                   f"({record.interview_day:%A}), and the record gives no decision date; "
+                   f"wait until {first_day.isoformat()} ({first_day:%A}) or later before "
+                   "asking")
+    yield Problem(s, e, message, in_file=in_file)
 
 
 # --- dates written in the letter ------------------------------------------------------------
@@ -394,9 +401,12 @@ RULES = [
     ),
     Rule(
         code="D002", name="premature-follow-up", severity=Severity.WARNING,
-        summary="A status inquiry dated before the record's decision_date has passed.",
+        summary="A status inquiry dated before the record's decision_date has passed (or, "
+        "without one, less than 5 business days after the interview).",
         explanation="The sources say ask about a decision only after the date the employer "
-        "gave has passed; asking earlier reads as impatient.",
+        "gave has passed; asking earlier reads as impatient. Without a decision date, wait "
+        "at least five business days (a week) after the interview. The same dates drive "
+        "`followup plan` (timing.py), so lint and plan never disagree.",
         bad="date: 2026-11-25   (decision_date: 2026-12-01)",
         good="date: 2026-12-03",
         check=check_premature, kinds=frozenset({"status-inquiry"}),

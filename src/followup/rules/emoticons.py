@@ -8,7 +8,7 @@ from functools import cache
 
 from .. import lexicons
 from ..document import Document
-from ..findings import Problem, Severity
+from ..findings import Problem, Severity, safe
 from .base import Context, Options, Rule
 
 # eyes, optional nose, mouth: ":)", ";-)", ":D", ":'(", "=P". Never after a letter or digit
@@ -38,12 +38,14 @@ def check(document: Document, context: Context, options: Options) -> Iterator[Pr
                 not text[match.start() - 1: match.start()].isspace():
             continue
         yield Problem(match.start(), match.end(),
-                      f"emoticon '{match.group(0)}'; say it in words in a professional note")
+                      f"emoticon '{match.group(0)}'; say it in words in a professional note",
+                      (safe(""),))  # removal, with the space beside it, is the one fix
     for match in _EMOJI_RUN.finditer(text):
         if all(c in _NOT_EMOJI or c in "\uFE0F\u200D" for c in match.group(0)):
             continue
         yield Problem(match.start(), match.end(),
-                      f"emoji '{match.group(0)}'; leave emoji out of a professional note")
+                      f"emoji '{match.group(0)}'; leave emoji out of a professional note",
+                      (safe(""),))
 
 
 RULES = [

@@ -56,7 +56,7 @@ def _letters_of_record(record: Record) -> set[Path]:
     """Letter files whose nearest record is this one (its folder, minus sub-applications)."""
     folder = record.path.resolve().parent
     found: set[Path] = set()
-    for root, dirnames, filenames in os.walk(folder):
+    for root, dirnames, filenames in os.walk(folder):  # unreadable folders: the linter's notices
         here = Path(root)
         dirnames[:] = [d for d in dirnames if not d.startswith(".")
                        and not (here / d / RECORD_FILENAME).is_file()]
@@ -66,7 +66,10 @@ def _letters_of_record(record: Record) -> set[Path]:
             if re.match(r"(README|CHANGELOG|LICENSE|CONTRIBUTING|CODE_OF_CONDUCT)",
                         filename):
                 continue
-            found.add((here / filename).resolve())
+            candidate = here / filename
+            if not candidate.is_file():
+                continue  # a FIFO, a dangling or looping link: listed as a notice, not a letter
+            found.add(candidate.resolve())
     return found
 
 
@@ -76,13 +79,17 @@ def _documents_of(tree: TreeContext, record: Record) -> list[Document]:
 
 def _whole_folder_linted(tree: TreeContext, record: Record, documents: Sequence[Document]
                          ) -> bool:
-    """C005 speaks only in a folder run that covers the application's folder and linted
-    every letter in it: not when pre-commit passes just the letters that changed."""
+    """C005 speaks only when every letter of the application was read: in a folder run
+    that covers the application's folder, or for a named letter in the application's
+    folder whose application was read as context (what pre-commit passes)."""
     folder = record.path.resolve().parent
-    if not any(folder == named or named in folder.parents for named in tree.folders):
-        return False
     linted = {Path(d.path).resolve() for d in documents if d.path != "-"}
-    return _letters_of_record(record) <= linted
+    if not _letters_of_record(record) <= linted:
+        return False
+    if any(folder == named or named in folder.parents for named in tree.folders):
+        return True
+    return tree.with_context and any(d.path != "-" and d.path not in tree.context_paths
+               and Path(d.path).resolve().is_relative_to(folder) for d in documents)
 
 
 def check_missing_thank_you(tree: TreeContext, options: Options) -> Iterator[Finding]:
@@ -153,23 +160,34 @@ def check_duplicate_notes(tree: TreeContext, options: Options) -> Iterator[Findi
         reported: set[str] = set()
         for index, (document, person, body) in enumerate(notes):
             for earlier, earlier_person, earlier_body in notes[:index]:
-                if earlier_person == person or document.path in reported:
+                if earlier_person == person:
+                    continue
+                target, other, to, other_to = document, earlier, person, earlier_person
+                if target.path in tree.context_paths:  # report on the letter named
+                    target, other, to, other_to = earlier, document, earlier_person, person
+                if target.path in tree.context_paths or target.path in reported:
                     continue
                 score = similarity(body, earlier_body)
                 if score < threshold:
                     continue
-                reported.add(document.path)
-                paragraph = document.body[0] if document.body else None
-                start = paragraph.start if paragraph else 0
-                end = document.text.find("\n", start, paragraph.end) if paragraph else 0
-                end = paragraph.end if paragraph and end == -1 else end
-                topics = ", ".join(person.topics or record.topics)
-                advice = (f"mention what you discussed with {person.name}"
-                          + (f" (the record lists: {topics})" if topics else ""))
-                message = (f"this thank-you note to {person.name} is {score:.0%} the same as "
-                           f"the note to {earlier_person.name} ({earlier.path}); interviewers "
-                           f"compare notes, and the sources say customise each one: {advice}")
-                yield place(document, Problem(start, end, message), rule)
+                reported.add(target.path)
+                yield _duplicate(target, to, other, other_to, record, score, rule)
+
+
+def _duplicate(document: Document, person: Contact, earlier: Document,
+               earlier_person: Contact, record: Record, score: float, rule: Rule) -> Finding:
+    """C006 at the first line of the note's first body paragraph."""
+    paragraph = document.body[0] if document.body else None
+    start = paragraph.start if paragraph else 0
+    end = document.text.find("\n", start, paragraph.end) if paragraph else 0
+    end = paragraph.end if paragraph and end == -1 else end
+    topics = ", ".join(person.topics or record.topics)
+    advice = (f"mention what you discussed with {person.name}"
+              + (f" (the record lists: {topics})" if topics else ""))
+    message = (f"this thank-you note to {person.name} is {score:.0%} the same as "
+               f"the note to {earlier_person.name} ({earlier.path}); interviewers "
+               f"compare notes, and the sources say customise each one: {advice}")
+    return place(document, Problem(start, end, message), rule)
 
 
 _RULE_C005 = Rule(

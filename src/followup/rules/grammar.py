@@ -20,7 +20,7 @@ from email.utils import getaddresses
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UserError
-from ..findings import Problem, Severity
+from ..findings import Problem, Severity, safe
 
 if TYPE_CHECKING:  # the HTTP client is imported only when LanguageTool is used
     from ..grammar.client import LTMatch
@@ -182,7 +182,10 @@ def check(document: Any, context: Context, options: Options) -> Iterator[Problem
             else:
                 message = f"'{span}': {match.message.strip()}"
             spelling_spans.add((start, end))
-            yield Problem(start, end, f"{message} [LT: {match.rule_id}]", match.replacements,
+            replacements = match.replacements
+            if len(replacements) == 1:  # a misspelling with one suggestion: safe to apply
+                replacements = (safe(replacements[0]),)
+            yield Problem(start, end, f"{message} [LT: {match.rule_id}]", replacements,
                           code="S001")
             continue
         if match.rule_id == "UPPERCASE_SENTENCE_START" and \

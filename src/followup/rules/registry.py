@@ -45,6 +45,25 @@ def find_rule(key: str) -> Rule | None:
     return by_key().get(key.upper()) or by_key().get(key.lower())
 
 
+def describe(rule: Rule) -> str:
+    """What `followup rules CODE` prints (and the editor's hover shows)."""
+    applies = ", ".join(sorted(rule.kinds)) if rule.kinds else "every letter"
+    lines = [
+        f"{rule.code} {rule.name} ({rule.severity.value})",
+        "",
+        rule.summary,
+        "",
+        rule.explanation,
+        "",
+        f"Applies to: {applies}",
+    ]
+    if rule.options:
+        lines += ["Options:"] + [f"  {k} = {v!r}" for k, v in rule.options.items()]
+    lines += ["", "Bad:", *("    " + ln for ln in rule.bad.splitlines()), "",
+              "Good:", *("    " + ln for ln in rule.good.splitlines())]
+    return "\n".join(lines)
+
+
 def _matches(rule: Rule, key: str) -> bool:
     key = key.strip()
     if key.upper() == "ALL":

@@ -26,7 +26,7 @@ from functools import cache
 
 from .. import lexicons
 from ..document import Document, iter_words
-from ..findings import Problem, Severity
+from ..findings import Problem, Severity, safe
 from ..lexicons import english_frequencies
 from .base import Context, Options, Rule
 
@@ -263,7 +263,7 @@ def check_spelling(document: Document, context: Context, options: Options
             if lower in table:
                 fix = _match_case(word, table[lower])
                 yield Problem(start, end, f"'{raw}' is misspelled; did you mean '{fix}'?",
-                              (fix,))
+                              (safe(fix),))
                 continue
             parts = [p for p in lower.split("-") if p] if "-" in lower else [lower]
             if known(lower) or all(known(p) for p in parts):
@@ -280,6 +280,8 @@ def check_spelling(document: Document, context: Context, options: Options
                     continue  # a name at the start of a sentence, most likely
                 original = raw[offset: offset + len(part)]
                 fixes = tuple(_match_case(original, f) for f in found)
+                if len(fixes) == 1:
+                    fixes = (safe(fixes[0]),)  # one suggestion: the one right answer
                 yield Problem(p_start, p_end, f"'{original}' is not in the English word list; "
                               f"did you mean '{fixes[0]}'?", fixes)
 

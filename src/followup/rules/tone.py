@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import lexicons
 from ..document import Document, Paragraph
-from ..findings import Problem, Severity
+from ..findings import Problem, Severity, safe
 from .base import Context, Options, Rule
 
 _PROSE = frozenset({"salutation", "body", "heading"})  # where phrases count by default
@@ -126,7 +126,7 @@ def check_informal(document: Document, context: Context, options: Options
             continue
         yield Problem(match.start(), match.end(),
                       f"informal punctuation '{match.group(0)}'; one mark is enough",
-                      (match.group(0)[0],))
+                      (_one_mark(match.group(0)),))
     for match in _CAPS_RUN.finditer(text):
         words = [w for w in re.findall(r"[A-Z][A-Z'’]*[A-Z]|[A-Z]", match.group(0))
                  if len(w) >= 2]
@@ -148,6 +148,11 @@ def check_informal(document: Document, context: Context, options: Options
             continue  # a title or subject line in capitals, not shouting inside a sentence
         yield Problem(first, last, f"all-caps '{text[first:last]}' reads as shouting; "
                       "use normal case", (text[first:last].lower(),))
+
+
+def _one_mark(marks: str) -> str:
+    """'!!' -> '!' is the one right answer (safe); '?!' -> '?' may drop what was meant."""
+    return safe(marks[0]) if len(set(marks)) == 1 else marks[0]
 
 
 # a run of all-caps words ("THANK YOU SO MUCH"), across spaces and light punctuation
@@ -201,6 +206,8 @@ RULES = [
         good="I would like to add to my answer on forecasting: at Northwind I built the "
         "weekly volume model.",
         check=check_negative, needs_nlp=True,
+        # saying no is the message of a withdrawal or a reply to a rejection
+        skip_kinds=frozenset({"withdrawal", "rejection-reply"}),
     ),
     Rule(
         code="T004", name="apologetic", severity=Severity.WARNING,

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ...document import Document
-from ...findings import Problem, Severity
+from ...findings import Problem, Severity, safe
 from ...records import Contact, Record
 from ..base import Context, Options, Rule
 from .matching import (
@@ -65,7 +65,9 @@ def check_misspelled(document: Document, context: Context, options: Options
                        f"did you mean '{right}'?")
         if mention.where == "to":
             message += " (in the To: name)"
-        yield Problem(mention.start, mention.end, message, (suggestion,),
+        # the recorded spelling is the one right answer (a nickname above is not: the
+        # person may have introduced themselves by it)
+        yield Problem(mention.start, mention.end, message, (safe(suggestion),),
                       in_file=mention.in_file)
 
 
@@ -157,7 +159,7 @@ def check_wrong_honorific(document: Document, context: Context, options: Options
         if written_kind != recorded_kind:
             yield Problem(start, dotted_end,
                           f"'{text[start:dotted_end]}' is not {person.name}'s title: the "
-                          f"record says '{recorded}'", (recorded,))
+                          f"record says '{recorded}'", (safe(recorded),))  # the record's
             continue
         written_name = text[dotted_end:name_end].strip()
         full_name_follows = fold(text[name_end:name_end + 80].lstrip()).startswith(
@@ -267,7 +269,7 @@ def check_company_misspelled(document: Document, context: Context, options: Opti
                 else:
                     message = (f"'{written}' differs from the company in the record, "
                                f"'{name}'; did you mean '{name}'?")
-                yield Problem(s, e, message, (name,), in_file=in_file)
+                yield Problem(s, e, message, (safe(name),), in_file=in_file)
 
 
 def check_wrong_company(document: Document, context: Context, options: Options
@@ -299,7 +301,7 @@ def check_wrong_company(document: Document, context: Context, options: Options
                         f"'{text[s:e]}' is the company of another application "
                         f"({other.position} at {other.company}, {_shown(other.path)}); this "
                         f"letter is for {record.company}: write '{right}'",
-                        (right,), in_file=in_file)
+                        (safe(right),), in_file=in_file)  # this application's company
             position = other.position
             if len(position.split()) < 2 or fold(position) == own_position or \
                     fold(position) in own_position:

@@ -1,0 +1,288 @@
+"""The sandbox templates run in: read-only data, strict undefined names, the filters, and
+rendering with every failure turned into a DraftError that names template and line."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from jinja2 import (
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+    pass_context,
+)
+from jinja2.runtime import Context as JinjaContext
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.utils import missing, object_type_repr
+
+from .templates import (
+    BUILTIN_PREFIX,
+    TEMPLATE_SUFFIXES,
+    DraftError,
+    TemplateInfo,
+    TemplateLoader,
+    _close,
+)
+
+# --- the sandbox ---------------------------------------------------------------------
+
+
+class Bag(Mapping[str, Any]):
+    """Read-only data for templates: `to.name` and `to["name"]`; a missing field is an
+    error that names it (`'to.titel' is undefined`)."""
+
+    __slots__ = ("_label", "_data")
+
+    def __init__(self, label: str, data: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "_label", label)
+        object.__setattr__(self, "_data", dict(data))
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._data[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("read-only")
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"<{self._label}>"
+
+    def __str__(self) -> str:
+        name = self._data.get("name")
+        return str(name) if name is not None else self._label
+
+
+class _Undefined(StrictUndefined):
+    """StrictUndefined whose message names the full variable (`candidate.phone`)."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        if self._undefined_hint:
+            return self._undefined_hint
+        if self._undefined_obj is missing:
+            return f"'{self._undefined_name}' is undefined"
+        if isinstance(self._undefined_obj, Bag):
+            bag = self._undefined_obj
+            fields = sorted(bag)
+            close = _close(str(self._undefined_name), fields)
+            hint = f"; did you mean '{bag._label}.{close}'?" if close else \
+                f" ({bag._label} has: {', '.join(fields)})"
+            return f"'{bag._label}.{self._undefined_name}' is undefined{hint}"
+        if not isinstance(self._undefined_name, str):
+            return (f"{object_type_repr(self._undefined_obj)} has no element"
+                    f" {self._undefined_name!r}")
+        return (f"{object_type_repr(self._undefined_obj)} has no attribute"
+                f" {self._undefined_name!r}")
+
+
+def _seed(ctx: JinjaContext) -> int:
+    value = ctx.get("variant")
+    return value if isinstance(value, int) else 0
+
+
+def _stable_hash(text: str) -> int:
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
+
+
+@pass_context
+def _pick(ctx: JinjaContext, options: Any, salt: str | None = None) -> Any:
+    """One of `options`, chosen by the addressee (`variant`) so that drafts to different
+    people use different wording, and the same person always gets the same wording."""
+    items = list(options)
+    if not items:
+        return ""
+    offset = _stable_hash(salt if salt is not None else str(items[0]))
+    return items[(_seed(ctx) + offset) % len(items)]
+
+
+def join_and(items: Any, conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    words = [str(i) for i in items if str(i).strip()]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def long_date(value: date | datetime) -> str:
+    """'November 20, 2026'."""
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+def day_date(value: date | datetime) -> str:
+    """'Friday, November 20' (the weekday computed, never typed)."""
+    return f"{value:%A}, {value:%B} {value.day}"
+
+
+@pass_context
+def _when(ctx: JinjaContext, value: date | datetime) -> str:
+    """The interview day as seen from the letter's date: 'today', 'yesterday',
+    'on Thursday' within the week, else 'on November 20'."""
+    day = value.date() if isinstance(value, datetime) else value
+    letter = ctx.get("date")
+    letter = letter.date() if isinstance(letter, datetime) else letter
+    if isinstance(letter, date):
+        delta = (letter - day).days
+        if delta == 0:
+            return "today"
+        if delta == 1:
+            return "yesterday"
+        if 1 < delta < 7:
+            return f"on {day:%A}"
+        if day.year != letter.year:
+            return f"on {long_date(day)}"
+    return f"on {day:%B} {day.day}"
+
+
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten", "eleven", "twelve")
+
+
+def number_words(value: Any) -> str:
+    """3 -> 'three' (up to twelve; larger numbers stay digits)."""
+    if isinstance(value, int) and 0 <= value < len(_NUMBER_WORDS):
+        return _NUMBER_WORDS[value]
+    return str(value)
+
+
+def upper_first(text: Any) -> str:
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+def para(text: Any) -> str:
+    """A paragraph written over several template lines, joined into one line and ended
+    with a line break (`{% filter para %} ... {% endfilter %}`)."""
+    joined = " ".join(str(text).split())
+    return f"{joined}\n" if joined else ""
+
+
+def todo(text: str) -> str:
+    """A clearly marked slot the writer must fill (flagged by `C004 placeholder-left`)."""
+    return f"[TODO: {' '.join(str(text).split())}]"
+
+
+def make_environment(loader: TemplateLoader) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=loader,
+        undefined=_Undefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(pick=_pick, join_and=join_and, long_date=long_date, day_date=day_date,
+                       when=_when, upper_first=upper_first, para=para,
+                       number_words=number_words)
+    env.globals.update(todo=todo)
+    return env
+
+
+
+# --- rendering -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    subject: str | None = None
+
+
+def _template_position(exc: BaseException, fallback: str) -> tuple[str, int | None]:
+    """The template file and line where a rendering error happened (Jinja rewrites the
+    traceback so template frames carry the template's file name and line)."""
+    where: tuple[str, int | None] = (fallback, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(TEMPLATE_SUFFIXES):
+            where = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return where
+
+
+def render(env: SandboxedEnvironment, info: TemplateInfo, variables: Mapping[str, Any]
+           ) -> Rendered:
+    """Render a template; every failure becomes a DraftError naming template and line."""
+    name = info.name if not info.builtin else f"{BUILTIN_PREFIX}{info.name}"
+    try:
+        template = env.get_template(name)
+        raw = template.render(variables)
+    except TemplateSyntaxError as exc:
+        raise DraftError(f"template '{exc.name or info.name}': {exc.message}",
+                         exc.filename or info.path, exc.lineno) from None
+    except TemplateNotFound as exc:
+        path, line = _template_position(exc, str(info.path))
+        missing_name = str(exc.name or "")
+        hint = "" if TemplateLoader.valid_name(missing_name.removeprefix(BUILTIN_PREFIX)) else \
+            " (template names cannot leave the template folders)"
+        raise DraftError(f"template '{info.name}': no template named '{missing_name}'{hint}",
+                         path, line) from None
+    except SecurityError as exc:
+        path, line = _template_position(exc, str(info.path))
+        raise DraftError(f"template '{info.name}': not allowed in a template: {exc}",
+                         path, line) from None
+    except UndefinedError as exc:
+        path, line = _template_position(exc, str(info.path))
+        message = str(exc)
+        hint = ""
+        if "'candidate" in message and "candidate" not in variables:
+            hint = ("; no candidate profile was found: create profile.yaml (name, email, "
+                    "phone, strengths) or [tool.followup.profile] in the configuration")
+        raise DraftError(f"template '{info.name}' uses a variable that is not defined: "
+                         f"{message}{hint}", path, line) from None
+    except RecursionError:
+        raise DraftError(f"template '{info.name}' extends or includes itself; to extend the "
+                         f"bundled template of the same name use "
+                         f"{{% extends \"{BUILTIN_PREFIX}{info.name}\" %}}",
+                         info.path) from None
+    except TemplateError as exc:
+        path, line = _template_position(exc, str(info.path))
+        raise DraftError(f"template '{info.name}': {exc.message or exc}", path, line) from None
+    except (TypeError, ValueError, AttributeError, IndexError, KeyError,
+            ZeroDivisionError) as exc:
+        path, line = _template_position(exc, str(info.path))
+        raise DraftError(f"template '{info.name}': {type(exc).__name__}: {exc}",
+                         path, line) from None
+    return split_subject(tidy(raw))
+
+
+def tidy(text: str) -> str:
+    """Trailing spaces off, at most one blank line in a row, one final newline."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def split_subject(text: str) -> Rendered:
+    first, _, rest = text.partition("\n")
+    if first.startswith("Subject:"):
+        subject = " ".join(first[len("Subject:"):].split()) or None
+        return Rendered(text=rest.lstrip("\n"), subject=subject)
+    return Rendered(text=text)

@@ -1,0 +1,147 @@
+"""Writing drafts: file names, Markdown with front matter, plain text, `.eml`; atomic, and
+never over an existing file without --force."""
+
+from __future__ import annotations
+
+import email.policy
+import email.utils
+import os
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from email.headerregistry import Address, Group
+from email.message import EmailMessage
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from ..atomic import write_bytes_atomic
+from ..records import Contact, Record
+from .environment import Rendered, _stable_hash
+from .people import _FOLD
+from .templates import DraftError, TemplateInfo
+
+if TYPE_CHECKING:
+    from .job import DraftRequest
+
+FORMATS = ("md", "txt", "eml")
+
+
+def slugify(text: str) -> str:
+    """'Siobhán O'Brien' -> 'siobhan-obrien' (diacritics folded, apostrophes dropped)."""
+    text = "".join(_FOLD.get(ch, ch) for ch in text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"['\u2019\u2018`]", "", text)
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text
+
+
+def file_name(info: TemplateInfo, person: Contact, fmt: str) -> str:
+    slug = slugify(person.name) or f"person-{_stable_hash(person.name) % 10000:04d}"
+    return f"{slugify(info.file_stem) or 'letter'}-{slug}.{fmt}"
+
+
+@dataclass
+class Draft:
+    """One letter, ready to be written."""
+
+    info: TemplateInfo
+    person: Contact
+    rendered: Rendered
+    when: date
+    path: Path
+    notes: list[str] = field(default_factory=list)
+
+
+def markdown_text(draft: Draft, record: Record) -> str:
+    meta: dict[str, Any] = {
+        "record": _relative(record.path, draft.path.parent),
+        "to": draft.person.name,
+        "kind": draft.info.kind,
+        "date": draft.when,
+    }
+    if draft.rendered.subject:
+        meta["subject"] = draft.rendered.subject
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                           width=1000)
+    return f"---\n{front}---\n\n{draft.rendered.text}"
+
+
+def _relative(target: Path, folder: Path) -> str:
+    try:
+        rel = os.path.relpath(Path(target).resolve(), Path(folder).resolve())
+    except ValueError:  # another drive on Windows
+        return Path(target).resolve().as_posix()
+    return Path(rel).as_posix()
+
+
+def eml_bytes(draft: Draft, record: Record, profile: Any, now: datetime | None = None
+              ) -> bytes:
+    msg = EmailMessage(policy=email.policy.default)
+    person = draft.person
+    if person.email:
+        msg["To"] = Address(display_name=person.name, addr_spec=person.email)
+    else:
+        msg["To"] = Group(display_name=person.name)
+    if profile is not None and profile.email:
+        msg["From"] = Address(display_name=profile.name, addr_spec=profile.email)
+    msg["Subject"] = draft.rendered.subject or f"{record.position} interview"
+    stamp = _letter_datetime(draft.when, now)
+    msg["Date"] = email.utils.format_datetime(stamp)
+    domain = profile.email.split("@", 1)[1] if profile is not None and profile.email else None
+    msg["Message-ID"] = email.utils.make_msgid(domain=domain)
+    msg["X-Unsent"] = "1"
+    msg["X-Followup-Record"] = _relative(record.path, draft.path.parent)
+    msg["X-Followup-Kind"] = draft.info.kind
+    msg["X-Followup-Template"] = draft.info.name
+    msg.set_content(draft.rendered.text, charset="utf-8")
+    return msg.as_bytes(policy=email.policy.SMTP)
+
+
+def _letter_datetime(when: date, now: datetime | None) -> datetime:
+    now = now or datetime.now().astimezone()
+    if when == now.date():
+        return now.replace(microsecond=0)
+    return datetime.combine(when, time(9, 0)).astimezone()
+
+
+def write_new(path: Path, data: bytes, force: bool) -> None:
+    """Write atomically (a temporary file in the same folder, then a rename); an existing
+    file is only replaced with `force`, and never half-written."""
+    if path.exists() and not force:
+        raise DraftError("already exists; use --force to overwrite it", path)
+    try:
+        write_bytes_atomic(path, data, overwrite=force)
+    except FileExistsError:  # it appeared while we wrote: never clobber
+        raise DraftError("already exists; use --force to overwrite it", path) from None
+
+
+
+def encode(draft: Draft, record: Record, profile: Any, fmt: str) -> bytes:
+    if fmt == "md":
+        return markdown_text(draft, record).encode("utf-8")
+    if fmt == "eml":
+        return eml_bytes(draft, record, profile)
+    return draft.rendered.text.encode("utf-8")
+
+
+def write_drafts(drafts: Sequence[Draft], request: DraftRequest) -> list[Path]:
+    """Write the drafts; when not forcing, refuse before writing anything if one exists."""
+    if not request.force:
+        for draft in drafts:
+            if draft.path.exists():
+                raise DraftError("already exists; use --force to overwrite it", draft.path)
+    written = []
+    for draft in drafts:
+        data = encode(draft, request.record, request.profile, request.fmt)
+        try:
+            write_new(draft.path, data, request.force)
+        except OSError as exc:
+            raise DraftError(f"cannot write the draft: {exc.strerror or exc}",
+                             draft.path) from None
+        written.append(draft.path)
+    return written

@@ -1,0 +1,113 @@
+"""What a template sees: the record, the addressee, the other interviewers, the candidate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from ..records import Contact, Record
+from .environment import Bag, _stable_hash
+from .templates import TemplateInfo
+
+# --- variables -----------------------------------------------------------------------
+
+
+def person_bag(person: Contact, label: str = "to") -> Bag:
+    greeting = f"{person.honorific} {person.last_name}" if person.honorific else \
+        person.first_name
+    return Bag(label, {
+        "name": person.name,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "honorific": person.honorific,
+        "greeting_name": greeting,
+        "title": person.title,
+        "email": person.email,
+        "phone": person.phone,
+        "organization": person.organization,
+        "relationship": person.relationship,
+        "role": person.role,
+        "topics": list(person.topics),
+        "nicknames": list(person.nicknames),
+    })
+
+
+def record_bag(record: Record) -> Bag:
+    when = record.interview_date
+    return Bag("record", {
+        "company": record.company,
+        "company_aliases": list(record.company_aliases),
+        "position": record.position,
+        "interview_date": record.interview_day,
+        "interview_time": f"{when:%H:%M}" if isinstance(when, datetime) else None,
+        "interviewers": [person_bag(p, "interviewer") for p in record.interviewers],
+        "contacts": [person_bag(p, "contact") for p in record.contacts],
+        "references": [person_bag(p, "reference") for p in record.references],
+        "topics": list(record.topics),
+        "all_topics": list(record.all_topics),
+        "interviewer_topics": list(dict.fromkeys(
+            t for p in record.interviewers for t in p.topics)),
+        "decision_date": record.decision_date,
+        "address": list(record.address),
+        "location": record.location,
+        "documents_requested": list(record.documents_requested),
+        "notes": record.notes,
+        "extra": _plain(record.extra, "record.extra"),
+    })
+
+
+def candidate_bag(profile: Any) -> Bag:
+    return Bag("candidate", {
+        "name": profile.name,
+        "first_name": profile.first_name,
+        "email": profile.email,
+        "phone": profile.phone,
+        "address": list(profile.address),
+        "linkedin": profile.linkedin,
+        "website": profile.website,
+        "title": profile.title,
+        "strengths": list(profile.strengths),
+        "sign_off": profile.sign_off,
+        "signature": list(profile.signature_lines),
+        "extra": _plain(profile.extra, "candidate.extra"),
+    })
+
+
+def _plain(value: Any, label: str) -> Any:
+    """YAML data made safe for the sandbox (mappings become read-only Bags)."""
+    if isinstance(value, Mapping):
+        return Bag(label, {str(k): _plain(v, f"{label}.{k}") for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return [_plain(v, label) for v in value]
+    if isinstance(value, str | int | float | bool | date) or value is None:
+        return value
+    return str(value)
+
+
+def variant_of(record: Record, person: Contact) -> int:
+    """A stable number per addressee: the position among the record's people of the same
+    role (so up to five interviewers always get different wording), else a name hash."""
+    group = {"interviewer": record.interviewers, "contact": record.contacts,
+             "reference": record.references}.get(person.role, ())
+    for index, other in enumerate(group):
+        if other.name == person.name:
+            return index
+    return _stable_hash(person.name) % 1000
+
+
+def build_variables(record: Record, person: Contact, profile: Any, when: date,
+                    info: TemplateInfo) -> dict[str, Any]:
+    variables: dict[str, Any] = {
+        "record": record_bag(record),
+        "to": person_bag(person),
+        "others": [person_bag(p, "interviewer") for p in record.interviewers
+                   if p.name != person.name],
+        "date": when,
+        "kind": info.kind,
+        "template": info.name,
+        "variant": variant_of(record, person),
+    }
+    if profile is not None:
+        variables["candidate"] = candidate_bag(profile)
+    return variables

@@ -1,0 +1,125 @@
+"""Reports a coach can read (issue 12): cut excerpts, per-application summaries, SARIF
+fixes and fingerprints, validated against the official SARIF 2.1.0 schema."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from followup.report.text import _excerpt
+
+from helpers import REPO
+
+SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text())
+APPLICATIONS = REPO / "examples" / "applications"
+GLOBEX = "globex-supply-chain-analyst"
+
+
+def valid_sarif(text: str) -> dict:
+    log = json.loads(text)
+    jsonschema.Draft4Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(log)
+    return log
+
+
+@pytest.fixture
+def tree(tmp_path: Path, lint_cli, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Three applications; the Globex notes are one long line per paragraph, the same note
+    twice (C006 on a paragraph's first line) and one names Acme (N005)."""
+    shutil.copytree(APPLICATIONS, tmp_path / "applications")
+    monkeypatch.chdir(tmp_path / "applications")
+    return tmp_path / "applications"
+
+
+def test_long_span_is_cut_at_100_columns(tree, lint_cli):
+    result = lint_cli("--today", "2026-11-18", ".")
+    lines = result.stdout.splitlines()
+    c006 = next(i for i, line in enumerate(lines) if " C006 duplicate-note " in line)
+    source, carets = lines[c006 + 1], lines[c006 + 2]
+    assert source.startswith("   9 | Thank you for taking the time")
+    assert source.endswith("…") and carets.strip() == "^" * 100
+    assert len(carets) - len(carets.lstrip()) == len("   9 | ")
+    for line in lines:
+        if line.startswith("      ") or " | " in line[:8]:
+            assert len(line) <= 120, line
+
+
+def test_excerpt_cuts_both_sides_of_a_far_span():
+    source = "x" * 150 + " Acme Corporation " + "y" * 150
+    shown, carets = _excerpt(source, 152, 168)
+    assert len(shown) <= 113 and shown.startswith("…") and shown.endswith("…")
+    start = carets.index("^")
+    assert shown[start:start + 16] == "Acme Corporation" and carets.count("^") == 16
+    short = "Dear Nick,"
+    assert _excerpt(short, 1, 5) == (short, "^^^^")
+
+
+def test_summary_line_per_application_before_the_totals(tree, lint_cli):
+    (tree / "loose.txt").write_text("Dear Nick,\n\nThanks :)\n\nBest,\nJordan\n")
+    lines = lint_cli("--today", "2026-11-18", ".").stdout.splitlines()
+    assert lines[-5:-1] == [
+        "Acme Corporation — Part-time Packaging Manager: 1 letter, 0 errors, 0 warnings",
+        "Globex Corporation — Supply Chain Analyst: 2 letters, 1 error, 1 warning",
+        "Initech — Operations Coordinator: 2 letters, 0 errors, 0 warnings",
+        "Letters with no record: 1 letter, 1 error, 0 warnings",
+    ]
+    assert lines[-1].startswith("Found ") and lines[-1].endswith("6 letters checked.")
+
+
+def test_one_application_keeps_the_old_summary(tree, lint_cli):
+    lines = lint_cli("--today", "2026-11-18", "initech-operations-coordinator").stdout \
+        .splitlines()
+    assert lines == ["All good: 2 letters checked, no problems found."]
+
+
+def test_json_summary_applications(tree, lint_cli):
+    summary = json.loads(lint_cli("--today", "2026-11-18", "--format", "json", ".").stdout)[
+        "summary"]
+    assert summary["files"] == 5
+    assert summary["applications"][1] == {
+        "record": f"{GLOBEX}/interview.yaml", "company": "Globex Corporation",
+        "position": "Supply Chain Analyst", "letters": 2, "errors": 1, "warnings": 1,
+        "infos": 0}
+    assert sum(a["letters"] for a in summary["applications"]) == 5
+
+
+def test_sarif_fixes_and_fingerprints_validate(tree, lint_cli):
+    log = valid_sarif(lint_cli("--today", "2026-11-18", "--format", "sarif", ".").stdout)
+    results = log["runs"][0]["results"]
+    n005 = next(r for r in results if r["ruleId"] == "N005")
+    (fix,) = n005["fixes"]
+    (change,) = fix["artifactChanges"]
+    (replacement,) = change["replacements"]
+    assert change["artifactLocation"]["uri"] == f"{GLOBEX}/thank-you-kwame-mensah-bonsu.eml"
+    assert replacement["deletedRegion"] == n005["locations"][0]["physicalLocation"]["region"]
+    assert replacement["insertedContent"] == {"text": "Globex"}
+    # the fix, applied to the file on disk, puts the suggestion where the finding was
+    region = replacement["deletedRegion"]
+    lines = (tree / change["artifactLocation"]["uri"]).read_text().splitlines()
+    line = lines[region["startLine"] - 1]
+    assert line[region["startColumn"] - 1: region["endColumn"] - 1] == "Acme"
+    assert all(r["partialFingerprints"] for r in results)
+    prints = [next(iter(r["partialFingerprints"].values())) for r in results]
+    assert len(set(prints)) == len(prints)
+
+
+def test_fingerprints_stable_under_edits_elsewhere(write, lint_cli):
+    letter = "Dear Nick,\n\nThanks for the chat :) yesterday.\n\nGonna call you.\n\nBest,\nJordan\n"
+    write("note.txt", letter)
+
+    def prints() -> dict[str, str]:
+        log = valid_sarif(lint_cli("--select", "T001,T002", "--format", "sarif",
+                                   "note.txt").stdout)
+        return {r["ruleId"]: r["partialFingerprints"]["followupSpan/v1"]
+                for r in log["runs"][0]["results"]}
+
+    before = prints()
+    assert set(before) == {"T001", "T002"}
+    write("note.txt", letter.replace("Dear Nick,\n\n", "Dear Nick,\n\nI enjoyed the tour.\n\n")
+          .replace("Gonna call you.", "Gonna call you soon. Really."))
+    after = prints()
+    assert after["T002"] == before["T002"]  # its sentence did not change, its line did
+    assert after["T001"] != before["T001"]  # its own sentence changed
