@@ -92,11 +92,12 @@ ADVERSARIAL = ["*", ":)", "(", "a.", "[x](", "<!--", "`", "_a_", "&amp;", "=C3=A
 
 @pytest.mark.parametrize("unit", ADVERSARIAL)
 def test_time_is_linear_in_the_input(unit):
-    """4x the input takes well under 8x the time (plus a margin for a busy machine)."""
+    """4x the input takes well under the 16x of quadratic work: at most 10x (best of three,
+    plus a margin for a busy machine)."""
     def timed(count: int) -> float:
         data = ("Dear Nick,\n\nThank you. " + unit * count + "\n\nBest regards,\nJo\n").encode()
         best = float("inf")
-        for _ in range(2):
+        for _ in range(3):
             started = time.perf_counter()
             for name in ("a.txt", "a.md"):
                 _run(name, data)
@@ -105,4 +106,4 @@ def test_time_is_linear_in_the_input(unit):
 
     timed(10)  # warm the pipeline and lexicons
     small, large = timed(2000), timed(8000)
-    assert large < 8 * small + 0.5, (unit, small, large)
+    assert large < 10 * small + 1.0, (unit, small, large)
