@@ -375,10 +375,11 @@ _ROLE = {"interviewers": "interviewer", "recruiters": "recruiter", "contacts": "
 
 def roles_of(record: Record, person: Contact) -> tuple[str, ...]:
     """The groups a recorded person belongs to (a recruiter is also an interviewer or a
-    contact), in the order of AUDIENCES."""
+    contact, so "recruiters" comes last)."""
     members = {"recruiters": recruiters(record), "interviewers": record.interviewers,
                "contacts": record.contacts, "references": record.references}
-    return tuple(group for group in AUDIENCES
+    order = ("interviewers", "contacts", "references", "recruiters")
+    return tuple(group for group in order
                  if any(p.name == person.name for p in members[group]))
 
 
@@ -393,6 +394,6 @@ def check_audience(record: Record, info: TemplateInfo, person: Contact) -> None:
     article = "an" if role[0] in "aeiou" else "a"
     groups_text = " or ".join(filter(None, [", ".join(allowed[:-1]), allowed[-1]]))
     raise DraftError(f"{person.name} is {article} {role}, and template '{info.name}' is "
-                     f"written for {groups_text}; choose a template for "
-                     f"{role}s (see `followup templates`) or someone else with --to",
+                     f"written for {groups_text}; `followup templates` lists the templates "
+                     f"and whom each is for, or choose someone else with --to",
                      record.path)
