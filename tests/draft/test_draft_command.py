@@ -146,7 +146,9 @@ def test_txt_has_no_front_matter(app, runner) -> None:
                                            "--format", "txt"])
     assert result.exit_code == 0, result.output
     text = (app / "one" / "rejection-reply-catherine-smyth.txt").read_text("utf-8")
-    assert text.startswith("Dear Ms. Smyth,\n\n")
+    subject, blank, salutation = text.split("\n")[:3]
+    assert subject.startswith("Subject: ") and len(subject) > len("Subject: ")
+    assert "---" not in text and blank == "" and salutation == "Dear Ms. Smyth,"
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 
