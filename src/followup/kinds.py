@@ -21,7 +21,7 @@ REJECTION = re.compile(
     r"proceed|go) with (?:another|other|a different)|other candidates?\b.{0,40}\b(?:selected|"
     r"chosen|hired)|disappointed (?:to learn|to hear|by the news|with the news)|although I was "
     r"not|(?:while|though) I (?:am|was) disappointed|thank you for (?:letting me know|informing "
-    r"me|your message about|the update on) (?:of )?(?:your|the) (?:decision|outcome)|"
+    r"me|your message about|the update on) (?:of |about )?(?:your|the) (?:decision|outcome)|"
     r"(?:keep|kept) me in mind for (?:future|other)|(?:the|your) decision to (?:hire|offer)|"
     r"did not get the (?:role|job|position)|wasn't selected|was not selected|unsuccessful)",
     _FLAGS)
@@ -77,8 +77,11 @@ _SUBJECT = (
                              r"transcripts?|writing samples?|requested)\b", re.I)),
     ("rejection-reply", re.compile(r"\b(decision|outcome|regret)\b", re.I)),
     ("thank-you", re.compile(r"\b(thank|thanks)\b", re.I)),
-    ("status-inquiry", re.compile(r"\b(status|update|following up|follow-up|follow up)\b",
-                                  re.I)),
+    # telling someone how an interview went (a networking update) is not asking for news
+    ("other", re.compile(r"\b(?:an|a quick|a short) update (?:on|about|from) my "
+                         r"(?:interview|job search|search)\b", re.I)),
+    ("status-inquiry", re.compile(r"\b(status|update|following up|follow-up|follow up|"
+                                  r"checking (?:in|on)|timeline)\b", re.I)),
     ("reference", re.compile(r"\breferences?\b", re.I)),
 )
 

@@ -69,9 +69,12 @@ def test_to_finds_interviewers_contacts_and_references_by_any_recorded_name(app,
     cases = {"Nick Claus": "thank-you-nick-claus.md", "claus": "thank-you-nick-claus.md",
              "jose": "thank-you-jose-nunez.md", "Núñez": "thank-you-jose-nunez.md",
              "siobhan.obrien@acme.example": "thank-you-siobhan-obrien.md",
-             "Priya": "thank-you-priya-raman.md", "Dana Whitfield": "thank-you-dana-whitfield.md"}
+             "Priya": "networking-update-priya-raman.md",
+             "Dana Whitfield": "reference-heads-up-dana-whitfield.md"}
     for name, expected in cases.items():
-        result = runner.invoke(draft_command, ["thank-you-email", "--record",
+        template = expected.rsplit("-", 2)[0] if not expected.startswith("thank-you") \
+            else "thank-you-email"
+        result = runner.invoke(draft_command, [template, "--record",
                                                "five/interview.yaml", "--to", name, "--force"])
         assert result.exit_code == 0, (name, result.output)
         assert _written(result) == [os.path.join("five", expected)]
@@ -143,7 +146,9 @@ def test_txt_has_no_front_matter(app, runner) -> None:
                                            "--format", "txt"])
     assert result.exit_code == 0, result.output
     text = (app / "one" / "rejection-reply-catherine-smyth.txt").read_text("utf-8")
-    assert text.startswith("Dear Ms. Smyth,\n\n")
+    subject, blank, salutation = text.split("\n")[:3]
+    assert subject.startswith("Subject: ") and len(subject) > len("Subject: ")
+    assert "---" not in text and blank == "" and salutation == "Dear Ms. Smyth,"
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 

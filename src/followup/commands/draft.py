@@ -78,9 +78,10 @@ def _shown(path: Path) -> str:
                    "every overdue and due one), with its template and addressee.")
 @click.option("--record", "record_path", type=click.Path(path_type=Path),
               help="The interview record (default: the nearest interview.yaml from here up).")
-@click.option("--to", "to", metavar="NAME",
+@click.option("--to", "to", metavar="NAME", multiple=True,
               help="Write to this recorded person (interviewer, contact or reference; full "
-                   "name, first name, surname, nickname or email).")
+                   "name, first name, surname, nickname or email). Repeat it or separate "
+                   "names with commas to write to several, each in a file of their own.")
 @click.option("--all", "everyone", is_flag=True,
               help="Write one letter to each person the template addresses (for thank-you "
                    "notes: every interviewer, each worded differently).")
@@ -100,7 +101,7 @@ def _shown(path: Path) -> str:
               help="Configuration file (default: the nearest followup.toml or pyproject.toml).")
 @_user_errors
 def draft_command(template: str | None, next_due: bool, record_path: Path | None,
-                  to: str | None, everyone: bool, out_dir: Path | None, fmt: str, force: bool,
+                  to: tuple[str, ...], everyone: bool, out_dir: Path | None, fmt: str, force: bool,
                   when: date | None, profile_path: Path | None, config_path: Path | None
                   ) -> None:
     """Draft letters from TEMPLATE for an interview record.
@@ -119,14 +120,14 @@ def draft_command(template: str | None, next_due: bool, record_path: Path | None
                          "pass --record FILE")
     profile = load_profile(config, path=profile_path, also_from=record.path.parent)
     if next_due:
-        if template is not None or to is not None:
+        if template is not None or to:
             raise DraftError("--next chooses the template and the addressee; give neither "
                              "a TEMPLATE nor --to with it")
         jobs = _next_jobs(record, config, when or date.today(), everyone)
     elif template is None:
         raise DraftError("name a TEMPLATE (see `followup templates`), or use --next")
     else:
-        jobs = [(template, to, everyone)]
+        jobs = [(template, to or None, everyone)]
     requests = [DraftRequest(
         template=name, record=record, to=person, everyone=each, out_dir=out_dir,
         fmt=fmt, force=force, when=when, template_dirs=config.template_dirs,
@@ -152,7 +153,7 @@ def draft_command(template: str | None, next_due: bool, record_path: Path | None
 
 
 def _next_jobs(record: Record, config: Config, today: date, everything: bool
-               ) -> list[tuple[str, str | None, bool]]:
+               ) -> list[tuple[str, str | tuple[str, ...] | None, bool]]:
     """(template, addressee, every addressee) for each action `--next` drafts."""
     from ..plan import build_plan, next_actions
 
@@ -175,6 +176,7 @@ def _info_dict(info: TemplateInfo) -> dict[str, Any]:
         "description": info.description,
         "kind": info.kind,
         "to": list(info.to),
+        "audience": list(info.audience or info.to),
         "each": info.each,
         "required": list(info.required),
         "optional": list(info.optional),
@@ -218,6 +220,8 @@ def templates_command(name: str | None, fmt: str, config_path: Path | None) -> N
         if info.problem:
             click.echo(f"    header problem: {info.problem}")
         click.echo(f"    to: {', '.join(info.to)}{' (one each with --all)' if info.each else ''}")
+        if set(info.audience) != set(info.to):
+            click.echo(f"    audience: {', '.join(info.audience)}")
         if info.required:
             click.echo(f"    required: {', '.join(info.required)}")
         if name is not None:

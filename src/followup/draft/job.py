@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -21,7 +22,7 @@ from .variables import build_variables
 class DraftRequest:
     template: str
     record: Record
-    to: str | None = None
+    to: str | Sequence[str] | None = None  # one name or several (`--to` repeated)
     everyone: bool = False
     out_dir: Path | None = None
     fmt: str = "md"

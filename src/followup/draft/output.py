@@ -121,6 +121,14 @@ def write_new(path: Path, data: bytes, force: bool) -> None:
 
 
 
+def plain_text(draft: Draft) -> str:
+    """The letter as plain text, under a `Subject:` line when the template has a subject:
+    lint reads that line as the subject, so the kind follows from it without front matter."""
+    if not draft.rendered.subject:
+        return draft.rendered.text
+    return f"Subject: {draft.rendered.subject}\n\n{draft.rendered.text}"
+
+
 def encode(draft: Draft, record: Record, profile: Any, fmt: str) -> bytes:
     if fmt == "md":
         return markdown_text(draft, record).encode("utf-8")
@@ -128,7 +136,7 @@ def encode(draft: Draft, record: Record, profile: Any, fmt: str) -> bytes:
         return eml_bytes(draft, record, profile)
     if fmt == "docx":
         return docx_bytes(draft, record, profile)
-    return draft.rendered.text.encode("utf-8")
+    return plain_text(draft).encode("utf-8")
 
 
 def _blocks(text: str) -> list[list[str]]:

@@ -4,9 +4,10 @@ template's default audience."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from ..records import Contact, Record
-from .templates import DraftError, TemplateInfo, _close, audience
+from .templates import DraftError, TemplateInfo, _close, audience, check_audience
 
 # --- choosing whom to write to -------------------------------------------------------
 
@@ -48,20 +49,49 @@ def find_person(record: Record, name: str) -> Contact | None:
     return found[0] if len({p.name for p in found}) == 1 else None
 
 
-def choose_people(record: Record, info: TemplateInfo, to: str | None, everyone: bool
-                  ) -> list[Contact]:
-    """The addressees: `--to NAME`, `--all`, or the template's default."""
-    if to is not None and everyone:
+def _named(to: str | Sequence[str] | None) -> list[str]:
+    """The names `--to` gave: repeated, comma-separated, or both ("Nick, José")."""
+    if to is None:
+        return []
+    return [to] if isinstance(to, str) else list(to)
+
+
+def _one_person(record: Record, name: str) -> Contact:
+    person = find_person(record, name)
+    if person is None:
+        names = [p.name for p in record.people]
+        close = _close(name, names)
+        hint = f"did you mean '{close}'? " if close else ""
+        raise DraftError(f"'{name}' is not in the record; {hint}recorded people are "
+                         f"{_roster(record)}", record.path)
+    return person
+
+
+def _people_named(record: Record, value: str) -> list[Contact]:
+    """One `--to` value: a recorded name as given (even with a comma in it), else each
+    comma-separated name."""
+    whole = find_person(record, value)
+    if whole is not None or "," not in value:
+        return [whole if whole is not None else _one_person(record, value)]
+    return [_one_person(record, part.strip()) for part in value.split(",") if part.strip()]
+
+
+def choose_people(record: Record, info: TemplateInfo, to: str | Sequence[str] | None,
+                  everyone: bool) -> list[Contact]:
+    """The addressees: `--to NAME` (one or several), `--all`, or the template's default;
+    every one of them checked against the template's audience before anything is drafted."""
+    names = _named(to)
+    if names and everyone:
         raise DraftError("use either --to NAME or --all, not both")
-    if to is not None:
-        person = find_person(record, to)
-        if person is None:
-            names = [p.name for p in record.people]
-            close = _close(to, names)
-            hint = f"did you mean '{close}'? " if close else ""
-            raise DraftError(f"'{to}' is not in the record; {hint}recorded people are "
-                             f"{_roster(record)}", record.path)
-        return [person]
+    if names:
+        chosen: list[Contact] = []
+        for value in names:
+            for person in _people_named(record, value):
+                if all(person.name != p.name for p in chosen):
+                    chosen.append(person)
+        for person in chosen:
+            check_audience(record, info, person)
+        return chosen
     people = audience(record, info)
     wanted = " or ".join(g for g in info.to if g != "recruiters" or len(info.to) == 1)
     if not people:

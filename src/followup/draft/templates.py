@@ -47,6 +47,7 @@ class TemplateInfo:
     description: str = ""
     kind: str = "other"
     to: tuple[str, ...] = ("interviewers",)
+    audience: tuple[str, ...] = ()  # whom it may go to at all; empty: the groups in `to`
     each: bool = False
     file: str = ""
     required: tuple[str, ...] = ()
@@ -115,6 +116,12 @@ def template_info(name: str, path: Path, builtin: bool, source: str,
     if bad:
         problem = problem or f"to: '{bad[0]}' is not one of {', '.join(AUDIENCES)}"
         to = tuple(t for t in to if t in AUDIENCES) or ("interviewers",)
+    groups = _strings(header["audience"]) if "audience" in header \
+        else (base.audience if base else to)
+    bad = [g for g in groups if g not in AUDIENCES]
+    if bad:
+        problem = problem or f"audience: '{bad[0]}' is not one of {', '.join(AUDIENCES)}"
+        groups = tuple(g for g in groups if g in AUDIENCES)
     return TemplateInfo(
         name=name,
         path=path,
@@ -124,6 +131,7 @@ def template_info(name: str, path: Path, builtin: bool, source: str,
             else f"Based on {extends.group(2)}." if extends else "")).split()),
         kind=kind,
         to=to,
+        audience=groups or to,
         each=bool(header.get("each", base.each if base else False)),
         file=str(header.get("file", base.file if base and override else "")),
         required=_strings(header["required"]) if "required" in header
@@ -352,9 +360,40 @@ def recruiters(record: Record) -> tuple[Contact, ...]:
 
 
 def audience(record: Record, info: TemplateInfo) -> list[Contact]:
+    """The template's default addressees, in the order of its `to:` groups."""
     people: list[Contact] = []
     for group in info.to:
         members = {"recruiters": recruiters(record), "interviewers": record.interviewers,
                    "contacts": record.contacts, "references": record.references}[group]
         people.extend(p for p in members if all(p.name != q.name for q in people))
     return people
+
+
+_ROLE = {"interviewers": "interviewer", "recruiters": "recruiter", "contacts": "contact",
+         "references": "reference"}
+
+
+def roles_of(record: Record, person: Contact) -> tuple[str, ...]:
+    """The groups a recorded person belongs to (a recruiter is also an interviewer or a
+    contact, so "recruiters" comes last)."""
+    members = {"recruiters": recruiters(record), "interviewers": record.interviewers,
+               "contacts": record.contacts, "references": record.references}
+    order = ("interviewers", "contacts", "references", "recruiters")
+    return tuple(group for group in order
+                 if any(p.name == person.name for p in members[group]))
+
+
+def check_audience(record: Record, info: TemplateInfo, person: Contact) -> None:
+    """A DraftError when the person is in none of the groups the template is written for
+    (a rejection reply to a reference, a heads-up to an interviewer)."""
+    allowed = info.audience or info.to
+    groups = roles_of(record, person)
+    if any(group in allowed for group in groups):
+        return
+    role = " and ".join(_ROLE[g] for g in groups) or "recorded"
+    article = "an" if role[0] in "aeiou" else "a"
+    groups_text = " or ".join(filter(None, [", ".join(allowed[:-1]), allowed[-1]]))
+    raise DraftError(f"{person.name} is {article} {role}, and template '{info.name}' is "
+                     f"written for {groups_text}; `followup templates` lists the templates "
+                     f"and whom each is for, or choose someone else with --to",
+                     record.path)
