@@ -75,8 +75,10 @@ def test_missing_vocabulary_file_is_reported_at_load(tmp_path):
         load_config(path)
 
 
-def test_languagetool_idle_minutes(tmp_path):
+def test_languagetool_idle_minutes(tmp_path, monkeypatch):
     from followup.grammar.session import GrammarSettings
+
+    monkeypatch.delenv("FOLLOWUP_LANGUAGETOOL_IDLE", raising=False)  # it overrides the config
 
     path = tmp_path / "followup.toml"
     path.write_text("languagetool_idle_minutes = 5\n")

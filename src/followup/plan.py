@@ -332,7 +332,8 @@ def build_plan(paths: Sequence[str], config: Config, today: date) -> Plan:
             if letter is None:
                 continue  # a draft does nothing
             if letter.record_link:
-                record = find_record_for(letter_path, letter.record_link)
+                record = find_record_for(letter_path, letter.record_link,
+                                         roots=[Path(f) for f in folders])
             else:
                 folder = letter_path.parent
                 if folder not in by_folder:

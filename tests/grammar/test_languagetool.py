@@ -386,7 +386,7 @@ def test_lint_with_dead_server_still_reports_other_rules(tmp_path: Path,
         port = probe.getsockname()[1]
     monkeypatch.setenv("FOLLOWUP_LANGUAGETOOL_URL", f"http://127.0.0.1:{port}")
     letter = tmp_path / "letter.txt"
-    letter.write_text("Hi,\n\nThanks.\n")
+    letter.write_text("Hi,\n\nThank you for the tour of the depot.\n\nBest,\nJo\n")
     result = lint(LintRequest(paths=[str(letter)], config=Config(), today=date(2026, 11, 23)))
     assert len(result.notices) == 1 and "LanguageTool" in result.notices[0]
     assert not any(f.code == "G001" for f in result.findings)
