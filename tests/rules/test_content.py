@@ -198,3 +198,11 @@ def test_withdrawal_needs_no_thanks(lint_cli, write):
     body = ("I am writing to withdraw my application for the planning role, as I have accepted "
             "another position.\n\nI wish you and the team well.")
     assert lint_codes(lint_cli, write, body, kind="withdrawal") == {}
+
+
+def test_rejection_reply_thanking_in_its_close(lint_cli, write):
+    write("a.md", "---\nkind: rejection-reply\n---\n\nDear Nick,\n\nI understand your decision "
+          "and wish the team well.\n\nThank you,\nJordan\n")
+    result = lint_cli("a.md", "--select", "C002", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert findings(result) == []

@@ -42,8 +42,8 @@ def _data() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozense
             frozenset(str(w).lower() for w in data["generic"]))
 
 
-def _prose(document: Document) -> list[tuple[int, int]]:
-    return [(p.start, p.end) for p in document.paragraphs if p.role in _PROSE]
+def _prose(document: Document, roles: frozenset[str] = _PROSE) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in document.paragraphs if p.role in roles]
 
 
 def _anchor(document: Document) -> tuple[int, int]:
@@ -65,15 +65,21 @@ def expand(text: str) -> str:
     return _CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], text)
 
 
-def _found(document: Document, pattern: re.Pattern[str]) -> bool:
-    return any(pattern.search(expand(document.text[s:e])) for s, e in _prose(document))
+def _found(document: Document, pattern: re.Pattern[str],
+           roles: frozenset[str] = _PROSE) -> bool:
+    return any(pattern.search(expand(document.text[s:e])) for s, e in _prose(document, roles))
+
+
+# a short reply to a rejection often thanks in its close ("Thank you,\nDana"), and that counts
+_REPLY_PARTS = _PROSE | {"signoff"}
 
 
 def check_thanks(document: Document, context: Context, options: Options) -> Iterator[Problem]:
     thanks, _, _, _ = _data()
-    if not _found(document, thanks):
+    reply = document.kind == "rejection-reply"
+    if not _found(document, thanks, _REPLY_PARTS if reply else _PROSE):
         start, end = _anchor(document)
-        if document.kind == "rejection-reply":
+        if reply:
             # advisers: accept the decision graciously and thank them for considering you
             yield Problem(start, end, "this reply to a rejection never thanks the reader; "
                           "accept the decision graciously and thank them ('Thank you for "
