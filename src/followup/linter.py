@@ -496,7 +496,7 @@ def lint(request: LintRequest) -> LintResult:
     record_of: dict[int, Record | None] = {}
     reported_records: set[str] = set()
     nearest: dict[Path, Path | None] = {}
-    roots = [Path(p) if Path(p).is_dir() else Path(p).parent
+    linted_roots = [Path(p) if Path(p).is_dir() else Path(p).parent
              for p in request.paths if p != "-"]
     for path in iter_letter_paths(request.paths, config, result.errors, result.notices):
         letter: Path | None = None
@@ -522,7 +522,7 @@ def lint(request: LintRequest) -> LintResult:
             continue
         try:
             record = find_record_for(letter, document.record_link, request.record,
-                                     nearest=nearest, roots=roots)
+                                     nearest=nearest, roots=linted_roots)
         except RecordError as exc:
             if str(exc) not in reported_records:
                 reported_records.add(str(exc))

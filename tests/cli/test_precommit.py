@@ -139,7 +139,7 @@ def test_commit_of_a_letter_naming_another_clients_company_is_blocked(coach, fol
     out = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, out
     assert "followup lint" in out and "Failed" in out
-    assert f"{GLOBEX}/leftover.md:12:196: N005 wrong-company 'Acme Corporation'" in out
+    assert f"{GLOBEX}/leftover.md:" in out and "N005 wrong-company 'Acme Corporation'" in out
     assert "C006 duplicate-note" in out  # the same note as the one to Kwame Mensah-Bonsu
     # only the named letter is reported, not the letters it was compared with
     assert "thank-you-kwame-mensah-bonsu.eml:" not in out.replace(

@@ -169,7 +169,7 @@ def test_eml_is_an_unsent_utf8_message_with_the_right_headers(app, runner) -> No
     assert msg.get_content_type() == "text/plain"
     assert msg.get_content_charset() == "utf-8"
     body = msg.get_content().replace("\r\n", "\n")
-    assert body.startswith("Dear José,\n")
+    assert body.startswith("Dear José Núñez,\n")
     assert "the new conveyor line" in body
     assert "Subject:" not in body
 

@@ -115,11 +115,12 @@ def test_per_interviewer_drafts_differ_and_mention_their_own_topics(app, runner,
         assert not any(t in bodies[path] for t in others)
 
 
-def test_salutation_uses_honorific_and_surname_or_first_name(app, runner) -> None:
+def test_salutation_uses_honorific_and_family_name_or_full_name(app, runner) -> None:
     paths = _draft_all(runner, "five", "thank-you-email", app / "out", "2026-11-20")
     greetings = {read_letter(p.read_text("utf-8")).salutation for p in paths}
-    assert greetings == {"Dear Mr. Claus,", "Dear José,", "Dear Dr. O'Brien,", "Dear Anna,",
-                         "Dear Martha,"}
+    # honorific + family name when recorded, else the full name (particles and hyphens kept)
+    assert greetings == {"Dear Mr. Claus,", "Dear José Núñez,", "Dear Dr. O'Brien,",
+                         "Dear Anna van der Berg,", "Dear Martha Okonkwo-Reyes,"}
 
 
 def test_no_topics_leave_a_marked_slot_naming_the_interviewer(app, runner) -> None:
@@ -217,7 +218,7 @@ def test_networking_update_goes_to_the_contact(app, runner) -> None:
                                            "one/interview.yaml"])
     assert result.exit_code == 0, result.output
     letter = read_letter((app / "one" / "networking-update-omar-haddad.md").read_text())
-    assert letter.salutation == "Dear Omar,"
+    assert letter.salutation == "Dear Omar Haddad,"
     assert "Catherine Smyth" in letter.body and "cross-docking" in letter.body
 
 

@@ -38,13 +38,14 @@ def note(salutation: str, body: str = SAME, to: str | None = None) -> str:
 
 
 def run(tmp_path: Path, files: dict[str, str], paths: tuple[str, ...] = (".",),
-        today: date = date(2026, 11, 20)) -> list[Finding]:
+        today: date = date(2026, 11, 20), context: bool = True) -> list[Finding]:
     for relative, content in files.items():
         target = tmp_path / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     result = lint(LintRequest(paths=[str(tmp_path / p) for p in paths], config=Config(),
-                              select=["C005", "C006"], today=today, grammar="off"))
+                              select=["C005", "C006"], today=today, grammar="off",
+                              context=context))
     assert not result.errors, result.errors
     return result.findings
 
@@ -85,12 +86,23 @@ def test_future_interviews_are_not_missing_notes(tmp_path: Path) -> None:
     assert run(tmp_path, {"globex/interview.yaml": RECORD}, today=date(2026, 11, 10)) == []
 
 
-def test_linting_one_letter_says_nothing_about_the_others(tmp_path: Path) -> None:
+def test_linting_one_letter_alone_says_nothing_about_the_others(tmp_path: Path) -> None:
+    findings = run(tmp_path, {"globex/interview.yaml": RECORD,
+                              "globex/renee.md": note("Dear Ms. Laurent,"),
+                              "globex/draft.txt": "Dear Kwame,\n\nNot finished yet.\n"},
+                   paths=("globex/renee.md",), context=False)
+    assert findings == []
+
+
+def test_one_letter_is_checked_with_its_application(tmp_path: Path) -> None:
+    """Named, a letter is read with the rest of its application: the draft is no
+    thank-you note, so Kwame still has none (reported at the record, not the draft)."""
     findings = run(tmp_path, {"globex/interview.yaml": RECORD,
                               "globex/renee.md": note("Dear Ms. Laurent,"),
                               "globex/draft.txt": "Dear Kwame,\n\nNot finished yet.\n"},
                    paths=("globex/renee.md",))
-    assert findings == []
+    assert [(f.code, Path(f.path).name, "Kwame" in f.message) for f in findings] == [
+        ("C005", "interview.yaml", True)]
 
 
 def test_other_kinds_are_not_thank_you_notes(tmp_path: Path) -> None:

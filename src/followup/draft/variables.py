@@ -14,14 +14,15 @@ from .templates import TemplateInfo
 
 
 def person_bag(person: Contact, label: str = "to") -> Bag:
-    greeting = f"{person.honorific} {person.last_name}" if person.honorific else \
-        person.first_name
     return Bag(label, {
         "name": person.name,
         "first_name": person.first_name,
         "last_name": person.last_name,
         "honorific": person.honorific,
-        "greeting_name": greeting,
+        "greeting_name": person.greeting_name,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "greeting": person.greeting,
         "title": person.title,
         "email": person.email,
         "phone": person.phone,

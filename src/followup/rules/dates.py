@@ -158,13 +158,13 @@ def check_late(document: Document, context: Context, options: Options) -> Iterat
     s, e, in_file = _date_span(document)
     if dated:
         message = (f"thank-you note dated {_show(sent)}, {after} after the "
-                   f"interview on {interview}; the sources say send it within {hours} hours "
-                   "of the interview (thank_you_within_hours)")
+                   f"interview on {interview}; career advisers recommend sending it "
+                   f"within {hours} hours of the interview (thank_you_within_hours)")
     else:
         message = (f"this unsent thank-you note is already {after} past the "
-                   f"interview on {interview} (today is {context.today.isoformat()}); the "
-                   f"sources say send it within {hours} hours (thank_you_within_hours) — send "
-                   "it today")
+                   f"interview on {interview} (today is {context.today.isoformat()}); "
+                   f"career advisers recommend sending it within {hours} hours "
+                   "(thank_you_within_hours) — send it today")
     yield Problem(s, e, message, in_file=in_file)
 
 
@@ -403,7 +403,7 @@ RULES = [
         code="D002", name="premature-follow-up", severity=Severity.WARNING,
         summary="A status inquiry dated before the record's decision_date has passed (or, "
         "without one, less than 5 business days after the interview).",
-        explanation="The sources say ask about a decision only after the date the employer "
+        explanation="Career advisers say ask about a decision only after the date the employer "
         "gave has passed; asking earlier reads as impatient. Without a decision date, wait "
         "at least five business days (a week) after the interview. The same dates drive "
         "`followup plan` (timing.py), so lint and plan never disagree.",

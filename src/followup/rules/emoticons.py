@@ -1,4 +1,4 @@
-"""Emoticons and emoji: the sources list them among the things to proofread out."""
+"""Emoticons and emoji: career advisers list them among the things to proofread out."""
 
 from __future__ import annotations
 

@@ -118,8 +118,8 @@ def check_missing_thank_you(tree: TreeContext, options: Options) -> Iterator[Fin
                 code=rule.code, name=rule.name, severity=rule.severity,
                 message=f"no thank-you note to {person.name} (interviewer for the "
                 f"{record.position} position at {record.company}, "
-                f"{record.interview_day.isoformat()}); the folder has {found}, and the "
-                "sources say send each interviewer a note of their own",
+                f"{record.interview_day.isoformat()}); the folder has {found}, and "
+                "career advisers say send each interviewer a note of their own",
                 suggestions=(),
             )
 
@@ -186,7 +186,7 @@ def _duplicate(document: Document, person: Contact, earlier: Document,
               + (f" (the record lists: {topics})" if topics else ""))
     message = (f"this thank-you note to {person.name} is {score:.0%} the same as "
                f"the note to {earlier_person.name} ({earlier.path}); interviewers "
-               f"compare notes, and the sources say customise each one: {advice}")
+               f"compare notes, and career advisers say customise each one: {advice}")
     return place(document, Problem(start, end, message), rule)
 
 
@@ -204,7 +204,7 @@ _RULE_C006 = Rule(
     code="C006", name="duplicate-note", severity=Severity.WARNING,
     summary="Two thank-you notes to different interviewers of one interview that are "
     "near-duplicates (names aside).",
-    explanation="Interviewers compare notes; the sources say customise each one with "
+    explanation="Interviewers compare notes; career advisers say customise each one with "
     "something you discussed with that person. Similarity is measured on the bodies with "
     "the record's names blanked (rapidfuzz ratio); `min_similarity` sets the threshold.",
     bad="Two notes whose bodies differ only in the greeted name.",

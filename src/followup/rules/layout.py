@@ -1,4 +1,4 @@
-"""Length and shape: the sources agree a thank-you note is brief.
+"""Length and shape: career advisers agree a thank-you note is brief.
 
 At most three paragraphs of one or two lines each; published good examples stay within
 three sentences and about fifty words a paragraph, and 50-130 words in all.

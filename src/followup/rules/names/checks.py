@@ -382,7 +382,7 @@ RULES = [
         code="N002", name="unknown-recipient", severity=Severity.WARNING,
         summary="The salutation greets someone who is not in the linked record.",
         explanation="A note greeting the wrong person (or a person from another application) "
-        "is worse than none; the sources say address each interviewer by name.",
+        "is worse than none; career advisers say address each interviewer by name.",
         bad="Dear Mr. Johnson,   (the record lists Nick Claus and Martha Okonkwo-Reyes)",
         good="Dear Mr. Claus,",
         check=check_unknown_recipient,
@@ -391,7 +391,7 @@ RULES = [
         code="N003", name="generic-salutation", severity=Severity.WARNING,
         summary="'To whom it may concern', 'Dear Hiring Manager', 'Hi there' when the record "
         "names the interviewers.",
-        explanation="You know who interviewed you: the sources say greet each by name, never "
+        explanation="You know who interviewed you: career advisers say greet each by name, never "
         "with a form greeting.",
         bad="Dear Hiring Manager,",
         good="Dear Mr. Claus,",
@@ -432,7 +432,7 @@ RULES = [
         summary="The To: address belongs to another contact than the one greeted, or one note "
         "greets several interviewers.",
         explanation="An e-mail addressed to one interviewer that greets another is a "
-        "copy-paste slip; and the sources say send a separate note to each interviewer.",
+        "copy-paste slip; and career advisers say send a separate note to each interviewer.",
         bad="To: martha.okonkwo-reyes@acme.example ... Dear Mr. Claus,",
         good="To: nick.claus@acme.example ... Dear Mr. Claus,",
         check=check_recipient_mismatch,
