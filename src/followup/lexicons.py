@@ -5,7 +5,6 @@ A contributor changes what a rule knows by editing these files, not Python.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,40 +20,48 @@ def model_path(name: str) -> Path:
     return models_dir() / name
 
 
+try:  # libyaml's loader where PyYAML was built with it: the lexicons are read every run
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - pure-Python PyYAML
+    _Loader = yaml.SafeLoader
+
+
 @cache
 def load(name: str) -> Any:
-    """Load `models/<name>`: YAML (`.yaml`), JSON Lines (`.jsonl`) or a word list (`.txt`)."""
+    """Load `models/<name>`: YAML (`.yaml`) or a word list (`.txt`)."""
     path = model_path(name)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise UserError(f"bundled data file is missing or unreadable: {exc.strerror}", path) \
             from None
-    if name.endswith(".jsonl"):
-        entries = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.strip() and not line.lstrip().startswith("//"):
-                try:
-                    entries.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise UserError(f"invalid JSON: {exc.msg}", path, number) from None
-        return entries
     if name.endswith((".yaml", ".yml")):
-        return yaml.safe_load(text)
+        try:
+            return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise UserError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}", path,
+                            mark.line + 1 if mark is not None else None) from None
     return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
 
 
 # --- phrase lexicons compiled into spaCy Matcher patterns ------------------------------------
 #
-# A JSONL lexicon entry is one phrase or pattern with what to say about it:
+# A tone lexicon (`models/<name>.yaml`) is a YAML list, one word family per entry, with
+# what to say about it and sentences it must and must not match:
 #
-#   {"id": "sorry-to-bother", "phrase": "sorry to bother you", "suggest": "...", "reason": "..."}
+#   - id: sorry-to-bother
+#     phrase: sorry to bother|pester|trouble
+#     suggest: I am writing to
+#     reason: apologises for writing
+#     examples: [Sorry to bother you again, but ...]   # each must match (a test runs them)
+#     counter_examples: [I was sorry to hear ...]      # none may match
 #
 # `phrase` is written as plain words; each word is tokenised with spaCy's English tokenizer
 # and matched on its NORM, so "I'm"/"I am"/"I’m" and "didn't"/"did not" are one phrase.
 # Inside a phrase, `a|b|c` is a choice of words (`to_hear` for two words in a choice), `*`
-# one optional word of any kind and `...` up to three words of any kind. `attr: "LOWER"`
-# matches the exact spelling instead (for "gonna", whose norm is "going to"), `attr: "ORTH"`
+# one optional word of any kind and `...` up to three words of any kind. `attr: LOWER`
+# matches the exact spelling instead (for "gonna", whose norm is "going to"), `attr: ORTH`
 # the exact characters. `pattern` gives raw spaCy Matcher token patterns instead of a phrase
 # (NORM, LOWER, ORTH or TEXT, a string or {"IN": [...]}, and "OP": "?"). Optional keys:
 # `part` (salutation, signoff, body: where the phrase counts), `first` (true: only as the
@@ -263,13 +270,13 @@ def _add(root: _Node, key: str, pattern: list[dict[str, Any]], strings: Any) -> 
 
 @cache
 def compiled(name: str) -> Lexicon:
-    """The JSONL lexicon `models/<name>` compiled once into a token trie."""
+    """The YAML lexicon `models/<name>` compiled once into a token trie."""
     return compiled_together((name,))
 
 
 @cache
 def compiled_together(names: tuple[str, ...]) -> Lexicon:
-    """Several JSONL lexicons in one trie (one walk over a letter serves them all); entry
+    """Several YAML lexicons in one trie (one walk over a letter serves them all); entry
     keys are `<file>#<id>` and every entry knows its file as `entry["lexicon"]`."""
     from .nlp import tokenizer
 
@@ -282,8 +289,8 @@ def compiled_together(names: tuple[str, ...]) -> Lexicon:
         for number, entry in enumerate(load(name), start=1):
             key = f"{name}#{entry.get('id') or number}"
             if key in entries:
-                raise UserError(f"lexicon id '{entry.get('id')}' given twice",
-                                model_path(name), number)
+                raise UserError(f"lexicon entry {number}: id '{entry.get('id')}' given twice",
+                                model_path(name))
             try:
                 if "pattern" in entry:
                     patterns = entry["pattern"]
@@ -297,8 +304,8 @@ def compiled_together(names: tuple[str, ...]) -> Lexicon:
                 for pattern in patterns:
                     depth = max(depth, _add(root, key, pattern, strings))
             except (ValueError, KeyError, TypeError) as exc:
-                raise UserError(f"lexicon entry '{entry.get('id')}': {exc}", model_path(name),
-                                number) from None
+                raise UserError(f"lexicon entry {number} ('{entry.get('id')}'): {exc}",
+                                model_path(name)) from None
             entries[key] = {**entry, "lexicon": name}
             all_patterns[key] = patterns
     first: tuple[set[int], set[int], set[int]] = (set(), set(), set())

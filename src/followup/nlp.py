@@ -5,7 +5,8 @@ map "n't" to "not" and "’m" to "am", and lexical attributes) with a rule-based
 No lemmatiser: spaCy's English lookup tables come in spacy-lookups-data, a 98 MB wheel for
 one table, so the rules that compare words (C001) stem them with Snowball instead
 (`stem`, below), which is small, fast and good enough for "plans"/"planning"/"planned".
-The project's phrase lexicons (spaCy Matcher token patterns in `models/*.jsonl`) are
+The project's phrase lexicons (spaCy Matcher token patterns in the
+`models/*.yaml` tone lexicons) are
 compiled once into a token trie over this tokenizer's string hashes (`lexicons.compiled`):
 one walk over a letter serves every pattern of the five tone lexicons. A user who has
 installed a trained pipeline may name it in the config (`spacy_model`); no rule depends on

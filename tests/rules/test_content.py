@@ -1,4 +1,4 @@
-"""C001-C003: what a thank-you note must say (thank-you notes only)."""
+"""C001-C003: what a thank-you note must say (thank-you notes; C002 also rejection replies)."""
 
 from __future__ import annotations
 
@@ -123,7 +123,8 @@ def test_interest_in_other_words(lint_cli, write, fit):
     assert "C003" not in lint_codes(lint_cli, write, body)
 
 
-@pytest.mark.parametrize("kind", ["status-inquiry", "reference", "rejection-reply", "other"])
+# a reply to a rejection gets C002 only (below)
+@pytest.mark.parametrize("kind", ["status-inquiry", "reference", "withdrawal", "other"])
 def test_only_thank_you_notes(lint_cli, write, kind):
     assert lint_codes(lint_cli, write, "I hope you are well.", kind=kind) == {}
 
@@ -167,3 +168,41 @@ def test_a_named_thing_counts_as_specific_without_a_record(sentence, specific):
 ])
 def test_job_title_and_fit_are_not_a_specific_reference(lint_cli, write, body):
     assert "C001" in lint_codes(lint_cli, write, body)
+
+
+# --- C002 on a reply to a rejection ----------------------------------------------------------
+
+REJECTION_BODY = ("I understand your decision to move forward with another candidate. {thanks}"
+                  "I enjoyed meeting the planning team and would welcome being considered for "
+                  "future openings.")
+
+
+def test_rejection_reply_without_thanks(lint_cli, write):
+    got = lint_codes(lint_cli, write, REJECTION_BODY.format(thanks=""), kind="rejection-reply")
+    assert list(got) == ["C002"]
+    assert "reply to a rejection never thanks" in got["C002"][0]["message"]
+    assert got["C002"][0]["suggestions"] == ["Thank you for letting me know"]
+
+
+@pytest.mark.parametrize("thanks", ["Thank you for letting me know. ",
+                                    "Thank you for the update. ",
+                                    "Thank you for considering me. ",
+                                    "I appreciate your taking the time to tell me. "])
+def test_rejection_reply_that_thanks(lint_cli, write, thanks):
+    got = lint_codes(lint_cli, write, REJECTION_BODY.format(thanks=thanks),
+                     kind="rejection-reply")
+    assert got == {}
+
+
+def test_withdrawal_needs_no_thanks(lint_cli, write):
+    body = ("I am writing to withdraw my application for the planning role, as I have accepted "
+            "another position.\n\nI wish you and the team well.")
+    assert lint_codes(lint_cli, write, body, kind="withdrawal") == {}
+
+
+def test_rejection_reply_thanking_in_its_close(lint_cli, write):
+    write("a.md", "---\nkind: rejection-reply\n---\n\nDear Nick,\n\nI understand your decision "
+          "and wish the team well.\n\nThank you,\nJordan\n")
+    result = lint_cli("a.md", "--select", "C002", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert findings(result) == []

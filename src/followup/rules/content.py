@@ -2,8 +2,9 @@
 
 Career advisers agree on the three parts of a good note: thank the reader, mention
 something specific from the interview (so it is not a form letter), and restate interest
-in the role or why you fit. These rules apply to thank-you notes only (a letter's kind
-comes from front matter `kind:` or is inferred, see `kinds.py`). The cue phrases and word
+in the role or why you fit. These rules apply to thank-you notes (a letter's kind
+comes from front matter `kind:` or is inferred, see `kinds.py`); C002 also to a reply to a
+rejection, which should accept the decision and thank the reader. The cue phrases and word
 lists are data in `models/content.yaml`.
 
 C001 with a linked record compares the note with the topics recorded for the interview and
@@ -41,8 +42,8 @@ def _data() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozense
             frozenset(str(w).lower() for w in data["generic"]))
 
 
-def _prose(document: Document) -> list[tuple[int, int]]:
-    return [(p.start, p.end) for p in document.paragraphs if p.role in _PROSE]
+def _prose(document: Document, roles: frozenset[str] = _PROSE) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in document.paragraphs if p.role in roles]
 
 
 def _anchor(document: Document) -> tuple[int, int]:
@@ -64,14 +65,26 @@ def expand(text: str) -> str:
     return _CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], text)
 
 
-def _found(document: Document, pattern: re.Pattern[str]) -> bool:
-    return any(pattern.search(expand(document.text[s:e])) for s, e in _prose(document))
+def _found(document: Document, pattern: re.Pattern[str],
+           roles: frozenset[str] = _PROSE) -> bool:
+    return any(pattern.search(expand(document.text[s:e])) for s, e in _prose(document, roles))
+
+
+# a short reply to a rejection often thanks in its close ("Thank you,\nDana"), and that counts
+_REPLY_PARTS = _PROSE | {"signoff"}
 
 
 def check_thanks(document: Document, context: Context, options: Options) -> Iterator[Problem]:
     thanks, _, _, _ = _data()
-    if not _found(document, thanks):
+    reply = document.kind == "rejection-reply"
+    if not _found(document, thanks, _REPLY_PARTS if reply else _PROSE):
         start, end = _anchor(document)
+        if reply:
+            # advisers: accept the decision graciously and thank them for considering you
+            yield Problem(start, end, "this reply to a rejection never thanks the reader; "
+                          "accept the decision graciously and thank them ('Thank you for "
+                          "letting me know')", ("Thank you for letting me know",))
+            return
         yield Problem(start, end, "this thank-you note never thanks the reader; say "
                       "'Thank you for ...' early on", ("Thank you for meeting with me",))
 
@@ -245,12 +258,14 @@ RULES = [
     ),
     Rule(
         code="C002", name="no-thanks", severity=Severity.WARNING,
-        summary="A thank-you note that never thanks the reader.",
+        summary="A thank-you note, or a reply to a rejection, that never thanks the reader.",
         explanation="The note exists to thank the interviewer for their time; a note that "
-        "only restates interest reads as a second application.",
+        "only restates interest reads as a second application. Career advisers say the "
+        "same of a reply to a rejection: accept the decision graciously and thank them for "
+        "letting you know and for considering you.",
         bad="I enjoyed meeting you on Friday and I am very interested in the role.",
         good="Thank you for meeting with me on Friday; I am very interested in the role.",
-        check=check_thanks, kinds=_THANK_YOU,
+        check=check_thanks, kinds=frozenset({"thank-you", "rejection-reply"}),
     ),
     Rule(
         code="C003", name="no-interest", severity=Severity.INFO,

@@ -54,7 +54,7 @@ def _edits1(word: str) -> set[str]:
 def _accepted() -> frozenset[str]:
     words = {w.lower() for w in lexicons.load("spelling-accept.txt")}
     # slang and text-speak are T001's to report, with a better message
-    for entry in lexicons.load("informal.jsonl"):
+    for entry in lexicons.load("informal.yaml"):
         phrases = entry.get("phrase", [])
         for phrase in phrases if isinstance(phrases, list) else [phrases]:
             for piece in phrase.split():

@@ -1,8 +1,8 @@
 """Tone and register: informal language, negative phrasing, apology, pushiness, gifts.
 
 What a career coach crosses out when proofreading a follow-up note. The phrases live in
-reviewed lexicons under `models/` (`informal.jsonl`, `negative.jsonl`, `apologetic.jsonl`,
-`pushy.jsonl`, `social.jsonl`, `shouting.yaml`) of spaCy Matcher token patterns, compiled
+reviewed lexicons under `models/` (`informal.yaml`, `negative.yaml`, `apologetic.yaml`,
+`pushy.yaml`, `social.yaml`, `shouting.yaml`) of spaCy Matcher token patterns, compiled
 once into one token trie that walks the letter's tokens (`document.spacy`) once. Each entry
 carries its reason and, where there is one, the formal wording to suggest. A phrase inside
 double quotes is a quotation, not the writer's voice, and is never flagged; the header
@@ -44,8 +44,8 @@ def in_quotes(document: Document, paragraph: Paragraph, offset: int) -> bool:
     return straight or curly
 
 
-LEXICONS = ("informal.jsonl", "negative.jsonl", "apologetic.jsonl", "pushy.jsonl",
-            "social.jsonl")
+LEXICONS = ("informal.yaml", "negative.yaml", "apologetic.yaml", "pushy.yaml",
+            "social.yaml")
 
 
 def lexicon_matches(document: Document, name: str) -> list[tuple[int, int, dict[str, Any]]]:
@@ -118,7 +118,7 @@ def _shouting() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
 
 def check_informal(document: Document, context: Context, options: Options
                    ) -> Iterator[Problem]:
-    yield from _problems(document, "informal.jsonl", "informal")
+    yield from _problems(document, "informal.yaml", "informal")
     emphasis, acronyms, doubled = _shouting()
     text = document.text
     for match in doubled.finditer(text):
@@ -164,20 +164,20 @@ _CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z][A-Z'’]*[A-Z](?![\w'’])"
 
 def check_negative(document: Document, context: Context, options: Options
                    ) -> Iterator[Problem]:
-    yield from _problems(document, "negative.jsonl", "negative phrasing")
+    yield from _problems(document, "negative.yaml", "negative phrasing")
 
 
 def check_apologetic(document: Document, context: Context, options: Options
                      ) -> Iterator[Problem]:
-    yield from _problems(document, "apologetic.jsonl", "apologetic")
+    yield from _problems(document, "apologetic.yaml", "apologetic")
 
 
 def check_pushy(document: Document, context: Context, options: Options) -> Iterator[Problem]:
-    yield from _problems(document, "pushy.jsonl", "pushy")
+    yield from _problems(document, "pushy.yaml", "pushy")
 
 
 def check_social(document: Document, context: Context, options: Options) -> Iterator[Problem]:
-    yield from _problems(document, "social.jsonl", "gift or social")
+    yield from _problems(document, "social.yaml", "gift or social")
 
 
 RULES = [
@@ -188,7 +188,7 @@ RULES = [
         explanation="A follow-up note is a business letter: advisers recommend a formal "
         "greeting and close and plain, polite wording. \"Hi Name,\", \"Thank you so much\" "
         "and \"excited\" are fine (good published notes use them); slang and text-speak "
-        "(models/informal.jsonl), shouting in capitals and doubled punctuation are not.",
+        "(models/informal.yaml), shouting in capitals and doubled punctuation are not.",
         bad="Hey Nick,\n\nThx for the chat, I'm gonna read up on the conveyor line!! "
         "Super excited.\n\nCheers,\nJordan",
         good="Dear Nick,\n\nThank you for the conversation; I am going to read up on the "
@@ -202,7 +202,7 @@ RULES = [
         "not sure I answered well\", \"I know I lack experience\") or criticising a "
         "former employer; restate a strength or add the point you missed instead. "
         "Positive negation (\"I can't wait to\", \"don't hesitate to contact me\") and "
-        "plain facts in a reply to a rejection are not flagged (models/negative.jsonl).",
+        "plain facts in a reply to a rejection are not flagged (models/negative.yaml).",
         bad="I'm not sure I answered your question on forecasting well, and I know I lack "
         "experience with recyclable packaging.",
         good="I would like to add to my answer on forecasting: at Northwind I built the "
@@ -216,7 +216,7 @@ RULES = [
         summary="Apologising for following up or for taking the reader's time.",
         explanation="Following up is expected; apologising for it (\"sorry to bother "
         "you\", \"I hate to pester\") signals that you think it is an imposition. State "
-        "your purpose politely instead (models/apologetic.jsonl).",
+        "your purpose politely instead (models/apologetic.yaml).",
         bad="Sorry to bother you again, but I wanted to ask about the timeline.",
         good="I am writing to ask whether there is an update on the timeline.",
         check=check_apologetic, needs_nlp=True,
@@ -227,7 +227,7 @@ RULES = [
         "job\", ASAP, \"I will call you tomorrow\").",
         explanation="A follow-up may ask politely about the timeline; pleading, deadlines "
         "for the employer and announced calls read as pushy or desperate "
-        "(models/pushy.jsonl).",
+        "(models/pushy.yaml).",
         bad="I really need this job, so please let me know your decision ASAP. I will call "
         "you tomorrow.",
         good="I remain very interested in the role and look forward to hearing from you.",
@@ -239,7 +239,7 @@ RULES = [
         "Facebook or similar.",
         explanation="Career advisers list sending gifts and befriending the interviewer "
         "on personal social media among the things not to do after an interview; a "
-        "LinkedIn connection is fine (models/social.jsonl).",
+        "LinkedIn connection is fine (models/social.yaml).",
         bad="I sent a small box of chocolates to your office and added you on Facebook.",
         good="I would be glad to connect on LinkedIn.",
         check=check_social, needs_nlp=True,
