@@ -16,6 +16,36 @@ from followup.grammar import GrammarError
 
 from helpers import dedent
 
+_SESSION_STATE: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The whole run (and every `followup` process it starts) keeps its LanguageTool state
+    in a folder of its own, so tests never reuse or stop the user's warm server; a server
+    a lint starts there stops itself soon after the run."""
+    import tempfile
+
+    state = tempfile.mkdtemp(prefix="followup-test-state-")
+    _SESSION_STATE.append(state)
+    os.environ["FOLLOWUP_STATE_DIR"] = state
+    os.environ.setdefault("FOLLOWUP_LANGUAGETOOL_IDLE", "120")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Stop a shared server a test's lint left in the run's state folder."""
+    if not _SESSION_STATE:
+        return
+    os.environ["FOLLOWUP_STATE_DIR"] = _SESSION_STATE[0]
+    try:
+        from followup.grammar.server import read_state, stop_persistent
+
+        info = read_state()
+        if info is not None:
+            stop_persistent()
+    except Exception:  # noqa: BLE001 - best effort at the end of the run
+        pass
+    shutil.rmtree(_SESSION_STATE[0], ignore_errors=True)
+
 
 @pytest.fixture
 def write(tmp_path: Path) -> Callable[..., Path]:

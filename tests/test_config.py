@@ -73,3 +73,16 @@ def test_missing_vocabulary_file_is_reported_at_load(tmp_path):
     path.write_text('vocabulary = ["nope.txt"]\n')
     with pytest.raises(ConfigError, match=r"followup.toml:1: vocabulary: file .*nope.txt"):
         load_config(path)
+
+
+def test_languagetool_idle_minutes(tmp_path):
+    from followup.grammar.session import GrammarSettings
+
+    path = tmp_path / "followup.toml"
+    path.write_text("languagetool_idle_minutes = 5\n")
+    config = load_config(path)
+    assert config.languagetool_idle_minutes == 5.0
+    assert GrammarSettings.from_config(config).idle_seconds == 300.0
+    path.write_text("languagetool_idle_minutes = 0\n")
+    with pytest.raises(ConfigError, match="languagetool_idle_minutes"):
+        load_config(path)

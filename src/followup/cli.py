@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .cli_options import parse_date
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -74,13 +75,6 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date (use YYYY-MM-DD)") from None
 
 
 @main.command()
@@ -112,7 +106,7 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--no-source", is_flag=True, help="Text report without source excerpts.")
 @click.option("--no-context", is_flag=True, help="Named files only: do not read the other "
               "letters and records of their applications.")
-@click.option("--today", callback=_parse_date, default=None, metavar="YYYY-MM-DD",
+@click.option("--today", callback=parse_date, default=None, metavar="YYYY-MM-DD",
               help="Date to treat as today for unsent drafts (default: today).")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 @click.option("--fix", is_flag=True, help="Apply the safe suggestions (one right answer) "

@@ -11,6 +11,7 @@ Keys (all optional; names as users write them):
     languagetool_url = "http://localhost:8081"   # a remote or self-hosted server
     languagetool_enable = ["..."]   # LanguageTool rule ids
     languagetool_disable = ["..."]
+    languagetool_idle_minutes = 30  # the shared server a lint starts stops after this idle time
     picky = false
     vocabulary = ["words.txt"]      # files of accepted words, one per line
     spacy_model = "en_core_web_sm"  # optional installed pipeline (never required)
@@ -48,9 +49,9 @@ MAX_HOURS = 8760
 
 _KEYS = {
     "select", "ignore", "fail_on", "exclude", "language", "grammar", "languagetool_url",
-    "languagetool_enable", "languagetool_disable", "picky", "vocabulary", "spacy_model",
-    "template_dirs", "thank_you_within_hours", "severity", "rules", "profile",
-    "max_letter_kb", "languagetool_timeout", "status_inquiry_after_days",
+    "languagetool_enable", "languagetool_disable", "languagetool_idle_minutes", "picky",
+    "vocabulary", "spacy_model", "template_dirs", "thank_you_within_hours", "severity", "rules",
+    "profile", "max_letter_kb", "languagetool_timeout", "status_inquiry_after_days",
 }
 TIMEOUT_ENV = "FOLLOWUP_LANGUAGETOOL_TIMEOUT"
 
@@ -67,6 +68,7 @@ class Config:
     languagetool_url: str | None = None
     languagetool_enable: tuple[str, ...] = ()
     languagetool_disable: tuple[str, ...] = ()
+    languagetool_idle_minutes: float = 30.0
     picky: bool = False
     vocabulary: tuple[Path, ...] = ()
     spacy_model: str | None = None
@@ -220,6 +222,12 @@ def parse_config(table: dict[str, Any], path: Path | None, text: str = "") -> Co
         config.languagetool_enable = strings("languagetool_enable")
     if "languagetool_disable" in table:
         config.languagetool_disable = strings("languagetool_disable")
+    if "languagetool_idle_minutes" in table:
+        minutes = table["languagetool_idle_minutes"]
+        if (not isinstance(minutes, int | float) or isinstance(minutes, bool)
+                or minutes <= 0):
+            raise fail("languagetool_idle_minutes", "expected a positive number of minutes")
+        config.languagetool_idle_minutes = float(minutes)
     if "picky" in table:
         if not isinstance(table["picky"], bool):
             raise fail("picky", "expected true or false")

@@ -6,6 +6,7 @@ instead, since CI must run these tests for real.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,12 +19,18 @@ from followup.rules.base import Context, RunResources
 
 
 @pytest.fixture(autouse=True)
-def isolated_grammar_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test gets its own result cache and state folder (no persistent server)."""
+def isolated_grammar_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Each test gets its own result cache and state folder; a shared server a test's lint
+    started there is stopped after the test."""
     monkeypatch.setenv("FOLLOWUP_GRAMMAR_CACHE", str(tmp_path / "grammar-cache"))
     monkeypatch.setenv("FOLLOWUP_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.delenv("FOLLOWUP_LANGUAGETOOL_URL", raising=False)
-    return tmp_path
+    yield tmp_path
+    from followup.grammar.server import read_state, stop_persistent
+
+    info = read_state()
+    if info is not None and info.owner == "lint":
+        stop_persistent()
 
 
 def _make_context(config: Config | None = None, record: Any = None) -> Context:

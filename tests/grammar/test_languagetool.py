@@ -392,28 +392,6 @@ def test_lint_with_dead_server_still_reports_other_rules(tmp_path: Path,
     assert not any(f.code == "G001" for f in result.findings)
 
 
-def test_without_a_running_server_lint_starts_one_and_stops_it(
-        lt_installation: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from followup.grammar import server as server_module
-    from followup.linter import LintRequest, lint
-
-    started: list[Any] = []
-    real_launch = server_module.launch
-
-    def launch(*args: Any, **kwargs: Any) -> Any:
-        server = real_launch(*args, **kwargs)
-        started.append(server)
-        return server
-
-    monkeypatch.setattr(server_module, "launch", launch)
-    letter = tmp_path / "letter.txt"
-    letter.write_text(BAD + "\n")
-    result = lint(LintRequest(paths=[str(letter)], config=Config(), today=date(2026, 11, 23)))
-    assert any(f.code == "G001" for f in result.findings), (result.findings, result.notices)
-    assert len(started) == 1
-    assert not started[0].alive(), "the per-run server must be stopped after the run"
-
-
 # --- precision: the writer's own name, British and accented spellings, style nags ---------
 
 SIGNED = ("Dear Ms. Carter,\n\n"

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
+from ..cli_options import parse_date
 from ..config import Config, load_config
 from ..draft import (
     FORMATS,
@@ -68,13 +69,6 @@ def _shown(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD") from None
 
 
 @click.command("draft")
@@ -96,7 +90,7 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
               help="md: Markdown with front matter; txt: plain text; eml: an unsent e-mail "
                    "draft for a mail client.")
 @click.option("--force", is_flag=True, help="Overwrite drafts that already exist.")
-@click.option("--date", "when", callback=_parse_date, metavar="YYYY-MM-DD",
+@click.option("--date", "when", callback=parse_date, metavar="YYYY-MM-DD",
               help="The letter's date (default: today).")
 @click.option("--profile", "profile_path", type=click.Path(dir_okay=False, path_type=Path),
               help="The candidate profile (default: the nearest profile.yaml, or "

@@ -28,7 +28,10 @@ def languagetool() -> None:
       followup languagetool status    is it running, where, how big
       followup languagetool stop      stop it
 
-    Without a running server `followup lint` starts one for the run and stops it after.
+    Without a running server `followup lint` starts this same server in the background and
+    leaves it running for later lints; that one stops itself after `languagetool_idle_minutes`
+    (default 30) unused. A server you start here runs until `stop`, unless you give
+    `--idle-minutes`.
     """
 
 
@@ -52,13 +55,16 @@ def install_command(version: str | None, force: bool) -> None:
 @languagetool.command("start")
 @click.option("--timeout", type=float, default=None,
               help="Seconds to wait for the server to become ready (default 180).")
-def start_command(timeout: float | None) -> None:
+@click.option("--idle-minutes", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Stop the server after this many minutes unused (default: never).")
+def start_command(timeout: float | None, idle_minutes: float | None) -> None:
     """Start a persistent LanguageTool server in the background; return when it is ready."""
     from ..grammar.server import start_persistent
 
     began = time.monotonic()
     try:
-        info, started = start_persistent(timeout=timeout)
+        info, started = start_persistent(
+            timeout=timeout, idle_seconds=None if idle_minutes is None else idle_minutes * 60)
     except GrammarError as exc:
         _fail(str(exc))
         return

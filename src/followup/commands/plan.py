@@ -10,23 +10,17 @@ from pathlib import Path
 
 import click
 
+from ..cli_options import parse_date
 from ..errors import UserError
 
 EXIT_OK, EXIT_DUE, EXIT_USAGE = 0, 1, 2
 
 
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date (use YYYY-MM-DD)") from None
 
 
 @click.command("plan")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--today", callback=_parse_date, default=None, metavar="YYYY-MM-DD",
+@click.option("--today", callback=parse_date, default=None, metavar="YYYY-MM-DD",
               help="Date to plan from (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)

@@ -7,6 +7,12 @@ heap through `JDK_JAVA_OPTIONS` unless the user set `-Xmx` there. It is ready wh
 check of a short English text succeeds: that also loads the English rules, so the first
 real check is fast. The persistent server's port and pid are kept in the platformdirs
 user state folder (`followup/languagetool-server.json`).
+
+The same server is shared by lints: a lint that needs grammar and finds none running starts
+it (`owner = "lint"`) and leaves it running; every use touches `languagetool-server.used`,
+and a detached idle watcher (`followup.grammar.idle`) stops it once that file is older than
+the idle time. A server the user started is never stopped by the watcher unless they gave
+`--idle-minutes`.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -33,6 +41,7 @@ HOST = "127.0.0.1"
 START_TIMEOUT_ENV = "FOLLOWUP_LANGUAGETOOL_START_TIMEOUT"
 DEFAULT_START_TIMEOUT = 180.0
 STATE_FILE = "languagetool-server.json"
+USED_FILE = "languagetool-server.used"
 SERVER_PROPERTIES = {
     "pipelinePrewarming": "false",
     "cacheSize": "2000",
@@ -48,6 +57,8 @@ class ServerInfo:
     version: str
     home: str
     started: float
+    idle_seconds: float | None = None  # stopped after this long unused; None: never
+    owner: str = "user"  # "user" (`languagetool start`) or "lint" (started by a lint)
 
     @property
     def url(self) -> str:
@@ -249,7 +260,10 @@ def read_state() -> ServerInfo | None:
         data = json.loads(state_path().read_text(encoding="utf-8"))
         return ServerInfo(pid=int(data["pid"]), port=int(data["port"]),
                           version=str(data["version"]), home=str(data["home"]),
-                          started=float(data["started"]))
+                          started=float(data["started"]),
+                          idle_seconds=(None if data.get("idle_seconds") is None
+                                        else float(data["idle_seconds"])),
+                          owner=str(data.get("owner", "user")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -293,19 +307,77 @@ def _lock() -> FileLock:
     return FileLock(str(state_dir() / "languagetool-server.lock"))
 
 
-def start_persistent(timeout: float | None = None) -> tuple[ServerInfo, bool]:
-    """Start the background server unless one runs; return (info, newly_started)."""
+def touch_used() -> None:
+    """Record that the shared server was just used (the idle watcher reads the time)."""
+    path = state_dir() / USED_FILE
+    try:
+        path.touch()
+    except OSError:
+        return
+
+
+def last_used(info: ServerInfo) -> float:
+    try:
+        return max(info.started, (state_dir() / USED_FILE).stat().st_mtime)
+    except OSError:
+        return info.started
+
+
+def _spawn_idle_watcher(info: ServerInfo) -> None:
+    """A detached process that stops the server once it has been idle long enough."""
+    env = dict(os.environ)
+    env["FOLLOWUP_STATE_DIR"] = str(state_dir())
+    source = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (source, env.get("PYTHONPATH")) if p)
+    with contextlib.suppress(OSError):
+        subprocess.Popen([sys.executable, "-m", "followup.grammar.idle", str(info.pid)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, env=env, start_new_session=True,
+                         close_fds=True)
+
+
+def _end(pid: int, timeout: float = 15.0) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _pid_alive(pid):
+        time.sleep(0.1)
+    if _pid_alive(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def start_persistent(timeout: float | None = None, idle_seconds: float | None = None,
+                     owner: str = "user", on_start: Callable[[], object] | None = None
+                     ) -> tuple[ServerInfo, bool]:
+    """Start the background server unless one runs; return (info, newly_started).
+
+    Under a file lock, so two lints at the same moment start one server. A recorded
+    server that no longer answers is ended and replaced. `on_start` is called just
+    before a new server is launched (for the "Starting LanguageTool" notice).
+    """
     try:
         with _lock().acquire(timeout=(timeout or start_timeout()) + 30):
             info = running_server()
             if info is not None:
+                touch_used()
                 return info, False
+            stale = _recorded_server()
+            if stale is not None:  # alive but not answering: replace it
+                _end(stale.pid)
+                _clear_state()
             installation = require_installation()
+            if on_start is not None:
+                on_start()
             server = launch(installation, log_path=state_dir() / "languagetool-server.log",
                             detach=True, timeout=timeout)
             info = ServerInfo(pid=server.pid, port=server.port, version=server.version,
-                              home=str(installation.path), started=server.started)
+                              home=str(installation.path), started=server.started,
+                              idle_seconds=idle_seconds, owner=owner)
             _write_state(info)
+            touch_used()
+            if idle_seconds is not None:
+                _spawn_idle_watcher(info)
             return info, True
     except Timeout:
         raise GrammarError("another `followup languagetool start` is still starting "
@@ -317,14 +389,7 @@ def stop_persistent(timeout: float = 15.0) -> ServerInfo | None:
     info = _recorded_server()
     if info is None:
         return None
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(info.pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and _pid_alive(info.pid):
-        time.sleep(0.1)
-    if _pid_alive(info.pid):
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(info.pid, signal.SIGKILL)
+    _end(info.pid, timeout)
     _clear_state()
     return info
 

@@ -1,10 +1,13 @@
 """What one lint run does with LanguageTool.
 
 Which server: `$FOLLOWUP_LANGUAGETOOL_URL`, else config `languagetool_url` (a remote or
-self-hosted server: the only way a letter leaves the machine), else the persistent local
-server (`followup languagetool start`), else a local server started for this run and
-stopped by `shutdown()` (or at exit). Texts whose results are cached are not sent; when
-every text is cached no server is needed at all.
+self-hosted server: the only way a letter leaves the machine), else the shared local
+server (`followup languagetool start`, or the one an earlier lint started), else the
+shared server is started now in the background and left running for later lints; it
+stops itself after `languagetool_idle_minutes` unused (`$FOLLOWUP_LANGUAGETOOL_IDLE` in
+seconds). A shared server is never stopped by `shutdown()`: `owns_server` says whether
+the session holds a server of its own that it must stop. Texts whose results are cached
+are not sent; when every text is cached no server is needed at all.
 
 Faults never stop the other rules: each becomes one line in
 `resources.memo["grammar_errors"]` (see `grammar_status_messages`), and
@@ -13,7 +16,6 @@ Faults never stop the other rules: each becomes one line in
 
 from __future__ import annotations
 
-import atexit
 import os
 import sys
 import threading
@@ -26,6 +28,8 @@ from .cache import ResultCache, cache_key
 from .client import LanguageToolClient, LTMatch
 
 URL_ENV = "FOLLOWUP_LANGUAGETOOL_URL"
+IDLE_ENV = "FOLLOWUP_LANGUAGETOOL_IDLE"
+STARTING_NOTICE = "Starting LanguageTool (first run, about 15 s)…"
 MEMO_SESSION = "grammar_session"
 MEMO_ERRORS = "grammar_errors"
 PROGRESS_MIN = 20  # letters sent before a progress bar is worth showing
@@ -47,6 +51,7 @@ class GrammarSettings:
     picky: bool = False
     timeout: float = 60.0
     workers: int | None = None
+    idle_seconds: float = 30 * 60.0  # the shared server stops after this long unused
 
     @classmethod
     def from_config(cls, config: Any, options: Any = None) -> GrammarSettings:
@@ -62,7 +67,47 @@ class GrammarSettings:
                    language=getattr(config, "language", None) or DEFAULT_LANGUAGE,
                    enable=enable, disable=disable, picky=picky,
                    timeout=_timeout(config, options),
-                   workers=options.get("workers"))
+                   workers=options.get("workers"), idle_seconds=_idle_seconds(config))
+
+
+def _idle_seconds(config: Any) -> float:
+    override = os.environ.get(IDLE_ENV)
+    if override:
+        try:
+            return max(1.0, float(override))
+        except ValueError:
+            pass
+    return float(getattr(config, "languagetool_idle_minutes", 30.0) or 30.0) * 60.0
+
+
+class _StartingNotice:
+    """Says once on stderr that LanguageTool is starting; a spinner on a terminal."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __call__(self) -> None:
+        if not sys.stderr.isatty():
+            print(STARTING_NOTICE, file=sys.stderr, flush=True)
+            return
+        self._thread = threading.Thread(target=self._spin, daemon=True)
+        self._thread.start()
+
+    def _spin(self) -> None:
+        frames = "|/-\\"
+        i = 0
+        while not self._stop.wait(0.15):
+            sys.stderr.write(f"\r{STARTING_NOTICE} {frames[i % 4]}")
+            sys.stderr.flush()
+            i += 1
+
+    def done(self) -> None:
+        if self._thread is not None:
+            self._stop.set()
+            self._thread.join()
+            sys.stderr.write(f"\r{STARTING_NOTICE} done\n")
+            sys.stderr.flush()
 
 
 def _timeout(config: Any, options: Any) -> float:
@@ -86,7 +131,8 @@ class GrammarSession:
         self.version: str | None = None
         self.sent = 0
         self._client: LanguageToolClient | None = None
-        self._own_server: Any = None  # server.LocalServer started for this run
+        self._own_server: Any = None  # a server.LocalServer this run must stop (none today)
+        self.shared = False  # using the shared server: never stopped by this session
         self._lock = threading.Lock()
         self._failed = False
 
@@ -124,18 +170,27 @@ class GrammarSession:
     def _ensure_server(self) -> str:
         if self.url is not None:
             return self.url
-        from .server import launch, running_server
+        from .server import running_server, start_persistent, touch_used
 
         info = running_server(check=True)
         if info is not None:
-            self.url = info.url
-            self.version = info.version
-            return self.url
-        self._own_server = launch()
-        atexit.register(self.close)
-        self.url = self._own_server.url
-        self.version = self._own_server.version
+            touch_used()
+        else:
+            notice = _StartingNotice()
+            try:
+                info, _ = start_persistent(idle_seconds=self.settings.idle_seconds,
+                                           owner="lint", on_start=notice)
+            finally:
+                notice.done()
+        self.shared = True
+        self.url = info.url
+        self.version = info.version
         return self.url
+
+    @property
+    def owns_server(self) -> bool:
+        """Whether this session started a server it must stop (a shared one: never)."""
+        return self._own_server is not None
 
     def _client_for(self, url: str) -> LanguageToolClient:
         if self._client is None or self._client.url != url.rstrip("/"):
@@ -220,6 +275,10 @@ class GrammarSession:
         if self._client is not None:
             self._client.close()
             self._client = None
+        if self.shared:
+            from .server import touch_used
+
+            touch_used()  # the idle time counts from the end of this run
         if self._own_server is not None:
             self._own_server.stop()
             self._own_server = None
@@ -253,7 +312,8 @@ def raise_if_required(resources: Any) -> None:
 
 
 def shutdown(resources: Any) -> None:
-    """Stop the server started for this run, if any (safe to call more than once)."""
+    """Close the run's session; stops only a server the run owns, never the shared one
+    (safe to call more than once)."""
     session = resources.memo.get(MEMO_SESSION)
     if session is not None:
         session.close()
