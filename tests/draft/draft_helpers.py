@@ -46,7 +46,8 @@ def read_letter(text: str) -> Letter:
     stop = next(i for i, line in enumerate(lines) if line in SIGN_OFFS)
     body = "\n".join(lines[start + 1: stop]).strip("\n")
     paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
-    return Letter(front, lines[:start], lines[start], paragraphs, lines[stop:])
+    sign_off = [line for line in lines[stop:] if line]  # the blank room to sign dropped
+    return Letter(front, lines[:start], lines[start], paragraphs, sign_off)
 
 
 def sentences(paragraph: str) -> list[str]:

@@ -165,6 +165,23 @@ def number_words(value: Any) -> str:
     return str(value)
 
 
+def a_an(text: Any) -> str:
+    """'a Senior Analyst', 'an Operations Lead': the indefinite article by the first
+    letter (a template writes "as {{ position | a_an }}" without guessing)."""
+    text = str(text)
+    return f"{'an' if text[:1].lower() in 'aeiou' else 'a'} {text}"
+
+
+# A line that `tidy` turns into an empty line after collapsing blank runs, so a printed
+# letter can keep several blank lines (room for a handwritten signature).
+_KEPT_BLANK = "\u2063"
+
+
+def signature_space(lines: int = 4) -> str:
+    """`lines` blank lines that survive `tidy` (above the typed name on paper)."""
+    return "\n".join([_KEPT_BLANK] * max(0, int(lines)))
+
+
 def upper_first(text: Any) -> str:
     text = str(text)
     return text[:1].upper() + text[1:]
@@ -193,8 +210,8 @@ def make_environment(loader: TemplateLoader) -> SandboxedEnvironment:
     )
     env.filters.update(pick=_pick, join_and=join_and, long_date=long_date, day_date=day_date,
                        when=_when, upper_first=upper_first, para=para,
-                       number_words=number_words)
-    env.globals.update(todo=todo)
+                       number_words=number_words, a_an=a_an)
+    env.globals.update(todo=todo, signature_space=signature_space)
     return env
 
 
@@ -268,7 +285,8 @@ def render(env: SandboxedEnvironment, info: TemplateInfo, variables: Mapping[str
 
 
 def tidy(text: str) -> str:
-    """Trailing spaces off, at most one blank line in a row, one final newline."""
+    """Trailing spaces off, at most one blank line in a row (except the kept ones of
+    `signature_space`), one final newline."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     out: list[str] = []
     for line in lines:
@@ -277,7 +295,7 @@ def tidy(text: str) -> str:
         out.append(line)
     while out and not out[-1]:
         out.pop()
-    return "\n".join(out) + "\n"
+    return "\n".join("" if line == _KEPT_BLANK else line for line in out) + "\n"
 
 
 def split_subject(text: str) -> Rendered:

@@ -87,14 +87,17 @@ def _plain(value: Any, label: str) -> Any:
 
 
 def variant_of(record: Record, person: Contact) -> int:
-    """A stable number per addressee: the position among the record's people of the same
-    role (so up to five interviewers always get different wording), else a name hash."""
+    """A stable number per addressee: a number for the interview (a hash of company,
+    position and day, so the first interviewer of every record does not get the same
+    wording) plus the person's position among the record's people of the same role (so
+    a panel of up to seven always gets different wording); a name hash for others."""
+    base = _stable_hash(f"{record.company}|{record.position}|{record.interview_day}") % 1000
     group = {"interviewer": record.interviewers, "contact": record.contacts,
              "reference": record.references}.get(person.role, ())
     for index, other in enumerate(group):
         if other.name == person.name:
-            return index
-    return _stable_hash(person.name) % 1000
+            return base + index
+    return base + _stable_hash(person.name) % 1000
 
 
 def build_variables(record: Record, person: Contact, profile: Any, when: date,
