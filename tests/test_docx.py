@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from followup.cli import main
+from followup.document import is_closing
 from followup.source import read_document
 
 from helpers import RECORD
@@ -71,7 +72,7 @@ def test_docx_draft_is_a_printed_letter(app, template) -> None:
     body = [text for text in lines[greeting + 1:] if text]
     assert "Logistics Coordinator" in body[0]
     # sign-off, four empty paragraphs to sign in, the typed name
-    closing = next(i for i, text in enumerate(lines) if text in ("Sincerely,", "Best regards,"))
+    closing = next(i for i, text in enumerate(lines) if text and is_closing(text))
     assert lines[closing + 1:closing + 6] == ["", "", "", "", "Jordan Lee"]
     assert not list((app / "one").glob(".*.tmp"))
 
