@@ -186,3 +186,18 @@ def test_a_folder_run_reads_docx_and_skips_words_lock_file(tmp_path, monkeypatch
     assert result.exit_code == 1, result.output
     assert "note.docx:3:7: C004" in result.stdout
     assert "~$" not in result.output
+
+
+def test_diff_of_a_docx_shows_its_text_and_writes_nothing(tmp_path, monkeypatch) -> None:
+    """`--diff` on a .docx shows what to change in Word, as text; the file stays as it was."""
+    monkeypatch.chdir(tmp_path)
+    path = _word(tmp_path / "letter.docx",
+                 ["Dear Nick,", "", "Thanks for the chat :) today.", "", "Best,", "Jo"])
+    before = path.read_bytes()
+    result = _lint("letter.docx", "--select", "T002", "--diff")
+    assert result.exit_code == 1, result.output
+    assert path.read_bytes() == before
+    assert "--- a/letter.docx (text)" in result.stdout
+    assert "-Thanks for the chat :) today." in result.stdout
+    assert "+Thanks for the chat today." in result.stdout
+    assert "letter.docx: a Word document (.docx) is not fixed in place" in result.stderr

@@ -165,6 +165,9 @@ class FixOutcome:
     result: LintResult  # the lint of the fixed letters: what is left
     letters: dict[str, FixedLetter] = field(default_factory=dict)  # changed ones only
     rounds: int = 0
+    # Word documents are never rewritten; their text before and after the first round's
+    # fixes is kept so that --diff can still show what to change in Word.
+    previews: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def fixes(self) -> int:
@@ -186,6 +189,7 @@ def fix_letters(request: LintRequest, unsafe: bool = False,
     rounds = 0
     seen: set[tuple[str, bytes]] = set()
     unfixed: set[str] = set()
+    previews: dict[str, tuple[str, str]] = {}
     while True:
         result = lint(current)
         if rounds >= max_rounds:
@@ -199,6 +203,8 @@ def fix_letters(request: LintRequest, unsafe: bool = False,
                 continue
             if document.format == "docx":  # a zip: never written back as text
                 unfixed.add(document.path)
+                previews.setdefault(document.path, (document.file_text,
+                                                    apply_edits(document.file_text, edits)))
                 continue
             is_stdin = stdin_name is not None and document.path == stdin_name
             if document.path in letters:
@@ -232,7 +238,7 @@ def fix_letters(request: LintRequest, unsafe: bool = False,
                           "suggested changes in Word" for path in sorted(unfixed))
     for path in [p for p, letter in letters.items() if letter.fixed == letter.original]:
         del letters[path]
-    return FixOutcome(result, letters, rounds)
+    return FixOutcome(result, letters, rounds, previews)
 
 
 def unified_diff(letter: FixedLetter) -> str:
@@ -245,8 +251,18 @@ def unified_diff(letter: FixedLetter) -> str:
         except UnicodeDecodeError:
             return data.decode("cp1252", "replace")
 
-    before = text_of(letter.original).splitlines(keepends=True)
-    after = text_of(letter.fixed).splitlines(keepends=True)
-    lines = difflib.unified_diff(before, after, f"a/{letter.path}", f"b/{letter.path}")
+    return _diff_text(text_of(letter.original), text_of(letter.fixed), letter.path)
+
+
+def preview_diff(path: str, before: str, after: str) -> str:
+    """The change to a Word document's text, one line a paragraph, as a unified diff: the
+    file itself is not changed, so the paths say it is the text that differs."""
+    return _diff_text(before, after, f"{path} (text)")
+
+
+def _diff_text(before_text: str, after_text: str, path: str) -> str:
+    before = before_text.splitlines(keepends=True)
+    after = after_text.splitlines(keepends=True)
+    lines = difflib.unified_diff(before, after, f"a/{path}", f"b/{path}")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
                    for line in lines)

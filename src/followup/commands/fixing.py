@@ -14,7 +14,7 @@ import click
 
 from ..atomic import write_bytes_atomic
 from ..errors import UserError
-from ..fix import FixOutcome, fix_letters, unified_diff
+from ..fix import FixOutcome, fix_letters, preview_diff, unified_diff
 from ..linter import LintRequest, LintResult
 
 
@@ -29,9 +29,12 @@ def run_fixes(request: LintRequest, *, write: bool, unsafe: bool) -> LintResult:
     stdin_name = (request.stdin_filename or "-") if "-" in request.paths else None
     if not write:
         _print_diff(outcome)
+        for notice in outcome.result.notices:
+            click.echo(f"followup: warning: {notice}", err=True)
         for error in outcome.result.errors:
             click.echo(f"followup: error: {error}", err=True)
-        sys.exit(2 if outcome.result.errors else 1 if outcome.letters else 0)
+        sys.exit(2 if outcome.result.errors
+                 else 1 if outcome.letters or outcome.previews else 0)
     if stdin_name is not None:
         fixed = outcome.letters.get(stdin_name)
         sys.stdout.buffer.write(fixed.fixed if fixed else (request.stdin or b""))
@@ -62,6 +65,8 @@ def _write_error(path: str, exc: OSError) -> UserError:
 def _print_diff(outcome: FixOutcome) -> None:
     for letter in outcome.letters.values():
         sys.stdout.write(unified_diff(letter))
+    for path, (before, after) in outcome.previews.items():
+        sys.stdout.write(preview_diff(path, before, after))
     if outcome.letters:
         click.echo(f"followup: {_plural(outcome.fixes, 'fix')} would be applied to "
                    f"{_plural(len(outcome.letters), 'letter')}", err=True)
