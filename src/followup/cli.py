@@ -63,7 +63,7 @@ def main() -> None:
 
     \b
     Quick start:
-      followup lint letters/              check every .md, .txt and .eml letter
+      followup lint letters/              check every .md, .txt, .eml and .docx letter
       followup rules                      list the checks
       followup draft thank-you-email --all  one thank-you per interviewer
       followup plan applications/         what to send, to whom, by when
