@@ -9,8 +9,10 @@ A letter counts once per rule: the rule fired on it or not. Every offline rule r
     python bench/corpus.py --misses   # and which letters were missed or falsely flagged
     python bench/corpus.py --heldout  # the held-out set (tests/corpus/heldout/), written
                                       # after the rules and never tuned against
-    python bench/corpus.py --blind    # the blind tone set (tests/corpus/blind/tone/), written
-                                      # by someone who never saw the lexicons; never tune on it
+    python bench/corpus.py --blind    # the newest blind tone set (tests/corpus/blind/tone2/),
+                                      # written by someone who never saw the lexicons; never
+                                      # tune on it
+    python bench/corpus.py --blind tone  # an older blind set, by name (already seen in misses)
 """
 
 from __future__ import annotations
@@ -71,7 +73,10 @@ def main() -> None:
     if "--heldout" in sys.argv:
         corpus = CORPUS / "heldout"
     elif "--blind" in sys.argv:
-        corpus = CORPUS / "blind" / "tone"
+        at = sys.argv.index("--blind") + 1
+        name = sys.argv[at] if at < len(sys.argv) and not sys.argv[at].startswith("-") \
+            else "tone2"
+        corpus = CORPUS / "blind" / name
         if not (corpus / "labels.jsonl").is_file():
             raise SystemExit(f"no blind set at {corpus} (letters/*.md + labels.jsonl)")
     figures = measure(corpus)
