@@ -21,6 +21,7 @@ from jinja2.runtime import Context as JinjaContext
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing, object_type_repr
 
+from .phrasing import indefinite, strength, topic
 from .templates import (
     BUILTIN_PREFIX,
     TEMPLATE_SUFFIXES,
@@ -96,9 +97,9 @@ class _Undefined(StrictUndefined):
                 f" {self._undefined_name!r}")
 
 
-def _seed(ctx: JinjaContext) -> int:
-    value = ctx.get("variant")
-    return value if isinstance(value, int) else 0
+def _seed(ctx: JinjaContext, name: str = "variant") -> int:
+    value = ctx.get(name)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _stable_hash(text: str) -> int:
@@ -112,8 +113,31 @@ def _pick(ctx: JinjaContext, options: Any, salt: str | None = None) -> Any:
     items = list(options)
     if not items:
         return ""
-    offset = _stable_hash(salt if salt is not None else str(items[0]))
-    return items[(_seed(ctx) + offset) % len(items)]
+    return items[(_seed(ctx) + _offset(ctx, items, salt)) % len(items)]
+
+
+def _offset(ctx: JinjaContext, items: list[Any], salt: str | None) -> int:
+    """Where a list's turn starts for this interview: the salt (one per part of a letter)
+    with the interview's number, so the parts are chosen independently of each other and
+    two interviews do not pair the same opening with the same close."""
+    key = salt if salt is not None else str(items[0])
+    return _stable_hash(f"{key}|{_seed(ctx, 'variant_batch')}")
+
+
+@pass_context
+def _one_each(ctx: JinjaContext, options: Any, salt: str | None = None) -> Any:
+    """One of `options` that no one else in the addressee's group gets (a panel of six
+    and three strengths: three notes get one each, word for word in one note only), or
+    none when this person's turn finds none left, so the template words it without."""
+    items = list(options)
+    if not items:
+        return None
+    place, size = ctx.get("variant_place"), ctx.get("variant_size")
+    if not isinstance(place, int) or not isinstance(size, int) or size < 1:
+        return items[(_seed(ctx) + _offset(ctx, items, salt)) % len(items)]
+    slots = max(size, len(items))
+    slot = (place + _offset(ctx, items, salt)) % slots
+    return items[slot] if slot < len(items) else None
 
 
 def join_and(items: Any, conjunction: str = "and") -> str:
@@ -166,10 +190,16 @@ def number_words(value: Any) -> str:
 
 
 def a_an(text: Any) -> str:
-    """'a Senior Analyst', 'an Operations Lead': the indefinite article by the first
-    letter (a template writes "as {{ position | a_an }}" without guessing)."""
+    """'a Senior Analyst', 'an Operations Lead', 'a UX Researcher': the indefinite
+    article by sound (a template writes "as {{ position | a_an }}" without guessing)."""
+    return indefinite(text)
+
+
+def mid_sentence(text: Any) -> str:
+    """A date phrase that goes on into the sentence: "on Monday, November 30" needs its
+    closing comma before more words follow ("on Monday, November 30, about ...")."""
     text = str(text)
-    return f"{'an' if text[:1].lower() in 'aeiou' else 'a'} {text}"
+    return f"{text}," if "," in text else text
 
 
 # A line that `tidy` turns into an empty line after collapsing blank runs, so a printed
@@ -208,9 +238,11 @@ def make_environment(loader: TemplateLoader) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(pick=_pick, join_and=join_and, long_date=long_date, day_date=day_date,
-                       when=_when, upper_first=upper_first, para=para,
-                       number_words=number_words, a_an=a_an)
+    env.filters.update(pick=_pick, one_each=_one_each, join_and=join_and,
+                       long_date=long_date, day_date=day_date, when=_when,
+                       upper_first=upper_first, para=para, number_words=number_words,
+                       a_an=a_an, topic=topic, strength=strength,
+                       mid_sentence=mid_sentence)
     env.globals.update(todo=todo, signature_space=signature_space)
     return env
 
