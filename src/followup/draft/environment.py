@@ -118,10 +118,12 @@ def _pick(ctx: JinjaContext, options: Any, salt: str | None = None) -> Any:
 
 def _offset(ctx: JinjaContext, items: list[Any], salt: str | None) -> int:
     """Where a list's turn starts for this interview: the salt (one per part of a letter)
-    with the interview's number, so the parts are chosen independently of each other and
-    two interviews do not pair the same opening with the same close."""
+    with the interview's number and the template, so the parts are chosen independently
+    of each other, two interviews do not pair the same opening with the same close, and
+    a printed letter is not the e-mail to the same person word for word."""
     key = salt if salt is not None else str(items[0])
-    return _stable_hash(f"{key}|{_seed(ctx, 'variant_batch')}")
+    template = ctx.get("template")
+    return _stable_hash(f"{key}|{_seed(ctx, 'variant_batch')}|{template}")
 
 
 @pass_context
@@ -151,6 +153,16 @@ def join_and(items: Any, conjunction: str = "and") -> str:
 def long_date(value: date | datetime) -> str:
     """'November 20, 2026'."""
     return f"{value:%B} {value.day}, {value.year}"
+
+
+@pass_context
+def _in_text_date(ctx: JinjaContext, value: date | datetime) -> str:
+    """A date inside a sentence: 'November 25' in the letter's own year (the year reads
+    as machine-written there), 'November 25, 2027' in another."""
+    letter = ctx.get("date")
+    if isinstance(letter, date) and letter.year == value.year:
+        return f"{value:%B} {value.day}"
+    return long_date(value)
 
 
 def day_date(value: date | datetime) -> str:
@@ -242,6 +254,7 @@ def make_environment(loader: TemplateLoader) -> SandboxedEnvironment:
                        long_date=long_date, day_date=day_date, when=_when,
                        upper_first=upper_first, para=para, number_words=number_words,
                        a_an=a_an, topic=topic, strength=strength,
+                       in_text_date=_in_text_date,
                        mid_sentence=mid_sentence)
     env.globals.update(todo=todo, signature_space=signature_space)
     return env

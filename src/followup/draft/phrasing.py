@@ -97,21 +97,29 @@ def topic(phrase: Any) -> str:
     return f"the {text}" if needs_article(text) else text
 
 
+_OWN = ("my", "our")
+_ARTICLES = ("a", "an", "the")
+
+
 def strength(phrase: Any) -> str:
-    """A strength from the profile as a noun phrase the candidate has: a gerund phrase
-    ("training seasonal staff quickly") becomes "experience in training ..."; a bare
-    singular noun phrase ("strong SQL background") becomes "my strong SQL background"."""
+    """A strength from the profile as something the candidate has, with "my": "five
+    years of planning ..." becomes "my five years of planning ...", "a record of ..."
+    becomes "my record of ...", and a gerund phrase ("training seasonal staff quickly")
+    becomes "my experience in training seasonal staff quickly"."""
     text = " ".join(str(phrase).split())
     tokens = text.split()
     if not tokens:
         return text
     first = _bare(tokens[0])
+    if first in _OWN:
+        return text
+    if first in _ARTICLES and len(tokens) > 1:
+        return f"my {' '.join(tokens[1:])}"
     words = _words()
-    article = needs_article(text)
     if first.endswith("ing") and len(tokens) > 1 and first not in words.determiners and \
-            not (len(tokens) == 2 and first in words.noun_modifiers and article):
-        return f"experience in {text}"  # but "my marketing background"
-    return f"my {text}" if article else text
+            not (len(tokens) == 2 and first in words.noun_modifiers and needs_article(text)):
+        return f"my experience in {text}"  # but "my marketing background"
+    return f"my {text}"
 
 
 def indefinite(text: Any) -> str:

@@ -51,6 +51,8 @@ def record_bag(record: Record) -> Bag:
         "interviewer_topics": list(dict.fromkeys(
             t for p in record.interviewers for t in p.topics)),
         "decision_date": record.decision_date,
+        "outcome": record.outcome,
+        "outcome_date": record.outcome_date,
         "address": list(record.address),
         "location": record.location,
         "documents_requested": list(record.documents_requested),
