@@ -111,13 +111,19 @@ position: Firmware Engineer
 interview_date: 2026-11-30
 decision_date: 2026-12-11
 interviewers:
-  - {name: Aoife Ó Ceallaigh, honorific: Ms., title: Engineering Manager, topics: [firmware update pipeline, on-call rotation]}
-  - {name: Máire Nic Giolla Bhríde, honorific: Mrs., title: Head of Test, topics: [hardware-in-the-loop testing]}
-  - {name: Joost van der Linden, honorific: Mr., title: CTO, topics: [the move to Rust for new drivers]}
-  - {name: María de la Fuente, honorific: Dr., title: Research Scientist, topics: [battery life on deep-sea sensors]}
+  - {name: Aoife Ó Ceallaigh, honorific: Ms., title: Engineering Manager,
+     topics: [firmware update pipeline, on-call rotation]}
+  - {name: Máire Nic Giolla Bhríde, honorific: Mrs., title: Head of Test,
+     topics: [hardware-in-the-loop testing]}
+  - {name: Joost van der Linden, honorific: Mr., title: CTO,
+     topics: [the move to Rust for new drivers]}
+  - {name: María de la Fuente, honorific: Dr., title: Research Scientist,
+     topics: [battery life on deep-sea sensors]}
   - {name: Yusuf bin Hamid, honorific: Mr., title: QA Lead, topics: [code review culture]}
-  - {name: Layla al-Amin, honorific: Dr., title: Principal Engineer, topics: [sonar signal processing]}
-  - {name: Phạm Văn Đức, given_name: Văn Đức, family_name: Phạm, honorific: Mr., title: Staff Engineer, topics: [reducing boot time]}
+  - {name: Layla al-Amin, honorific: Dr., title: Principal Engineer,
+     topics: [sonar signal processing]}
+  - {name: Phạm Văn Đức, given_name: Văn Đức, family_name: Phạm, honorific: Mr.,
+     title: Staff Engineer, topics: [reducing boot time]}
 contacts:
   - {name: Olu Adeyemi, title: Recruiter, email: olu@harbourline.example}
 references:

@@ -85,9 +85,9 @@ def needs_article(phrase: str) -> bool:
     head_word = _bare(head)
     if _plural(head_word) or _mass(head_word, words):
         return False
-    if first.endswith("ing") and first not in words.noun_modifiers:
-        return False  # a verb with its object: "forecasting late deliveries"
-    return True
+    # an -ing word first is a verb with its object ("forecasting late deliveries")
+    # unless it names a kind of thing ("the mentoring programme")
+    return not first.endswith("ing") or first in words.noun_modifiers
 
 
 def topic(phrase: Any) -> str:
