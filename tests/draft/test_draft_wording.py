@@ -12,6 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from followup.commands.draft import draft_command
+from followup.draft.environment import deal
 from followup.draft.phrasing import indefinite, strength, topic
 from followup.records import Contact
 
@@ -156,3 +157,21 @@ def test_a_thank_you_after_a_rejection_carries_a_note(app, runner) -> None:
     assert result.exit_code == 0, result.output
     assert "outcome is 'rejected' on November 25, 2026" in result.output
     assert "rejection-reply" in result.output
+
+
+def test_dealing_gives_each_item_once_and_a_matching_one_to_who_discussed_it() -> None:
+    items = ["five years of planning shifts", "a record of training staff", "cost cutting"]
+    for offset in range(7):
+        dealt = deal(items, 6, offset, [])
+        assert sorted(i for i in dealt if i) == sorted(items) and dealt.count(None) == 3
+        wanted = [["the conveyor line"], [], ["route planning"], [], [], ["staff training"]]
+        matched = deal(items, 6, offset, wanted)
+        assert matched[2] == items[0] and matched[5] == items[1], (offset, matched)
+        assert sorted(i for i in matched if i) == sorted(items)
+    assert deal(items, 2, 1, [[], []]) == deal(items, 2, 1, [])  # nobody matches: in turn
+
+
+def test_a_strength_goes_to_the_interviewer_whose_topic_it_shares(app, runner) -> None:
+    bodies = _bodies(runner, "thank-you-email", _six(app), app / "out", "2026-11-20", "--all")
+    anna = bodies["thank-you-anna-van-der-berg.md"]  # safety training for seasonal staff
+    assert "training seasonal staff quickly" in anna, anna

@@ -4,6 +4,7 @@ rendering with every failure turned into a DraftError that names template and li
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -127,19 +128,73 @@ def _offset(ctx: JinjaContext, items: list[Any], salt: str | None) -> int:
 
 
 @pass_context
-def _one_each(ctx: JinjaContext, options: Any, salt: str | None = None) -> Any:
+def _one_each(ctx: JinjaContext, options: Any, salt: str | None = None,
+              by: str | None = None) -> Any:
     """One of `options` that no one else in the addressee's group gets (a panel of six
     and three strengths: three notes get one each, word for word in one note only), or
-    none when this person's turn finds none left, so the template words it without."""
+    none when this person's turn finds none left, so the template words it without.
+    With `by="topics"`, an option that shares a word with what a member discussed
+    ("planning" with "route planning") goes to that member."""
     items = list(options)
     if not items:
         return None
     place, size = ctx.get("variant_place"), ctx.get("variant_size")
     if not isinstance(place, int) or not isinstance(size, int) or size < 1:
         return items[(_seed(ctx) + _offset(ctx, items, salt)) % len(items)]
+    wanted = _group_field(ctx, by, size) if by else []
+    dealt = deal(items, size, _offset(ctx, items, salt), wanted)
+    return dealt[place] if place < len(dealt) else None
+
+
+def _group_field(ctx: JinjaContext, field: str, size: int) -> list[list[str]]:
+    """`field` (a list of texts) of each member of the addressee's group, in order."""
+    to, record = ctx.get("to"), ctx.get("record")
+    if not isinstance(to, Bag) or not isinstance(record, Bag):
+        return []
+    group = record.get(f"{to.get('role')}s")
+    if not isinstance(group, list) or len(group) != size:
+        return []
+    return [[str(t) for t in (member.get(field) or [])] if isinstance(member, Bag) else []
+            for member in group]
+
+
+def _content_stems(texts: list[str]) -> set[str]:
+    from ..nlp import stem
+
+    words = {w for t in texts for w in re.findall(r"[a-z]{4,}", t.lower())}
+    return {stem(w) for w in words} - _FUNCTION_STEMS
+
+
+_FUNCTION_STEMS = {"with", "from", "about", "your", "their", "that", "this", "these",
+                   "those", "what", "when", "where", "which", "year", "record"}
+
+
+def deal(items: list[Any], size: int, offset: int, wanted: list[list[str]]) -> list[Any]:
+    """Give each of `size` people at most one item, each item to one person at most: in
+    turn from `offset`, then each item that shares a word stem with what someone
+    discussed (`wanted`, one list per person) swapped to the person who shares most."""
     slots = max(size, len(items))
-    slot = (place + _offset(ctx, items, salt)) % slots
-    return items[slot] if slot < len(items) else None
+    dealt: list[Any] = []
+    for place in range(size):
+        slot = (place + offset) % slots
+        dealt.append(items[slot] if slot < len(items) else None)
+    if len(wanted) != size:
+        return dealt
+    stems = [_content_stems(w) for w in wanted]
+    fixed: set[int] = set()
+    for item in items:
+        own = _content_stems([str(item)])
+        scores = [(len(own & stems[p]), -p) for p in range(size) if p not in fixed]
+        best = max(scores, default=(0, 0))
+        if best[0] == 0:
+            continue
+        taker = -best[1]
+        holder = dealt.index(item) if item in dealt else None
+        if holder is not None:
+            dealt[holder] = dealt[taker]
+        dealt[taker] = item
+        fixed.add(taker)
+    return dealt
 
 
 def join_and(items: Any, conjunction: str = "and") -> str:
