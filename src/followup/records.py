@@ -47,15 +47,22 @@ class Contact:
     greeting: str | None = None  # how the person asked to be greeted ("Sam", "Dr. Lee")
 
     @property
+    def formal_name(self) -> str:
+        """The name as a letter writes it: without a nickname in quotes
+        ('Robert "Bob" Fischer' is Robert Fischer on an envelope)."""
+        return " ".join(QUOTED_NICKNAME.sub(" ", self.name).split()) or self.name
+
+    @property
     def first_name(self) -> str:
         """The given name: recorded, or the name without its recorded family name, or the
         first word."""
         if self.given_name:
             return self.given_name
-        words = self.name.split()
-        if self.family_name and self.name.startswith(self.family_name + " "):
-            return self.name[len(self.family_name) + 1:].split()[0]
-        return words[0] if words else self.name
+        name = self.formal_name
+        words = name.split()
+        if self.family_name and name.startswith(self.family_name + " "):
+            return name[len(self.family_name) + 1:].split()[0]
+        return words[0] if words else name
 
     @property
     def last_name(self) -> str:
@@ -63,9 +70,9 @@ class Contact:
         ("van der Berg", "Ó Súilleabháin", "bin Laden", "Mac Donncha")."""
         if self.family_name:
             return self.family_name
-        parts = self.name.split()
+        parts = self.formal_name.split()
         if len(parts) < 2:
-            return self.name
+            return self.formal_name
         start = len(parts) - 1
         while start > 1 and parts[start - 1].lower() in NAME_PARTICLES:
             start -= 1
@@ -79,7 +86,7 @@ class Contact:
             return self.greeting
         if self.honorific:
             return f"{self.honorific} {self.last_name}"
-        return self.name
+        return self.formal_name
 
 
 # Words that start a family name; folded to lower case. Irish (Ó, Ní, Nic, Mac, Ua), Dutch,
@@ -88,13 +95,23 @@ NAME_PARTICLES = frozenset({
     "de", "van", "von", "der", "den", "la", "le", "da", "di", "du", "del", "della", "dos",
     "das", "do", "bin", "binti", "ibn", "bint", "al", "el", "ter", "ten", "st.", "y", "ó", "o",
     "ní", "nic", "mac", "mc", "ua", "uí", "ap", "ab", "zu", "vom", "lo", "d'",
+    "giolla", "ghiolla", "mhic",  # Irish "Nic Giolla Phádraig", "Mac Giolla Bhríde"
 })
+
+# A nickname written in quotes inside the name: Robert "Bob" Fischer, Ana “Nina” Ruiz.
+QUOTED_NICKNAME = re.compile(r"(?<!\S)[\"“”«»‘’']([^\"“”«»‘’'\s][^\"“”«»‘’']*)[\"“”«»‘’'](?!\S)")
 
 # Titles that belong in `honorific:`, not in `name:` (folded, without the full stop).
 HONORIFICS = {
     "mr": "Mr.", "mister": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "mx": "Mx.",
     "dr": "Dr.", "doctor": "Dr.", "prof": "Prof.", "professor": "Prof.",
 }
+
+
+def _with_quoted_nicknames(name: str, nicknames: tuple[str, ...]) -> tuple[str, ...]:
+    """The recorded nicknames and any written in quotes in the name itself."""
+    quoted = [m.group(1).strip() for m in QUOTED_NICKNAME.finditer(name)]
+    return tuple(dict.fromkeys([*nicknames, *quoted]))
 
 
 @dataclass(frozen=True)
@@ -308,7 +325,8 @@ class _Reader:
             email=email,
             title=self.optional_text(fields.get("title"), f"{where}.title"),
             honorific=self.optional_text(fields.get("honorific"), f"{where}.honorific"),
-            nicknames=self.texts(fields.get("nicknames"), f"{where}.nicknames"),
+            nicknames=_with_quoted_nicknames(
+                name, self.texts(fields.get("nicknames"), f"{where}.nicknames")),
             topics=self.texts(fields.get("topics"), f"{where}.topics"),
             phone=self.optional_text(fields.get("phone"), f"{where}.phone"),
             relationship=self.optional_text(fields.get("relationship"), f"{where}.relationship"),

@@ -14,7 +14,8 @@ BUILTIN = (
     "thank-you-email", "thank-you-letter", "status-inquiry", "additional-documents",
     "reference-heads-up", "rejection-reply", "networking-update",
 )
-SIGN_OFFS = ("Best regards,", "Kind regards,", "With thanks,", "Warm regards,", "Sincerely,")
+SIGN_OFFS = ("Best regards,", "Kind regards,", "With thanks,", "Warm regards,", "Sincerely,",
+             "Best wishes,")
 SALUTATION = re.compile(r"^Dear ((Mr|Ms|Mrs|Mx|Dr|Prof)\. )?[^\s,][^,]*,$")
 
 

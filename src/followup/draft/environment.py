@@ -4,6 +4,7 @@ rendering with every failure turned into a DraftError that names template and li
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,6 +22,7 @@ from jinja2.runtime import Context as JinjaContext
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing, object_type_repr
 
+from .phrasing import indefinite, strength, topic
 from .templates import (
     BUILTIN_PREFIX,
     TEMPLATE_SUFFIXES,
@@ -96,9 +98,9 @@ class _Undefined(StrictUndefined):
                 f" {self._undefined_name!r}")
 
 
-def _seed(ctx: JinjaContext) -> int:
-    value = ctx.get("variant")
-    return value if isinstance(value, int) else 0
+def _seed(ctx: JinjaContext, name: str = "variant") -> int:
+    value = ctx.get(name)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _stable_hash(text: str) -> int:
@@ -112,8 +114,87 @@ def _pick(ctx: JinjaContext, options: Any, salt: str | None = None) -> Any:
     items = list(options)
     if not items:
         return ""
-    offset = _stable_hash(salt if salt is not None else str(items[0]))
-    return items[(_seed(ctx) + offset) % len(items)]
+    return items[(_seed(ctx) + _offset(ctx, items, salt)) % len(items)]
+
+
+def _offset(ctx: JinjaContext, items: list[Any], salt: str | None) -> int:
+    """Where a list's turn starts for this interview: the salt (one per part of a letter)
+    with the interview's number and the template, so the parts are chosen independently
+    of each other, two interviews do not pair the same opening with the same close, and
+    a printed letter is not the e-mail to the same person word for word."""
+    key = salt if salt is not None else str(items[0])
+    template = ctx.get("template")
+    return _stable_hash(f"{key}|{_seed(ctx, 'variant_batch')}|{template}")
+
+
+@pass_context
+def _one_each(ctx: JinjaContext, options: Any, salt: str | None = None,
+              by: str | None = None) -> Any:
+    """One of `options` that no one else in the addressee's group gets (a panel of six
+    and three strengths: three notes get one each, word for word in one note only), or
+    none when this person's turn finds none left, so the template words it without.
+    With `by="topics"`, an option that shares a word with what a member discussed
+    ("planning" with "route planning") goes to that member."""
+    items = list(options)
+    if not items:
+        return None
+    place, size = ctx.get("variant_place"), ctx.get("variant_size")
+    if not isinstance(place, int) or not isinstance(size, int) or size < 1:
+        return items[(_seed(ctx) + _offset(ctx, items, salt)) % len(items)]
+    wanted = _group_field(ctx, by, size) if by else []
+    dealt = deal(items, size, _offset(ctx, items, salt), wanted)
+    return dealt[place] if place < len(dealt) else None
+
+
+def _group_field(ctx: JinjaContext, field: str, size: int) -> list[list[str]]:
+    """`field` (a list of texts) of each member of the addressee's group, in order."""
+    to, record = ctx.get("to"), ctx.get("record")
+    if not isinstance(to, Bag) or not isinstance(record, Bag):
+        return []
+    group = record.get(f"{to.get('role')}s")
+    if not isinstance(group, list) or len(group) != size:
+        return []
+    return [[str(t) for t in (member.get(field) or [])] if isinstance(member, Bag) else []
+            for member in group]
+
+
+def _content_stems(texts: list[str]) -> set[str]:
+    from ..nlp import stem
+
+    words = {w for t in texts for w in re.findall(r"[a-z]{4,}", t.lower())}
+    return {stem(w) for w in words} - _FUNCTION_STEMS
+
+
+_FUNCTION_STEMS = {"with", "from", "about", "your", "their", "that", "this", "these",
+                   "those", "what", "when", "where", "which", "year", "record"}
+
+
+def deal(items: list[Any], size: int, offset: int, wanted: list[list[str]]) -> list[Any]:
+    """Give each of `size` people at most one item, each item to one person at most: in
+    turn from `offset`, then each item that shares a word stem with what someone
+    discussed (`wanted`, one list per person) swapped to the person who shares most."""
+    slots = max(size, len(items))
+    dealt: list[Any] = []
+    for place in range(size):
+        slot = (place + offset) % slots
+        dealt.append(items[slot] if slot < len(items) else None)
+    if len(wanted) != size:
+        return dealt
+    stems = [_content_stems(w) for w in wanted]
+    fixed: set[int] = set()
+    for item in items:
+        own = _content_stems([str(item)])
+        scores = [(len(own & stems[p]), -p) for p in range(size) if p not in fixed]
+        best = max(scores, default=(0, 0))
+        if best[0] == 0:
+            continue
+        taker = -best[1]
+        holder = dealt.index(item) if item in dealt else None
+        if holder is not None:
+            dealt[holder] = dealt[taker]
+        dealt[taker] = item
+        fixed.add(taker)
+    return dealt
 
 
 def join_and(items: Any, conjunction: str = "and") -> str:
@@ -127,6 +208,16 @@ def join_and(items: Any, conjunction: str = "and") -> str:
 def long_date(value: date | datetime) -> str:
     """'November 20, 2026'."""
     return f"{value:%B} {value.day}, {value.year}"
+
+
+@pass_context
+def _in_text_date(ctx: JinjaContext, value: date | datetime) -> str:
+    """A date inside a sentence: 'November 25' in the letter's own year (the year reads
+    as machine-written there), 'November 25, 2027' in another."""
+    letter = ctx.get("date")
+    if isinstance(letter, date) and letter.year == value.year:
+        return f"{value:%B} {value.day}"
+    return long_date(value)
 
 
 def day_date(value: date | datetime) -> str:
@@ -166,10 +257,16 @@ def number_words(value: Any) -> str:
 
 
 def a_an(text: Any) -> str:
-    """'a Senior Analyst', 'an Operations Lead': the indefinite article by the first
-    letter (a template writes "as {{ position | a_an }}" without guessing)."""
+    """'a Senior Analyst', 'an Operations Lead', 'a UX Researcher': the indefinite
+    article by sound (a template writes "as {{ position | a_an }}" without guessing)."""
+    return indefinite(text)
+
+
+def mid_sentence(text: Any) -> str:
+    """A date phrase that goes on into the sentence: "on Monday, November 30" needs its
+    closing comma before more words follow ("on Monday, November 30, about ...")."""
     text = str(text)
-    return f"{'an' if text[:1].lower() in 'aeiou' else 'a'} {text}"
+    return f"{text}," if "," in text else text
 
 
 # A line that `tidy` turns into an empty line after collapsing blank runs, so a printed
@@ -208,9 +305,12 @@ def make_environment(loader: TemplateLoader) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(pick=_pick, join_and=join_and, long_date=long_date, day_date=day_date,
-                       when=_when, upper_first=upper_first, para=para,
-                       number_words=number_words, a_an=a_an)
+    env.filters.update(pick=_pick, one_each=_one_each, join_and=join_and,
+                       long_date=long_date, day_date=day_date, when=_when,
+                       upper_first=upper_first, para=para, number_words=number_words,
+                       a_an=a_an, topic=topic, strength=strength,
+                       in_text_date=_in_text_date,
+                       mid_sentence=mid_sentence)
     env.globals.update(todo=todo, signature_space=signature_space)
     return env
 

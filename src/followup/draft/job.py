@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Record
+from .advice import record_notes
 from .environment import long_date, make_environment, render
 from .output import FORMATS, Draft, file_name
 from .people import choose_people
@@ -59,6 +60,7 @@ def prepare_drafts(request: DraftRequest) -> list[Draft]:
         draft = Draft(info=info, person=person, rendered=rendered, when=when,
                       path=out_dir / name)
         draft.notes.extend(timing_notes(info, record, when, request.thank_you_within_hours))
+        draft.notes.extend(record_notes(info, record, person, when))
         if request.fmt == "eml" and not person.email:
             draft.notes.append(f"no email address is recorded for {person.name}; the draft's "
                                f"To: has the name only")

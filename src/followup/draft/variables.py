@@ -16,6 +16,7 @@ from .templates import TemplateInfo
 def person_bag(person: Contact, label: str = "to") -> Bag:
     return Bag(label, {
         "name": person.name,
+        "formal_name": person.formal_name,
         "first_name": person.first_name,
         "last_name": person.last_name,
         "honorific": person.honorific,
@@ -50,6 +51,8 @@ def record_bag(record: Record) -> Bag:
         "interviewer_topics": list(dict.fromkeys(
             t for p in record.interviewers for t in p.topics)),
         "decision_date": record.decision_date,
+        "outcome": record.outcome,
+        "outcome_date": record.outcome_date,
         "address": list(record.address),
         "location": record.location,
         "documents_requested": list(record.documents_requested),
@@ -86,18 +89,31 @@ def _plain(value: Any, label: str) -> Any:
     return str(value)
 
 
+def _interview_number(record: Record) -> int:
+    return _stable_hash(f"{record.company}|{record.position}|{record.interview_day}") % 1000
+
+
+def _group(record: Record, person: Contact) -> tuple[Contact, ...]:
+    return {"interviewer": record.interviewers, "contact": record.contacts,
+            "reference": record.references}.get(person.role, ())
+
+
+def place_of(record: Record, person: Contact) -> int | None:
+    """The person's place among the record's people of the same role (none for others)."""
+    for index, other in enumerate(_group(record, person)):
+        if other.name == person.name:
+            return index
+    return None
+
+
 def variant_of(record: Record, person: Contact) -> int:
     """A stable number per addressee: a number for the interview (a hash of company,
     position and day, so the first interviewer of every record does not get the same
     wording) plus the person's position among the record's people of the same role (so
     a panel of up to seven always gets different wording); a name hash for others."""
-    base = _stable_hash(f"{record.company}|{record.position}|{record.interview_day}") % 1000
-    group = {"interviewer": record.interviewers, "contact": record.contacts,
-             "reference": record.references}.get(person.role, ())
-    for index, other in enumerate(group):
-        if other.name == person.name:
-            return base + index
-    return base + _stable_hash(person.name) % 1000
+    base = _interview_number(record)
+    place = place_of(record, person)
+    return base + (place if place is not None else _stable_hash(person.name) % 1000)
 
 
 def build_variables(record: Record, person: Contact, profile: Any, when: date,
@@ -111,6 +127,10 @@ def build_variables(record: Record, person: Contact, profile: Any, when: date,
         "kind": info.kind,
         "template": info.name,
         "variant": variant_of(record, person),
+        "variant_batch": _interview_number(record),
+        "variant_place": place_of(record, person),
+        "variant_size": len(_group(record, person)),
+        "days_since_interview": (when - record.interview_day).days,
     }
     if profile is not None:
         variables["candidate"] = candidate_bag(profile)
