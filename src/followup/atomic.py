@@ -151,3 +151,16 @@ def write_report(path: Path, text: str) -> None:
             handle.write(text)
         return
     write_text_atomic(path, text, overwrite=True)
+
+
+def write_problem(path: Path, exc: OSError) -> str:
+    """Why writing `path` failed, in words: a file where a folder of its path belongs is
+    named (mkdir says only "File exists" or "Not a directory"), else the system's reason."""
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        for folder in path.parents:
+            try:
+                if folder.exists() and not folder.is_dir():
+                    return f"{folder} is a file, not a folder"
+            except OSError:
+                break
+    return exc.strerror or str(exc)

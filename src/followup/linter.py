@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import safepath
 from .config import Config
 from .document import Document
 from .errors import ConfigError, InternalError, RecordError, UserError
@@ -100,7 +101,7 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
             yield raw
             continue
         path = Path(raw)
-        if path.is_dir():
+        if safepath.is_dir(path):
             for folder, dirnames, filenames in os.walk(path, onerror=unreadable):
                 dirnames[:] = sorted(d for d in dirnames
                                      if not d.startswith(".") and d not in SKIPPED_DIRS
@@ -114,17 +115,17 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
                         continue
                     if _excluded(candidate, config):
                         continue
-                    if not candidate.is_file():  # a FIFO would block the run
+                    if not safepath.is_file(candidate):  # a FIFO would block the run
                         what = "a dangling or looping symbolic link" if \
-                            candidate.is_symlink() else "not a regular file"
+                            safepath.is_symlink(candidate) else "not a regular file"
                         skipped.append(f"{candidate}: skipped, {what}")
                         continue
                     if first_time(candidate):
                         yield str(candidate)
-        elif path.is_file():
+        elif safepath.is_file(path):
             if first_time(path):
                 yield raw
-        elif path.exists():
+        elif safepath.exists(path):
             errors.append(UserError("not a regular file", raw))
         else:
             try:
@@ -363,7 +364,7 @@ def _check_letters(job: _Job) -> tuple[list[Finding], list[InternalError]]:
 def _tree_root(start: Path) -> Path | None:
     """The top of the git repository holding `start`, if there is one."""
     for folder in (start, *start.parents):
-        if (folder / ".git").exists():
+        if safepath.exists(folder / ".git"):
             return folder
     return None
 
@@ -376,9 +377,9 @@ def _applications_root(record_folder: Path) -> Path:
     home = Path.home().resolve()
     while root.parent != root and root.parent != home and root != home:
         parent = root.parent
-        siblings = (parent / RECORD_FILENAME).is_file() or any(
+        siblings = safepath.is_file(parent / RECORD_FILENAME) or any(
             child != root and not child.name.startswith(".")
-            and (child / RECORD_FILENAME).is_file()
+            and safepath.is_file(child / RECORD_FILENAME)
             for child in _subfolders(parent))
         if not siblings:
             break
@@ -388,7 +389,7 @@ def _applications_root(record_folder: Path) -> Path:
 
 def _subfolders(folder: Path) -> list[Path]:
     try:
-        return [child for child in folder.iterdir() if child.is_dir()]
+        return [child for child in folder.iterdir() if safepath.is_dir(child)]
     except OSError:
         return []
 
@@ -497,7 +498,7 @@ def lint(request: LintRequest) -> LintResult:
     record_of: dict[int, Record | None] = {}
     reported_records: set[str] = set()
     nearest: dict[Path, Path | None] = {}
-    linted_roots = [Path(p) if Path(p).is_dir() else Path(p).parent
+    linted_roots = [Path(p) if safepath.is_dir(p) else Path(p).parent
              for p in request.paths if p != "-"]
     for path in iter_letter_paths(request.paths, config, result.errors, result.notices):
         letter: Path | None = None
@@ -548,7 +549,7 @@ def lint(request: LintRequest) -> LintResult:
     for record in record_of.values():
         if record is not None:
             records[record.path.resolve()] = record
-    folders = [Path(p) for p in request.paths if p != "-" and Path(p).is_dir()]
+    folders = [Path(p) for p in request.paths if p != "-" and safepath.is_dir(p)]
     for record_path in [*records_under(folders), *request.record_files]:
         if record_path.resolve() in records:
             continue

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..atomic import write_bytes_atomic
+from ..atomic import write_bytes_atomic, write_problem
 from ..records import Contact, Record
 from .environment import Rendered, _stable_hash
 from .people import _FOLD
@@ -254,7 +254,7 @@ def write_drafts(drafts: Sequence[Draft], request: DraftRequest) -> list[Path]:
         try:
             write_new(draft.path, data, request.force)
         except OSError as exc:
-            raise DraftError(f"cannot write the draft: {exc.strerror or exc}",
+            raise DraftError(f"cannot write the draft: {write_problem(draft.path, exc)}",
                              draft.path) from None
         written.append(draft.path)
     return written
