@@ -7,9 +7,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
+
+# Our temporary files: `.NAME.PID-XXXXXXXX.tmp` (PID the writer's process id, X mkstemp's
+# eight random letters). Nothing else is ever removed.
+_OUR_TEMP = re.compile(r"\..+\.(?P<pid>[0-9]+)-[a-z0-9_]{8}\.tmp")
+STALE_AFTER = 3600.0  # seconds: older than this, no writer is still at it
+DEAD_WRITER_AFTER = 60.0  # seconds: left by a process that is gone (killed mid-write)
+_CLEANED: set[str] = set()  # folders cleaned by this process (once each, so --all stays linear)
 
 
 def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = False,
@@ -21,7 +30,9 @@ def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = False,
     file gets the usual permissions (the umask), not mkstemp's private 0600.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    remove_stale_temp_files(path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp",
+                               dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -43,6 +54,54 @@ def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = False,
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def remove_stale_temp_files(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files a killed write left in `folder` (once per folder and
+    process). Only regular files of our own naming pattern, and only stale ones: older
+    than an hour, or older than a minute and left by a process that no longer runs. A
+    write in progress (ours or another run's) is never touched, nor is any other file."""
+    key = os.path.abspath(folder)
+    if key in _CLEANED:
+        return []
+    _CLEANED.add(key)
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _OUR_TEMP.fullmatch(entry.name)
+        if match is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        age = now - info.st_mtime
+        pid = match.group("pid")
+        stale = age > STALE_AFTER or (age > DEAD_WRITER_AFTER and not _running(int(pid)))
+        if stale:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id runs here (one we may not signal still runs)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError, ValueError):  # e.g. PermissionError: it runs
+        return True
+    return True
 
 
 def _place_new(tmp: str, path: Path) -> None:
@@ -92,3 +151,16 @@ def write_report(path: Path, text: str) -> None:
             handle.write(text)
         return
     write_text_atomic(path, text, overwrite=True)
+
+
+def write_problem(path: Path, exc: OSError) -> str:
+    """Why writing `path` failed, in words: a file where a folder of its path belongs is
+    named (mkdir says only "File exists" or "Not a directory"), else the system's reason."""
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        for folder in path.parents:
+            try:
+                if folder.exists() and not folder.is_dir():
+                    return f"{folder} is a file, not a folder"
+            except OSError:
+                break
+    return exc.strerror or str(exc)

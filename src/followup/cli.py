@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .cli_options import parse_date
+from .cli_options import PathParam, parse_date
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -89,7 +89,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
               "(default: warning).")
 @click.option("--record", type=click.Path(path_type=Path), default=None,
               help="Interview record to check every letter against.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+@click.option("--config", "config_path", type=PathParam("file", "configuration file"),
+              default=None,
               help="Configuration file (default: followup.toml or pyproject.toml, upward).")
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("--grammar", type=click.Choice(["auto", "require", "off"]), default=None,
@@ -99,7 +100,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
               "(default en-US).")
 @click.option("--stdin-filename", default=None,
               help="File name to report (and find the record from) when reading '-'.")
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+@click.option("--output", "-o", type=PathParam("file", "file for the report"), default=None,
               help="Write the report to this file instead of standard output.")
 @click.option("--color/--no-color", default=None, help="Colour the text report "
               "(default: on a terminal, unless NO_COLOR is set).")
@@ -269,7 +270,7 @@ def _refuse_letter_as_output(output: Path, paths: tuple[str, ...], result: Any) 
 def _write_report(output: Path, fmt: str, result: Any, no_source: bool) -> None:
     import io
 
-    from .atomic import write_report
+    from .atomic import write_problem, write_report
     from .report import render
 
     buffer = io.StringIO()
@@ -277,7 +278,7 @@ def _write_report(output: Path, fmt: str, result: Any, no_source: bool) -> None:
     try:
         write_report(output, buffer.getvalue())
     except OSError as exc:
-        fail(f"{output}: cannot write the report: {exc.strerror or exc}")
+        fail(f"{output}: cannot write the report: {write_problem(output, exc)}")
 
 
 @main.command()

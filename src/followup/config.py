@@ -156,8 +156,12 @@ def load_config(path: Path | None = None, discover: bool = True) -> Config:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError("configuration file not found", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration: {exc}", path) from None
+    except IsADirectoryError:
+        raise ConfigError("is a folder, not a configuration file", path) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read configuration: {exc.strerror or exc}", path) from None
+    except UnicodeDecodeError:
+        raise ConfigError("configuration is not UTF-8 text", path) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

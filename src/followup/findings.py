@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -99,3 +101,20 @@ class Finding:
             "suggestions": list(self.suggestions),
             "safe_suggestions": [s for s in self.suggestions if is_safe(s)],
         }
+
+
+class SpanIndex:
+    """Answers "does this span overlap any of these findings?" in logarithmic time, so that
+    de-duplicating N findings is N log N, not N² (8,000 emoticons took 13 s)."""
+
+    def __init__(self, findings: Iterable[Finding]) -> None:
+        spans = sorted(((f.line, f.column), (f.end_line, f.end_column)) for f in findings)
+        self._starts = [start for start, _end in spans]
+        self._reach: list[tuple[int, int]] = []  # the furthest end among the first i + 1
+        for _start, end in spans:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def overlaps(self, finding: Finding) -> bool:
+        """Whether some indexed span starts before `finding` ends and ends after it starts."""
+        before_end = bisect.bisect_left(self._starts, (finding.end_line, finding.end_column))
+        return before_end > 0 and self._reach[before_end - 1] > (finding.line, finding.column)

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from . import safepath
 from .errors import RecordError, excerpt
 from .yamlnodes import BadValue, compose, construct, read_text
 
@@ -505,15 +506,15 @@ def load_record(path: str | Path) -> Record:
 
 def nearest_record_path(start: Path, stop_at: Path | None = None) -> Path | None:
     """The nearest `interview.yaml` in `start`'s folder or a parent folder."""
-    folder = start if start.is_dir() else start.parent
+    folder = start if safepath.is_dir(start) else start.parent
     folder = folder.resolve()
     for candidate_dir in (folder, *folder.parents):
         candidate = candidate_dir / RECORD_FILENAME
-        if candidate.is_file():
+        if safepath.is_file(candidate):
             return _as_given(candidate)
         if stop_at is not None and candidate_dir == stop_at:
             break
-        if (candidate_dir / ".git").exists():
+        if safepath.exists(candidate_dir / ".git"):
             break  # a record never comes from outside the repository the letter is in
     return None
 
@@ -529,9 +530,9 @@ def _as_given(path: Path) -> Path:
 def repository_top(path: Path) -> Path | None:
     """The top folder of the git repository `path` lies in, if any."""
     folder = path.resolve()
-    folder = folder if folder.is_dir() else folder.parent
+    folder = folder if safepath.is_dir(folder) else folder.parent
     for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
+        if safepath.exists(candidate / ".git"):
             return candidate
     return None
 
@@ -570,8 +571,9 @@ def find_record_for(letter: Path | None, linked: str | None = None,
         base = letter.parent if letter is not None else Path.cwd()
         target = base / linked
         check_contained(target, letter, roots, linked)
-        if not target.is_file():
-            problem = "is a folder, not a record file" if target.is_dir() else "does not exist"
+        if not safepath.is_file(target):
+            problem = "is a folder, not a record file" if safepath.is_dir(target) else \
+                "does not exist"
             raise RecordError(f"the record '{linked}' named in the letter's front matter "
                               f"{problem}", letter if letter is not None else "-")
         return load_record(target)
@@ -590,7 +592,7 @@ def records_under(roots: Iterable[Path]) -> Iterator[Path]:
     """Every `interview.yaml` below the given folders (for checks across an application tree)."""
     seen: set[Path] = set()
     for root in roots:
-        if not root.is_dir():
+        if not safepath.is_dir(root):
             continue
         for path in sorted(root.rglob(RECORD_FILENAME)):
             if any(part.startswith(".") for part in path.relative_to(root).parts[:-1]):

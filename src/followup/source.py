@@ -263,9 +263,11 @@ _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _IMAGE_OR_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]{0,200}\])*)\]"
                             r"(\((?:[^()\s]|\([^()]{0,200}\))*(?:\s+\"[^\"]{0,300}\")?\)"
                             r"|\[[^\]]{0,200}\])")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+|[^@>\s]+@[^>\s]+)>")
+# an autolink or a tag holds no `<` (CommonMark): each try stops at the next `<`, so a run
+# of `<3` or `<b` is linear, not a scan to the end of the line from every `<`
+_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]+|[^@<>\s]{1,64}@[^<>\s]{1,255})>")
 _HTML_TAG = re.compile(r"</?(?:a|b|i|u|em|strong|span|div|p|br|hr|img|sup|sub|small|mark|del|"
-                       r"ins|s|code|kbd|font|center|u|tt|big)\b[^>]*>", re.IGNORECASE)
+                       r"ins|s|code|kbd|font|center|u|tt|big)\b[^<>]*>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _CODE_SPAN = re.compile(r"(?<!`)(`{1,16})(?!`)(.{1,500}?)(?<!`)\1(?!`)")  # bounded: linear
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
@@ -402,11 +404,13 @@ def _strip_inline(line: Line, headings: set[int]) -> Line:
         if free(match.start(), match.end()):
             edits.append((match.start(), match.start() + 1, ""))
             protect(match.start(), match.end())
-    url_spans = [(m.start(), m.end()) for m in re.finditer(r"\b(?:https?://|www\.)\S+", text)]
+    in_url = bytearray(len(text) + 1)  # a mask, like `covered`: linear in URLs and stars
+    for url in re.finditer(r"\b(?:https?://|www\.)\S+", text):
+        in_url[url.start():url.end()] = b"\x01" * (url.end() - url.start())
     for match in _EMPHASIS.finditer(text, prefix_end):
         group = next(g for g in range(1, 7) if match.group(g))
         s, e = match.span(group)
-        if free(s, e) and not any(us <= s < ue for us, ue in url_spans):
+        if free(s, e) and not in_url[s]:
             edits.append((s, e, ""))
     if text.endswith("\\") and not text.endswith("\\\\"):
         edits.append((len(text) - 1, len(text), ""))

@@ -55,3 +55,71 @@ def test_a_letter_without_body_gets_a_notice(tmp_path):
     result = lint(LintRequest(paths=[str(path)], config=load_config(None, discover=False),
                               grammar="off"))
     assert any(n.startswith(f"{path}: no letter body found") for n in result.notices)
+
+
+# --- the indexed de-duplication decides exactly as comparing every pair did --------------
+
+def _pairwise(findings):
+    """The pairwise comparison `one_finding_per_span` replaced (quadratic): the oracle."""
+    from followup.linter import _OWNS_SPAN, _PHRASE_RULES
+
+    def overlaps(a, b):
+        return (a.line, a.column) < (b.end_line, b.end_column) and \
+            (b.line, b.column) < (a.end_line, a.end_column)
+
+    def same_span(a, b):
+        return (a.line, a.column, a.end_line, a.end_column) == \
+            (b.line, b.column, b.end_line, b.end_column)
+
+    kept = []
+    for finding in findings:
+        others = [o for o in findings if o.path == finding.path and o is not finding
+                  and o.code != finding.code]
+        if finding.code not in _OWNS_SPAN and any(
+                o.code in _OWNS_SPAN and overlaps(finding, o) for o in others):
+            continue
+        if finding.code == "S001" and any(overlaps(finding, o) and o.code in _PHRASE_RULES
+                                          for o in others):
+            continue
+        if finding.suggestions and any(
+                same_span(finding, o) and o.suggestions and
+                not set(o.suggestions) & set(finding.suggestions) and
+                (o.severity.rank, o.code in _PHRASE_RULES, o.code) >
+                (finding.severity.rank, finding.code in _PHRASE_RULES, finding.code)
+                for o in others):
+            continue
+        kept.append(finding)
+    return kept
+
+
+def _findings():
+    from hypothesis import strategies as st
+
+    from followup.findings import Finding, Severity
+
+    def make(path, line, column, lines, width, code, severity, suggestions):
+        end_line = line + lines
+        end_column = column + width if lines == 0 else 1 + width
+        return Finding(path, line, column, end_line, end_column, code, code,
+                       severity, "m", suggestions)
+
+    one = st.builds(make, st.sampled_from(["a.txt", "b.txt"]), st.integers(1, 3),
+                    st.integers(1, 6), st.sampled_from([0, 0, 0, 1]), st.integers(0, 3),
+                    st.sampled_from(["C004", "S001", "T002", "N001", "L001", "G001"]),
+                    st.sampled_from(list(Severity)),
+                    st.sampled_from([(), ("x",), ("y",), ("x", "y")]))
+    return st.lists(one, max_size=30)
+
+
+def test_indexed_dedupe_matches_the_pairwise_one():
+    from hypothesis import given, settings
+
+    from followup.linter import one_finding_per_span
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(findings=_findings())
+    def check(findings):
+        assert [id(f) for f in one_finding_per_span(findings)] == \
+            [id(f) for f in _pairwise(findings)]
+
+    check()

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..cli_options import parse_date
+from ..cli_options import PathParam, parse_date
 from ..config import Config, load_config
 from ..draft import (
     FORMATS,
@@ -85,7 +85,7 @@ def _shown(path: Path) -> str:
 @click.option("--all", "everyone", is_flag=True,
               help="Write one letter to each person the template addresses (for thank-you "
                    "notes: every interviewer, each worded differently).")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "out_dir", type=PathParam("folder", "folder for the drafts"),
               help="Folder for the drafts (default: the record's folder).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
               help="md: Markdown with front matter; txt: plain text; eml: an unsent e-mail "
@@ -94,10 +94,10 @@ def _shown(path: Path) -> str:
 @click.option("--force", is_flag=True, help="Overwrite drafts that already exist.")
 @click.option("--date", "when", callback=parse_date, metavar="YYYY-MM-DD",
               help="The letter's date (default: today).")
-@click.option("--profile", "profile_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--profile", "profile_path", type=PathParam("file", "profile file"),
               help="The candidate profile (default: the nearest profile.yaml, or "
                    "[tool.followup.profile]).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--config", "config_path", type=PathParam("file", "configuration file"),
               help="Configuration file (default: the nearest followup.toml or pyproject.toml).")
 @_user_errors
 def draft_command(template: str | None, next_due: bool, record_path: Path | None,
@@ -190,7 +190,7 @@ def _info_dict(info: TemplateInfo) -> dict[str, Any]:
 @click.argument("name", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--config", "config_path", type=PathParam("file", "configuration file"),
               help="Configuration file (default: the nearest followup.toml or pyproject.toml).")
 @_user_errors
 def templates_command(name: str | None, fmt: str, config_path: Path | None) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import click
 import yaml
 
+from ..cli_options import PathParam
 from ..errors import UserError
 from ..records import RECORD_FILENAME, parse_record
 
@@ -105,7 +106,7 @@ def _fail(message: str) -> None:
 
 @click.command("init")
 @click.argument("folder", required=False, default=".",
-                type=click.Path(file_okay=False, path_type=Path))
+                type=PathParam("folder", "folder for interview.yaml"))
 @click.option("--company", help="The company, e.g. \"Acme Corporation\".")
 @click.option("--position", help="The position, e.g. \"Part-time Packaging Manager\".")
 @click.option("--date", "when", metavar="WHEN",
@@ -176,12 +177,12 @@ def init_command(folder: Path, company: str | None, position: str | None, when: 
         parse_record(text, target)  # the same checks as every record
     except UserError as exc:
         _fail(str(exc))
-    from ..atomic import write_text_atomic
+    from ..atomic import write_problem, write_text_atomic
 
     try:
         write_text_atomic(target, text)
     except FileExistsError:
         _fail(f"{target}: a record already exists; edit it, or choose another folder")
     except OSError as exc:
-        _fail(f"{target}: cannot write the record: {exc.strerror or exc}")
+        _fail(f"{target}: cannot write the record: {write_problem(target, exc)}")
     click.echo(f"wrote {target}")

@@ -87,6 +87,14 @@ def inspect_command(paths: tuple[str, ...], fmt: str, record: Path | None) -> No
     """
     results: list[dict[str, Any]] = []
     failed = False
+    if record is not None:  # a --record you named that cannot be read is your mistake
+        from ..records import load_record
+
+        try:
+            load_record(record)
+        except UserError as exc:
+            click.echo(f"followup: error: {exc}", err=True)
+            failed = True
     for path in paths:
         try:
             results.append(describe(path, record))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ..cli_options import parse_date
+from ..cli_options import PathParam, parse_date
 from ..errors import UserError
 
 EXIT_OK, EXIT_DUE, EXIT_USAGE = 0, 1, 2
@@ -27,9 +27,9 @@ EXIT_OK, EXIT_DUE, EXIT_USAGE = 0, 1, 2
 @click.option("--fail-on", type=click.Choice(["overdue", "due", "never"]), default="overdue",
               show_default=True, help="Exit status 1 when an action is in this state (due: "
               "due or overdue).")
-@click.option("--ics", "ics_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--ics", "ics_path", type=PathParam("file", "calendar file"),
               default=None, help="Also write the open actions as an iCalendar file of to-dos.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--config", "config_path", type=PathParam("file", "configuration file"),
               default=None, help="Configuration file (default: followup.toml or "
               "pyproject.toml, upward).")
 @click.option("--color/--no-color", default=None, help="Colour the text (default: on a "
@@ -47,7 +47,7 @@ def plan_command(paths: tuple[str, ...], today: date | None, fmt: str, fail_on: 
       followup plan --format json --fail-on due
       followup plan --ics followup.ics
     """
-    from ..atomic import write_bytes_atomic
+    from ..atomic import write_bytes_atomic, write_problem
     from ..config import load_config
     from ..plan import build_plan
     from ..report.plan import render_json, render_text
@@ -66,7 +66,7 @@ def plan_command(paths: tuple[str, ...], today: date | None, fmt: str, fail_on: 
             write_bytes_atomic(ics_path, calendar_bytes(plan), overwrite=True)
         except OSError as exc:
             click.echo(f"followup: error: {ics_path}: cannot write the calendar: "
-                       f"{exc.strerror or exc}", err=True)
+                       f"{write_problem(ics_path, exc)}", err=True)
             sys.exit(EXIT_USAGE)
     if fmt == "json":
         render_json(plan, sys.stdout)

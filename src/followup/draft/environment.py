@@ -73,6 +73,20 @@ class Bag(Mapping[str, Any]):
         return str(name) if name is not None else self._label
 
 
+class ReadOnlyList(list[Any]):
+    """A list templates can read but not change: one record's data is shared by every
+    letter `--all` drafts, so a template that appended to it would change the next one."""
+
+    __slots__ = ()
+
+    def _read_only(self, *_args: Any, **_kwargs: Any) -> Any:
+        raise TypeError("the data a template sees is read-only; build a new list instead "
+                        "(e.g. `record.topics + ['...']`)")
+
+    append = extend = insert = pop = remove = clear = sort = reverse = _read_only
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only  # type: ignore[assignment]
+
+
 class _Undefined(StrictUndefined):
     """StrictUndefined whose message names the full variable (`candidate.phone`)."""
 

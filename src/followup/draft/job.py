@@ -14,7 +14,7 @@ from .environment import long_date, make_environment, render
 from .output import FORMATS, Draft, file_name
 from .people import choose_people
 from .templates import DraftError, TemplateInfo, find_template, make_loader
-from .variables import build_variables
+from .variables import RecordVariables
 
 # --- the whole job -------------------------------------------------------------------
 
@@ -47,19 +47,23 @@ def prepare_drafts(request: DraftRequest) -> list[Draft]:
     people = choose_people(record, info, request.to, request.everyone)
     drafts: list[Draft] = []
     used: set[str] = set()
+    next_number: dict[str, int] = {}  # a name's next free number: linear, not quadratic
+    shared = RecordVariables(record, request.profile, when, info)
+    notes = timing_notes(info, record, when, request.thank_you_within_hours)
     for person in people:
-        variables = build_variables(record, person, request.profile, when, info)
-        rendered = render(env, info, variables)
+        rendered = render(env, info, shared.for_person(person))
         name = file_name(info, person, request.fmt)
-        stem, suffix = name.rsplit(".", 1)
-        number = 2
-        while name in used:
+        if name in used:
+            stem, suffix = name.rsplit(".", 1)
+            number = next_number.get(name, 2)
+            while f"{stem}-{number}.{suffix}" in used:
+                number += 1
+            next_number[name] = number + 1
             name = f"{stem}-{number}.{suffix}"
-            number += 1
         used.add(name)
         draft = Draft(info=info, person=person, rendered=rendered, when=when,
                       path=out_dir / name)
-        draft.notes.extend(timing_notes(info, record, when, request.thank_you_within_hours))
+        draft.notes.extend(notes)
         draft.notes.extend(record_notes(info, record, person, when))
         if request.fmt == "eml" and not person.email:
             draft.notes.append(f"no email address is recorded for {person.name}; the draft's "

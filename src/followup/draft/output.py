@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..atomic import write_bytes_atomic
+from ..atomic import write_bytes_atomic, write_problem
 from ..records import Contact, Record
 from .environment import Rendered, _stable_hash
 from .people import _FOLD
@@ -40,9 +40,23 @@ def slugify(text: str) -> str:
     return text
 
 
+# File names are at most 255 bytes (NAME_MAX); a draft's name stays well under it, so that
+# a number for a repeated name (`-2`) and the temporary file's `.NAME.PID-XXXXXXXX.tmp`
+# still fit.
+MAX_NAME_BYTES = 200
+
+
 def file_name(info: TemplateInfo, person: Contact, fmt: str) -> str:
+    """`thank-you-nick-claus.md`. A name too long for a file name keeps its start and ends
+    in a short hash of the whole slug: the same on every run, different for two names."""
     slug = slugify(person.name) or f"person-{_stable_hash(person.name) % 10000:04d}"
-    return f"{slugify(info.file_stem) or 'letter'}-{slug}.{fmt}"
+    stem = f"{slugify(info.file_stem) or 'letter'}-{slug}"
+    name = f"{stem}.{fmt}"
+    if len(name.encode("utf-8")) <= MAX_NAME_BYTES:  # slugs are ASCII: bytes == chars
+        return name
+    digest = f"{_stable_hash(stem):016x}"[:10]
+    room = MAX_NAME_BYTES - len(f"-{digest}.{fmt}")
+    return f"{stem[:room].rstrip('-')}-{digest}.{fmt}"
 
 
 @dataclass
@@ -240,7 +254,7 @@ def write_drafts(drafts: Sequence[Draft], request: DraftRequest) -> list[Path]:
         try:
             write_new(draft.path, data, request.force)
         except OSError as exc:
-            raise DraftError(f"cannot write the draft: {exc.strerror or exc}",
+            raise DraftError(f"cannot write the draft: {write_problem(draft.path, exc)}",
                              draft.path) from None
         written.append(draft.path)
     return written

@@ -362,10 +362,14 @@ def recruiters(record: Record) -> tuple[Contact, ...]:
 def audience(record: Record, info: TemplateInfo) -> list[Contact]:
     """The template's default addressees, in the order of its `to:` groups."""
     people: list[Contact] = []
+    seen: set[str] = set()  # a set, not a scan of `people`: `--all` for 10,000 is linear
     for group in info.to:
         members = {"recruiters": recruiters(record), "interviewers": record.interviewers,
                    "contacts": record.contacts, "references": record.references}[group]
-        people.extend(p for p in members if all(p.name != q.name for q in people))
+        for person in members:
+            if person.name not in seen:
+                seen.add(person.name)
+                people.append(person)
     return people
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from .. import safepath
 from ..document import Document
 from ..findings import Finding, Problem, Severity
 from ..records import RECORD_FILENAME, Contact, Record
@@ -59,7 +60,7 @@ def _letters_of_record(record: Record) -> set[Path]:
     for root, dirnames, filenames in os.walk(folder):  # unreadable folders: the linter's notices
         here = Path(root)
         dirnames[:] = [d for d in dirnames if not d.startswith(".")
-                       and not (here / d / RECORD_FILENAME).is_file()]
+                       and not safepath.is_file(here / d / RECORD_FILENAME)]
         for filename in filenames:
             if filename.startswith(".") or Path(filename).suffix.lower() not in LETTER_SUFFIXES:
                 continue
@@ -67,7 +68,7 @@ def _letters_of_record(record: Record) -> set[Path]:
                         filename):
                 continue
             candidate = here / filename
-            if not candidate.is_file():
+            if not safepath.is_file(candidate):
                 continue  # a FIFO, a dangling or looping link: listed as a notice, not a letter
             found.add(candidate.resolve())
     return found

@@ -19,6 +19,7 @@ LanguageTool runs it reports S001 too; the linter keeps one finding per word.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -31,10 +32,12 @@ from ..lexicons import english_frequencies
 from .base import Context, Options, Rule
 
 _CHECKED = frozenset({"salutation", "body", "heading"})
+# bounded as addresses are (a local part of at most 64, labels of at most 63): every try
+# reads a bounded stretch, so a word of 16,000 letters is linear, not quadratic
 _SKIP_SPANS = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
-    r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|edu|gov|co|uk|example|dev|ai)\b\S*",
-    re.IGNORECASE)
+    r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,10}|"
+    r"\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,10}\.(?:com|org|net|io|edu|gov|co|uk|example|dev|ai)"
+    r"\b\S*", re.IGNORECASE)
 _SENTENCE_OPENERS = ".!?:;\"“‘([-–—•*>"
 
 
@@ -158,10 +161,17 @@ def _worth_a_look(word: str) -> bool:
 
 
 @cache
+def _longest_known() -> int:
+    return max(map(len, english_frequencies()), default=0)
+
+
+@cache
 def suggestions(word: str) -> tuple[str, ...]:
     """Known words one edit away from `word`, most frequent first (at most three); for a
     word of 6-14 letters with none, common words two edits away ("exelent")."""
     spell = english_frequencies()
+    if len(word) > _longest_known() + 1:  # nothing is one edit away; the edits of a word
+        return ()                         # of n letters are 54n strings of n: quadratic
     first = _edits1(word)
     found = {w for w in first if w in spell and w != word}
     if not found and 6 <= len(word) <= 14:
@@ -229,6 +239,7 @@ def check_spelling(document: Document, context: Context, options: Options
     if not unknown:
         return
     skip: list[tuple[int, int]] | None = None  # URLs and e-mail addresses, when needed
+    skip_starts: list[int] = []
     own = _record_words(context) | _vocabulary(context)
     for paragraph in document.paragraphs:
         if paragraph.role not in _CHECKED:
@@ -258,7 +269,11 @@ def check_spelling(document: Document, context: Context, options: Options
                     continue  # a proper noun
             if skip is None:
                 skip = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(text)]
-            if skip and any(s < end and start < e for s, e in skip):
+                skip_starts = [s for s, _e in skip]
+            # the spans are in order and apart: only the last one starting before the
+            # word can reach it (a bisection, so many URLs and words stay linear)
+            before = bisect.bisect_left(skip_starts, end)
+            if before and skip[before - 1][1] > start:
                 continue  # part of a URL or an e-mail address
             if lower in table:
                 fix = _match_case(word, table[lower])
