@@ -17,18 +17,19 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from email.utils import parseaddr
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import timing
 from .config import Config
 from .errors import RecordError, UserError
-from .kinds import infer_kind
 from .lettercache import DRAFT, Letter, LetterCache
-from .linter import iter_letter_paths
+from .letterfiles import iter_letter_paths
 from .records import Contact, Record, find_record_for, load_record, records_under
-from .source import read_document
 from .timing import Due
+
+if TYPE_CHECKING:
+    from .document import Document
 
 ACTIONS = ("thank-you", "documents", "reference", "status-inquiry", "rejection-reply")
 TEMPLATES = {
@@ -101,9 +102,19 @@ def _addressed(letter: Letter, record: Record, records: Sequence[Record]
     from .rules.folder import addressed_people
 
     if letter.document is None:
-        letter.document = read_document(letter.path)
-        letter.document.kind, letter.document.kind_explicit = infer_kind(letter.document)
+        letter.document = _read(letter.path)
     return addressed_people(letter.document, record, records)
+
+
+def _read(path: str, data: bytes | None = None) -> Document:
+    """A letter as lint reads it, its kind inferred the same way (imported here: a warm
+    plan reads no letter)."""
+    from .kinds import infer_kind
+    from .source import read_document
+
+    document = read_document(path, data=data)
+    document.kind, document.kind_explicit = infer_kind(document)
+    return document
 
 
 _NAME_WORDS: dict[Contact, frozenset[str]] = {}
@@ -119,11 +130,25 @@ def _name_words(person: Contact) -> frozenset[str]:
     return words
 
 
+_NAME_ADDRESS = re.compile(r'\s*"?([^"<>@,]*?)"?\s*<([^<>\s@,]+@[^<>\s@,]+)>\s*')
+
+
+def _name_and_address(recipient: str) -> tuple[str, str]:
+    """("Nick Claus", "nick@example.com") from "Nick Claus <nick@example.com>"; anything
+    else by the email package (not imported for the common case)."""
+    match = _NAME_ADDRESS.fullmatch(recipient)
+    if match:
+        return match.group(1).strip(), match.group(2)
+    from email.utils import parseaddr
+
+    return parseaddr(recipient)
+
+
 def _plainly_to(letter: Letter, record: Record) -> Contact | None:
     recipient = letter.recipient
     if not recipient:
         return None
-    name, address = parseaddr(recipient) if "@" in recipient else (recipient, "")
+    name, address = _name_and_address(recipient) if "@" in recipient else (recipient, "")
     wanted = {" ".join(v.split()).casefold() for v in (name, address, recipient) if v}
     found = [p for p in record.people
              if p.name.casefold() in wanted or (p.email and p.email.casefold() in wanted)]
@@ -143,9 +168,7 @@ def _plainly_to(letter: Letter, record: Record) -> Contact | None:
 def _employer_contact(record: Record) -> Contact:
     """Whom a status inquiry, documents or a rejection reply go to: as the templates
     choose (a recruiter, else the first interviewer)."""
-    from .draft import recruiters
-
-    found = recruiters(record)
+    found = record.recruiters
     return found[0] if found else record.interviewers[0]
 
 
@@ -197,9 +220,15 @@ def actions_for(record: Record, letters: Sequence[Letter], config: Config, today
                                                                    letter is not None),
                           letter, what, late))
 
+    addressed: dict[str, list[Contact]] = {}
+
+    def to_whom(letter: Letter) -> list[Contact]:
+        if letter.path not in addressed:
+            addressed[letter.path] = _addressed(letter, record, records)
+        return addressed[letter.path]
+
     def first_to(kind: str, person: Contact) -> Letter | None:
-        return next((d for d in by_kind.get(kind, ())
-                     if person in _addressed(d, record, records)), None)
+        return next((d for d in by_kind.get(kind, ()) if person in to_whom(d)), None)
 
     due = timing.thank_you_due(record, config.thank_you_within_hours)
     for person in record.interviewers:
@@ -294,9 +323,8 @@ def _letter(path: str, cache: LetterCache) -> Letter | None:
     data = _sent_bytes(Path(path))
     letter = None
     if data is not None:
-        document = read_document(path, data=data or None)
+        document = _read(path, data or None)
         if document.sent is not None:
-            document.kind, document.kind_explicit = infer_kind(document)
             letter = Letter.of(document)
     if stat is not None:
         cache.put(path, stat, letter)
@@ -323,6 +351,10 @@ def build_plan(paths: Sequence[str], config: Config, today: date) -> Plan:
     letters: dict[str, list[Letter]] = {key: [] for key in records}
     nearest: dict[Path, Path | None] = {}
     by_folder: dict[Path, Record | None] = {}  # the nearest record, once per folder
+    for record_path in record_paths:  # a record's own folder: no need to look for it
+        record = records.get(os.path.abspath(record_path))
+        if record is not None:
+            by_folder.setdefault(Path(record_path).parent, record)
     key_of: dict[int, str] = {}
     cache = LetterCache()
     for path in iter_letter_paths([str(f) for f in folders], config, []):
