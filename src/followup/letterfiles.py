@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -34,8 +36,8 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
 
     seen: set[Path] = set()
 
-    def first_time(path: Path) -> bool:
-        resolved = path.resolve()
+    def first_time(path: Path, resolved: Path | None = None) -> bool:
+        resolved = resolved if resolved is not None else path.resolve()
         if resolved in seen:
             return False
         seen.add(resolved)
@@ -51,21 +53,28 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
                 dirnames[:] = sorted(d for d in dirnames
                                      if not d.startswith(".") and d not in SKIPPED_DIRS
                                      and not _excluded(Path(folder) / d, config))
+                real_folder: str | None = None  # resolved once per folder, when needed
                 for filename in sorted(filenames):
+                    if filename.startswith(".") or \
+                            os.path.splitext(filename)[1].lower() not in LETTER_SUFFIXES:
+                        continue
+                    if _SKIPPED_FILE.match(filename):
+                        continue
                     candidate = Path(folder) / filename
-                    if filename.startswith(".") or candidate.suffix.lower() not in \
-                            LETTER_SUFFIXES:
-                        continue
-                    if any(fnmatch.fnmatch(filename, p) for p in SKIPPED_FILES):
-                        continue
                     if _excluded(candidate, config):
                         continue
-                    if not candidate.is_file():  # a FIFO would block the run
-                        what = "a dangling or looping symbolic link" if \
-                            candidate.is_symlink() else "not a regular file"
+                    kind = _file_kind(candidate)
+                    if kind != "file" and kind != "link":  # a FIFO would block the run
+                        what = "a dangling or looping symbolic link" if kind == "broken" \
+                            else "not a regular file"
                         skipped.append(f"{candidate}: skipped, {what}")
                         continue
-                    if first_time(candidate):
+                    resolved = None
+                    if kind == "file":  # not a link: its folder's real path and its name
+                        if real_folder is None:
+                            real_folder = os.path.realpath(folder)
+                        resolved = Path(real_folder, filename)
+                    if first_time(candidate, resolved):
                         yield str(candidate)
         elif path.is_file():
             if first_time(path):
@@ -82,6 +91,27 @@ def iter_letter_paths(paths: Iterable[str], config: Config,
                 problem = "no such file or folder" if isinstance(exc, FileNotFoundError) \
                     else f"cannot read: {exc.strerror}"
             errors.append(UserError(problem, raw))
+
+
+_SKIPPED_FILE = re.compile("|".join(fnmatch.translate(p) for p in SKIPPED_FILES))
+
+
+def _file_kind(path: Path) -> str:
+    """"file" (a regular file), "link" (a link to one), "broken" (any other link:
+    dangling, looping, or to something that is not a file) or "other" (a FIFO, a socket,
+    a folder named like a letter): one system call for the common case."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return "other"
+    if stat.S_ISREG(mode):
+        return "file"
+    if not stat.S_ISLNK(mode):
+        return "other"
+    try:
+        return "link" if stat.S_ISREG(os.stat(path).st_mode) else "broken"
+    except OSError:
+        return "broken"
 
 
 def _excluded(path: Path, config: Config) -> bool:
