@@ -58,10 +58,10 @@ def default_cache_file() -> Path:
 
 @dataclass
 class Letter:
-    """A sent letter as the plan sees it (the full Document only when it is needed)."""
+    """A letter as the plan and C005 see it (the full Document only when it is needed)."""
 
     path: str
-    sent: date | datetime
+    sent: date | datetime | None  # None: a draft (never cached: the plan skips drafts)
     kind: str
     recipient: str | None
     salutation: str | None
@@ -71,7 +71,6 @@ class Letter:
 
     @classmethod
     def of(cls, document: Document) -> Letter:
-        assert document.sent is not None
         subject = str(document.front_matter.get("subject") or document.headers.get("subject")
                       or "")
         salutation = document.slice(document.salutation) if document.salutation else None
@@ -79,16 +78,30 @@ class Letter:
                    salutation, f"{subject}\n{document.text}", document.record_link, document)
 
     def to_json(self) -> dict[str, Any]:
-        return {"sent": self.sent.isoformat(), "timed": isinstance(self.sent, datetime),
+        return {"sent": self.sent.isoformat() if self.sent is not None else None,
+                "timed": isinstance(self.sent, datetime),
                 "kind": self.kind, "recipient": self.recipient, "salutation": self.salutation,
                 "text": self.text, "record_link": self.record_link}
 
     @classmethod
     def from_json(cls, path: str, data: dict[str, Any]) -> Letter:
-        sent: date | datetime = datetime.fromisoformat(data["sent"]) if data["timed"] else \
-            date.fromisoformat(data["sent"])
+        sent: date | datetime | None = None
+        if data["sent"] is not None:
+            sent = datetime.fromisoformat(data["sent"]) if data["timed"] else \
+                date.fromisoformat(data["sent"])
         return cls(path, sent, str(data["kind"]), data["recipient"], data["salutation"],
                    str(data["text"]), data["record_link"])
+
+
+def read_letter(path: str, data: bytes | None = None) -> Document:
+    """A letter as lint reads it, its kind inferred the same way (imported here: a warm
+    plan reads no letter)."""
+    from .kinds import infer_kind
+    from .source import read_document
+
+    document = read_document(path, data=data)
+    document.kind, document.kind_explicit = infer_kind(document)
+    return document
 
 
 DRAFT = "draft"  # a cached verdict: this file is not a sent letter

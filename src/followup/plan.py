@@ -3,8 +3,8 @@
 Each record's actions come from the advice (`timing.py` says when each is due) and are
 done by a letter that was **sent** (front matter `sent: DATE`, or an e-mail with a `Date:`
 and no `X-Unsent`); a draft does nothing. Letters are linked to records the way `lint`
-links them, and a thank-you note's addressee is found the way C005 finds it, so the plan
-and the linter never disagree about who was thanked or when a letter was late.
+links them, and who a thank-you note thanks comes from `thanks.py`, which C005 uses too,
+so the plan and the linter never disagree about who was thanked or when a letter was late.
 
 Once an outcome is recorded, nothing more is asked of the employer: no status inquiries or
 reference heads-ups; after a rejection (or a withdrawal) only the reply to it remains.
@@ -18,18 +18,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import timing
 from .config import Config
 from .errors import RecordError, UserError
-from .lettercache import DRAFT, Letter, LetterCache
+from .lettercache import DRAFT, Letter, LetterCache, read_letter
 from .letterfiles import iter_letter_paths
 from .records import Contact, Record, find_record_for, load_record, records_under
+from .thanks import addressed, sent_on, thank_you_notes
 from .timing import Due
-
-if TYPE_CHECKING:
-    from .document import Document
 
 ACTIONS = ("thank-you", "documents", "reference", "status-inquiry", "rejection-reply")
 TEMPLATES = {
@@ -90,81 +87,6 @@ class Plan:
 # --- who a letter is to -----------------------------------------------------------------
 
 
-def _addressed(letter: Letter, record: Record, records: Sequence[Record]
-               ) -> list[Contact]:
-    """The record's people a letter is to, as C005 reads it. The common case is settled
-    cheaply: a To:/`to:` that names one recorded person exactly, and a salutation that
-    names that person and nobody else in the record; anything else gets C005's full
-    analysis."""
-    quick = _plainly_to(letter, record)
-    if quick is not None:
-        return [quick]
-    from .rules.folder import addressed_people
-
-    if letter.document is None:
-        letter.document = _read(letter.path)
-    return addressed_people(letter.document, record, records)
-
-
-def _read(path: str, data: bytes | None = None) -> Document:
-    """A letter as lint reads it, its kind inferred the same way (imported here: a warm
-    plan reads no letter)."""
-    from .kinds import infer_kind
-    from .source import read_document
-
-    document = read_document(path, data=data)
-    document.kind, document.kind_explicit = infer_kind(document)
-    return document
-
-
-_NAME_WORDS: dict[Contact, frozenset[str]] = {}
-
-
-def _name_words(person: Contact) -> frozenset[str]:
-    words = _NAME_WORDS.get(person)
-    if words is None:
-        words = frozenset(w.casefold() for w in (person.first_name, person.last_name,
-                                                 *person.nicknames, *person.name.split())
-                          if len(w) > 1)
-        _NAME_WORDS[person] = words
-    return words
-
-
-_NAME_ADDRESS = re.compile(r'\s*"?([^"<>@,]*?)"?\s*<([^<>\s@,]+@[^<>\s@,]+)>\s*')
-
-
-def _name_and_address(recipient: str) -> tuple[str, str]:
-    """("Nick Claus", "nick@example.com") from "Nick Claus <nick@example.com>"; anything
-    else by the email package (not imported for the common case)."""
-    match = _NAME_ADDRESS.fullmatch(recipient)
-    if match:
-        return match.group(1).strip(), match.group(2)
-    from email.utils import parseaddr
-
-    return parseaddr(recipient)
-
-
-def _plainly_to(letter: Letter, record: Record) -> Contact | None:
-    recipient = letter.recipient
-    if not recipient:
-        return None
-    name, address = _name_and_address(recipient) if "@" in recipient else (recipient, "")
-    wanted = {" ".join(v.split()).casefold() for v in (name, address, recipient) if v}
-    found = [p for p in record.people
-             if p.name.casefold() in wanted or (p.email and p.email.casefold() in wanted)]
-    if len(found) != 1 or letter.salutation is None:
-        return None
-    person = found[0]
-    words = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", letter.salutation)}
-    if not words & _name_words(person):
-        return None
-    own = _name_words(person)
-    for other in record.people:
-        if other is not person and words & (_name_words(other) - own):
-            return None
-    return person
-
-
 def _employer_contact(record: Record) -> Contact:
     """Whom a status inquiry, documents or a rejection reply go to: as the templates
     choose (a recruiter, else the first interviewer)."""
@@ -201,7 +123,7 @@ def _sends(letter: Letter, thing: str) -> bool:
 
 
 def _sent_day(record: Record, letter: Letter) -> datetime:
-    return timing.sent_moment(record, letter.sent)
+    return timing.sent_moment(record, sent_on(letter))
 
 
 def actions_for(record: Record, letters: Sequence[Letter], config: Config, today: date,
@@ -215,24 +137,20 @@ def actions_for(record: Record, letters: Sequence[Letter], config: Config, today
 
     def add(action: str, to: str, due: Due, letter: Letter | None, what: str | None = None,
             timely: bool = True) -> None:
-        late = letter is not None and timely and not timing.on_time(due, record, letter.sent)
+        late = letter is not None and timely and \
+            not timing.on_time(due, record, sent_on(letter))
         out.append(Action(record, action, to, due, timing.state_of(due, today,
                                                                    letter is not None),
                           letter, what, late))
 
-    addressed: dict[str, list[Contact]] = {}
-
-    def to_whom(letter: Letter) -> list[Contact]:
-        if letter.path not in addressed:
-            addressed[letter.path] = _addressed(letter, record, records)
-        return addressed[letter.path]
-
     def first_to(kind: str, person: Contact) -> Letter | None:
-        return next((d for d in by_kind.get(kind, ()) if person in to_whom(d)), None)
+        return next((d for d in by_kind.get(kind, ())
+                     if person in addressed(d, record, records)), None)
 
     due = timing.thank_you_due(record, config.thank_you_within_hours)
+    notes = thank_you_notes(record, sent, records)  # as C005 counts them
     for person in record.interviewers:
-        add("thank-you", person.name, due, first_to("thank-you", person))
+        add("thank-you", person.name, due, notes[person].sent)
     employer = _employer_contact(record).name
     due = timing.documents_due(record)
     for thing in record.documents_requested:
@@ -323,7 +241,7 @@ def _letter(path: str, cache: LetterCache) -> Letter | None:
     data = _sent_bytes(Path(path))
     letter = None
     if data is not None:
-        document = _read(path, data or None)
+        document = read_letter(path, data or None)
         if document.sent is not None:
             letter = Letter.of(document)
     if stat is not None:
