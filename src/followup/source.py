@@ -7,6 +7,7 @@ replies, signatures, directive comments) and hands the rest to `build_document`.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import html
 import re
@@ -503,7 +504,8 @@ def header_values(message: Message) -> dict[str, str]:
     policy says it (decoded, unfolded, addresses and dates normalised), first occurrence.
     Building the policy's header objects is most of the time an e-mail takes to read, so
     the plain values (no encoded words, one `Name <address>` or a bare address, a date)
-    are worked out directly; anything else is left to the email package."""
+    are worked out directly; anything else is left to the email package, and a value
+    its parser fails on is kept as written."""
     values: dict[str, str] = {}
     for key, raw in message.raw_items():
         lowered = key.lower()
@@ -526,7 +528,10 @@ def _header_text(key: str, raw: str, lowered: str) -> str:
             return value
     import email.policy
 
-    return str(email.policy.default.header_fetch_parse(key, raw))
+    try:
+        return str(email.policy.default.header_fetch_parse(key, raw))
+    except Exception:  # noqa: BLE001 - the parser fails on some malformed values
+        return shown  # ("To: Dr.:" raises AttributeError): the value as written
 
 
 def _date_text(value: str) -> str:
@@ -773,21 +778,25 @@ def _html_to_text(chars: list[str], starts: list[int], ends: list[int]
 
 def _split_lines(chars: list[str], starts: list[int], ends: list[int],
                  file_text: str) -> list[Line]:
+    """The decoded body as lines (without CR), each numbered by the file line it starts
+    on; a whole line at a time, not a character at a time."""
+    newlines = [m.start() for m in re.finditer("\n", file_text)]
     lines: list[Line] = []
-    current: list[int] = []
-    for index, char in enumerate(chars):
-        if char == "\n":
-            lines.append(_make_line(chars, starts, ends, current, file_text))
-            current = []
-        elif char != "\r":
-            current.append(index)
-    if current:
-        lines.append(_make_line(chars, starts, ends, current, file_text))
+    text = "".join(chars)
+    segments = text.split("\n")
+    pos = 0
+    for index, segment in enumerate(segments):
+        first, pos = pos, pos + len(segment) + 1
+        if "\r" in segment:
+            picked = [first + i for i, char in enumerate(segment) if char != "\r"]
+            line = Line("".join(chars[i] for i in picked), [starts[i] for i in picked],
+                        [ends[i] for i in picked], 0)
+        else:
+            line = Line(segment, starts[first:first + len(segment)],
+                        ends[first:first + len(segment)], 0)
+        if index == len(segments) - 1 and not line.chars:
+            break  # nothing after the last newline
+        if line.chars:
+            line.number = bisect.bisect_left(newlines, line.starts[0]) + 1
+        lines.append(line)
     return lines
-
-
-def _make_line(chars: list[str], starts: list[int], ends: list[int], picked: list[int],
-               file_text: str) -> Line:
-    number = file_text.count("\n", 0, starts[picked[0]]) + 1 if picked else 0
-    return Line("".join(chars[i] for i in picked), [starts[i] for i in picked],
-                [ends[i] for i in picked], number)
