@@ -20,8 +20,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .atomic import write_text_atomic
-
 if TYPE_CHECKING:
     from .document import Document
 
@@ -159,6 +157,8 @@ class LetterCache:
             del self.entries[key]
         if not self.changed and not gone:
             return
+        from .atomic import write_text_atomic  # (tempfile: only when there is news)
+
         text = json.dumps({"format": FORMAT, "code": self.stamp, "letters": self.entries},
                           ensure_ascii=False)
         with contextlib.suppress(OSError):  # a cache that cannot be written is no cache
