@@ -440,3 +440,31 @@ def test_thank_you_notes_is_the_one_count(tmp_path: Path) -> None:
     assert notes[nick].drafts == []
     assert notes[siobhan].sent is None and notes[siobhan].any
     assert [Path(d.path) for d in notes[siobhan].drafts] == [paths[2]]
+
+
+def test_a_plan_loads_neither_spacy_nor_the_rules_nor_jinja(tmp_path: Path) -> None:
+    """`followup plan` over plainly addressed letters, in a fresh interpreter: the modules
+    that make lint and draft slow to start are never imported (the start-up is most of a
+    plan's time)."""
+    import os
+    import subprocess
+    import sys
+
+    folder = app(tmp_path)
+    letter(folder, "ty-nick.md", "thank-you", "Nick Claus", "2026-11-20T16:00")
+    (folder / "ty-siobhan.eml").write_text(
+        "From: Jordan Lee <jordan@example.org>\nTo: Siobhán O'Brien <siobhan@acme.example>\n"
+        "Date: Fri, 20 Nov 2026 17:00:00 +0000\nSubject: Thank you\n\nDear Siobhán,\n\n"
+        f"{BODY['thank-you']}\n\nBest regards,\nJordan Lee\n", encoding="utf-8")
+    script = ("import sys\nfrom followup.cli import main\n"
+              "try:\n    main(['plan', '--today', '2026-11-25', sys.argv[1]])\n"
+              "except SystemExit:\n    pass\n"
+              "print('MODULES', ' '.join(sorted(sys.modules)))\n")
+    for run in ("cold", "warm"):
+        done = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True,
+                              text=True, check=False, env=os.environ.copy(), timeout=120)
+        assert "thank-you to Nick Claus" in done.stdout, (run, done.stdout, done.stderr)
+        modules = done.stdout.split("MODULES ", 1)[1].split()
+        loaded = [m for m in modules if m.split(".")[0] in ("spacy", "jinja2", "rapidfuzz")
+                  or m.startswith(("followup.rules", "followup.draft", "followup.linter"))]
+        assert loaded == [], (run, loaded)
