@@ -468,3 +468,21 @@ def test_a_plan_loads_neither_spacy_nor_the_rules_nor_jinja(tmp_path: Path) -> N
         loaded = [m for m in modules if m.split(".")[0] in ("spacy", "jinja2", "rapidfuzz")
                   or m.startswith(("followup.rules", "followup.draft", "followup.linter"))]
         assert loaded == [], (run, loaded)
+
+
+def test_the_plan_and_the_drafts_agree_on_who_recruits() -> None:
+    """The plan names the recruiter a status inquiry goes to by `Record.recruiters` (no
+    Jinja loaded); the drafts address it by `draft.recruiters`: the same people."""
+    from followup.draft import recruiters
+
+    titles = ["Recruiter", "Senior Talent Partner", "HR", "Human Resources Manager",
+              "Hiring Manager", "People Partner", "Staffing Lead", "Director", "Chair",
+              "hr business partner", "Shrink Analyst"]
+    people = "\n".join(f"  - name: Person {i}\n    title: {t}" for i, t in enumerate(titles))
+    record = parse_record("company: Acme\nposition: Analyst\ninterview_date: 2026-11-20\n"
+                          f"interviewers:\n{people}\ncontacts:\n  - name: Pat Doe\n"
+                          "    relationship: talent acquisition\n", Path("interview.yaml"))
+    assert record.recruiters == recruiters(record)
+    assert [p.name for p in record.recruiters] == [
+        "Pat Doe", "Person 0", "Person 1", "Person 2", "Person 3", "Person 4", "Person 5",
+        "Person 6", "Person 9"]

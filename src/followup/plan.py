@@ -84,12 +84,13 @@ class Plan:
         return any(a.state in states for a in self.actions)
 
 
-# --- who a letter is to -----------------------------------------------------------------
+# --- whom the letters to the employer go to ------------------------------------------------
 
 
 def _employer_contact(record: Record) -> Contact:
     """Whom a status inquiry, documents or a rejection reply go to: as the templates
-    choose (a recruiter, else the first interviewer)."""
+    choose (a recruiter, else the first interviewer; `Record.recruiters`, which the drafts'
+    own `recruiters` must agree with, tested)."""
     found = record.recruiters
     return found[0] if found else record.interviewers[0]
 
