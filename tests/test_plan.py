@@ -486,3 +486,35 @@ def test_the_plan_and_the_drafts_agree_on_who_recruits() -> None:
     assert [p.name for p in record.recruiters] == [
         "Pat Doe", "Person 0", "Person 1", "Person 2", "Person 3", "Person 4", "Person 5",
         "Person 6", "Person 9"]
+
+
+def test_the_letter_cache_is_trusted_only_for_unchanged_files_and_code(
+        tmp_path: Path, _plan_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second run reads no letter and plans the same; an edited letter is read again;
+    a cache written by other code (another version, an edited checkout) is ignored."""
+    import json
+
+    from followup import lettercache
+
+    folder = app(tmp_path)
+    letter(folder, "ty-nick.md", "thank-you", "Nick Claus", "2026-11-20T16:00")
+    first = summary(plan_of(tmp_path, date(2026, 11, 20)))
+    assert _plan_cache.is_file()
+    reads: list[str] = []
+    real = lettercache.read_letter
+
+    def counted(path: str, data: bytes | None = None) -> object:
+        reads.append(Path(path).name)
+        return real(path, data)
+
+    monkeypatch.setattr("followup.plan.read_letter", counted)
+    assert summary(plan_of(tmp_path, date(2026, 11, 20))) == first and reads == []
+    letter(folder, "ty-nick.md", "thank-you", "Nick Claus", "2026-11-23")  # (a new size)
+    assert find(plan_of(tmp_path, date(2026, 11, 23)), "thank-you", "Nick Claus").late
+    assert reads == ["ty-nick.md"]
+    data = json.loads(_plan_cache.read_text(encoding="utf-8"))
+    data["code"] = [["plan.py", 0, 0]]
+    _plan_cache.write_text(json.dumps(data), encoding="utf-8")
+    reads.clear()
+    assert find(plan_of(tmp_path, date(2026, 11, 23)), "thank-you", "Nick Claus").late
+    assert reads == ["ty-nick.md"]
