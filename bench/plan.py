@@ -5,12 +5,15 @@ a requested document, and 2-4 letters: sent thank-you notes, a draft, some statu
 inquiries and rejection replies, as Markdown and e-mail) into a temporary folder. Then it
 times, as separate processes, one after the other in this run:
 
-    followup --version                     (start-up: Python, Click, followup's CLI)
+    followup --version                     (Python, Click, followup's CLI)
+    followup plan --help                   (start-up: the plan command loaded, no work)
     followup plan --today ... --format json <folder>     cold: an empty letter cache
     followup plan --today ... --format json <folder>     warm: the next morning's run
 
-and prints them, each plan's time beyond start-up and the number of actions. The letter
-cache is a temporary file ($FOLLOWUP_PLAN_CACHE), never the user's.
+and prints the best wall-clock and CPU time of each, and each plan's time beyond
+`plan --help`. Python's bytecode is cached as in an installed package (in a scratch
+folder, whatever PYTHONDONTWRITEBYTECODE says). The letter cache is a temporary file
+($FOLLOWUP_PLAN_CACHE), never the user's.
 
     python bench/plan.py [--applications 200] [--repeat 3] [--seed 7] [--keep DIR]
 """
@@ -21,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -97,13 +101,18 @@ def write_tree(root: Path, count: int, seed: int) -> date:
     return start + timedelta(days=100)
 
 
-def timed(args: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
+def timed(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """(wall-clock seconds, CPU seconds of the child, its output). The CPU time is the
+    steadier figure on a shared machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     done = subprocess.run(args, capture_output=True, text=True, check=False, env=env)
     elapsed = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr}")
-    return elapsed, done.stdout
+    return elapsed, cpu, done.stdout
 
 
 def main() -> None:
@@ -118,38 +127,52 @@ def main() -> None:
         shutil.rmtree(root)
     today = write_tree(root, args.applications, args.seed)
     command = [sys.executable, "-m", "followup"]
-    cache = Path(tempfile.mkdtemp(prefix="followup-plan-cache-")) / "letters.json"
-    env = {**os.environ, "FOLLOWUP_PLAN_CACHE": str(cache)}
+    scratch = Path(tempfile.mkdtemp(prefix="followup-plan-cache-"))
+    cache = scratch / "letters.json"
+    # as installed: Python's bytecode cached (in a scratch folder, not the source tree)
+    env = {**os.environ, "FOLLOWUP_PLAN_CACHE": str(cache),
+           "PYTHONPYCACHEPREFIX": str(scratch / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     plan = [*command, "plan", "--today", today.isoformat(), "--format", "json", str(root)]
-    startups, colds, warms = [], [], []
+    runs: dict[str, list[tuple[float, float]]] = {
+        "version": [], "help": [], "cold": [], "warm": []}
     output = ""
     try:
+        timed([*command, "plan", "--help"], env)  # compiles the bytecode once
+        timed(plan, env)
         for _ in range(args.repeat):
-            startups.append(timed([*command, "--version"], env)[0])
+            runs["version"].append(timed([*command, "--version"], env)[:2])
+            runs["help"].append(timed([*command, "plan", "--help"], env)[:2])
             cache.unlink(missing_ok=True)
-            elapsed, output = timed(plan, env)
-            colds.append(elapsed)
-            elapsed, warm_output = timed(plan, env)
-            warms.append(elapsed)
+            wall, cpu, output = timed(plan, env)
+            runs["cold"].append((wall, cpu))
+            wall, cpu, warm_output = timed(plan, env)
+            runs["warm"].append((wall, cpu))
             if warm_output != output:
                 raise SystemExit("the warm plan differs from the cold one")
     finally:
-        shutil.rmtree(cache.parent)
+        shutil.rmtree(scratch)
         if args.keep is None:
             shutil.rmtree(root)
     actions = json.loads(output)["actions"]
     states = {s: sum(1 for a in actions if a["state"] == s)
               for s in ("overdue", "due", "upcoming", "done")}
-    startup, cold, warm = min(startups), min(colds), min(warms)
+    best = {name: (min(w for w, _ in values), min(c for _, c in values))
+            for name, values in runs.items()}
+    start_wall, start_cpu = best["help"]
     print(f"applications: {args.applications}, letters per application 2-5, "
           f"actions: {len(actions)} {states}")
-    print(f"followup --version (start-up)           {startup:6.2f} s")
-    print(f"followup plan, cold (no letter cache)   {cold:6.2f} s   beyond start-up "
-          f"{cold - startup:5.2f} s")
-    print(f"followup plan, warm (letters unchanged) {warm:6.2f} s   beyond start-up "
-          f"{warm - startup:5.2f} s")
-    print(f"(best of {args.repeat})")
-
+    print(f"{'':42s} {'wall':>6s} {'beyond':>7s}   {'CPU':>6s} {'beyond':>7s}")
+    labels = {"version": "followup --version",
+              "help": "followup plan --help (start-up)",
+              "cold": "followup plan, cold (no letter cache)",
+              "warm": "followup plan, warm (letters unchanged)"}
+    for name, label in labels.items():
+        wall, cpu = best[name]
+        beyond = name in ("cold", "warm")
+        print(f"{label:42s} {wall:6.2f} {wall - start_wall if beyond else 0:7.2f}   "
+              f"{cpu:6.2f} {cpu - start_cpu if beyond else 0:7.2f}")
+    print(f"(seconds, best of {args.repeat}; 'beyond' is beyond plan --help's start-up)")
 
 if __name__ == "__main__":
     main()

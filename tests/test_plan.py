@@ -364,3 +364,157 @@ def test_zones_a_letter_sent_from_another_zone_is_read_on_the_records_clock(tmp_
     assert nick.state == siobhan.state == "done"
     assert nick.late and not siobhan.late  # 11:00 and 09:30 in Chicago
     assert nick.due.iso() == "2026-11-21T10:00"
+
+
+# --- C005 and the plan count thank-you notes alike (thanks.py) ----------------------------
+
+
+def _lint_codes(folder: Path, today: date, select: list[str]) -> list[tuple[str, str, int]]:
+    result = lint(LintRequest(paths=[str(folder)], config=Config(), select=select,
+                              today=today, grammar="off"))
+    assert not result.errors, result.errors
+    return sorted((f.code, Path(f.path).name, f.line) for f in result.findings)
+
+
+def test_c005_and_the_plan_agree_on_sent_drafted_and_missing_notes(tmp_path: Path) -> None:
+    """Three interviewers: one thanked (sent), one with a draft, one with nothing. The plan
+    marks only the sent note done; C005 names only the interviewer with no note at all;
+    D001 reports the draft once it is late, when the plan says overdue."""
+    record = RECORD.replace("contacts:", "  - name: Kwame Mensah\n    title: Director\n"
+                                         "contacts:")
+    folder = app(tmp_path, record=record)
+    letter(folder, "ty-nick.md", "thank-you", "Nick Claus", "2026-11-20T16:00")
+    draft = letter(folder, "ty-siobhan.md", "thank-you", "Siobhán O'Brien", None)
+    # on the day: the draft is not late yet
+    plan = plan_of(tmp_path, date(2026, 11, 20))
+    assert [(a.to, a.state) for a in plan.actions if a.action == "thank-you"] == [
+        ("Nick Claus", "done"), ("Siobhán O'Brien", "due"), ("Kwame Mensah", "due")]
+    kwame_line = record.splitlines().index("  - name: Kwame Mensah") + 1
+    assert _lint_codes(folder, date(2026, 11, 20), ["C005", "D001"]) == [
+        ("C005", "interview.yaml", kwame_line)]
+    # two days later the draft is overdue in the plan, and D001 says so on the draft
+    plan = plan_of(tmp_path, date(2026, 11, 22))
+    assert find(plan, "thank-you", "Siobhán O'Brien").state == "overdue"
+    assert find(plan, "thank-you", "Siobhán O'Brien").letter is None
+    greeting = draft.read_text(encoding="utf-8").splitlines().index("Dear Siobhán,") + 1
+    assert _lint_codes(folder, date(2026, 11, 22), ["C005", "D001"]) == [
+        ("C005", "interview.yaml", kwame_line), ("D001", draft.name, greeting)]
+
+
+def test_an_unsent_email_is_a_draft_for_both(tmp_path: Path) -> None:
+    """An .eml with X-Unsent: the plan's thank-you stays open, C005 stays quiet (a note
+    exists); sending it (dropping X-Unsent) makes the plan's thank-you done."""
+    folder = app(tmp_path)
+    letter(folder, "ty-nick.md", "thank-you", "Nick Claus", "2026-11-20T16:00")
+    eml = folder / "ty-siobhan.eml"
+    text = ("From: Jordan Lee <jordan@example.org>\nTo: Siobhán O'Brien "
+            "<siobhan@acme.example>\nDate: Fri, 20 Nov 2026 17:00:00 +0000\n"
+            "Subject: Thank you\nX-Unsent: 1\n\nDear Siobhán,\n\n"
+            f"{BODY['thank-you']}\n\nBest regards,\nJordan Lee\n")
+    eml.write_text(text, encoding="utf-8")
+    assert find(plan_of(tmp_path, date(2026, 11, 20)), "thank-you",
+                "Siobhán O'Brien").state == "due"
+    assert _lint_codes(folder, date(2026, 11, 20), ["C005"]) == []
+    eml.write_text(text.replace("X-Unsent: 1\n", ""), encoding="utf-8")
+    done = find(plan_of(tmp_path, date(2026, 11, 20)), "thank-you", "Siobhán O'Brien")
+    assert done.state == "done" and done.letter is not None
+    assert Path(done.letter.path) == eml
+
+
+def test_thank_you_notes_is_the_one_count(tmp_path: Path) -> None:
+    """thanks.thank_you_notes, on the letters as lint reads them, gives each interviewer's
+    first sent note (by when it went out, not by file name) and the drafts."""
+    from followup.lettercache import Letter, read_letter
+    from followup.records import load_record
+    from followup.thanks import thank_you_notes
+
+    folder = app(tmp_path)
+    paths = [letter(folder, "a-late.md", "thank-you", "Nick Claus", "2026-11-21"),
+             letter(folder, "b-early.md", "thank-you", "Nick Claus", "2026-11-20T15:00"),
+             letter(folder, "c-draft.md", "thank-you", "Siobhán O'Brien", None),
+             letter(folder, "d-status.md", "status-inquiry", "Siobhán O'Brien", "2026-12-02")]
+    record = load_record(folder / "interview.yaml")
+    notes = thank_you_notes(record, [Letter.of(read_letter(str(p))) for p in paths])
+    nick, siobhan = record.interviewers
+    assert notes[nick].sent is not None and Path(notes[nick].sent.path) == paths[1]
+    assert notes[nick].drafts == []
+    assert notes[siobhan].sent is None and notes[siobhan].any
+    assert [Path(d.path) for d in notes[siobhan].drafts] == [paths[2]]
+
+
+def test_a_plan_loads_neither_spacy_nor_the_rules_nor_jinja(tmp_path: Path) -> None:
+    """`followup plan` over plainly addressed letters, in a fresh interpreter: the modules
+    that make lint and draft slow to start are never imported (the start-up is most of a
+    plan's time)."""
+    import os
+    import subprocess
+    import sys
+
+    folder = app(tmp_path)
+    letter(folder, "ty-nick.md", "thank-you", "Nick Claus", "2026-11-20T16:00")
+    (folder / "ty-siobhan.eml").write_text(
+        "From: Jordan Lee <jordan@example.org>\nTo: Siobhán O'Brien <siobhan@acme.example>\n"
+        "Date: Fri, 20 Nov 2026 17:00:00 +0000\nSubject: Thank you\n\nDear Siobhán,\n\n"
+        f"{BODY['thank-you']}\n\nBest regards,\nJordan Lee\n", encoding="utf-8")
+    script = ("import sys\nfrom followup.cli import main\n"
+              "try:\n    main(['plan', '--today', '2026-11-25', sys.argv[1]])\n"
+              "except SystemExit:\n    pass\n"
+              "print('MODULES', ' '.join(sorted(sys.modules)))\n")
+    for run in ("cold", "warm"):
+        done = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True,
+                              text=True, check=False, env=os.environ.copy(), timeout=120)
+        assert "thank-you to Nick Claus" in done.stdout, (run, done.stdout, done.stderr)
+        modules = done.stdout.split("MODULES ", 1)[1].split()
+        loaded = [m for m in modules if m.split(".")[0] in ("spacy", "jinja2", "rapidfuzz")
+                  or m.startswith(("followup.rules", "followup.draft", "followup.linter"))]
+        assert loaded == [], (run, loaded)
+
+
+def test_the_plan_and_the_drafts_agree_on_who_recruits() -> None:
+    """The plan names the recruiter a status inquiry goes to by `Record.recruiters` (no
+    Jinja loaded); the drafts address it by `draft.recruiters`: the same people."""
+    from followup.draft import recruiters
+
+    titles = ["Recruiter", "Senior Talent Partner", "HR", "Human Resources Manager",
+              "Hiring Manager", "People Partner", "Staffing Lead", "Director", "Chair",
+              "hr business partner", "Shrink Analyst"]
+    people = "\n".join(f"  - name: Person {i}\n    title: {t}" for i, t in enumerate(titles))
+    record = parse_record("company: Acme\nposition: Analyst\ninterview_date: 2026-11-20\n"
+                          f"interviewers:\n{people}\ncontacts:\n  - name: Pat Doe\n"
+                          "    relationship: talent acquisition\n", Path("interview.yaml"))
+    assert record.recruiters == recruiters(record)
+    assert [p.name for p in record.recruiters] == [
+        "Pat Doe", "Person 0", "Person 1", "Person 2", "Person 3", "Person 4", "Person 5",
+        "Person 6", "Person 9"]
+
+
+def test_the_letter_cache_is_trusted_only_for_unchanged_files_and_code(
+        tmp_path: Path, _plan_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second run reads no letter and plans the same; an edited letter is read again;
+    a cache written by other code (another version, an edited checkout) is ignored."""
+    import json
+
+    from followup import lettercache
+
+    folder = app(tmp_path)
+    letter(folder, "ty-nick.md", "thank-you", "Nick Claus", "2026-11-20T16:00")
+    first = summary(plan_of(tmp_path, date(2026, 11, 20)))
+    assert _plan_cache.is_file()
+    reads: list[str] = []
+    real = lettercache.read_letter
+
+    def counted(path: str, data: bytes | None = None) -> object:
+        reads.append(Path(path).name)
+        return real(path, data)
+
+    monkeypatch.setattr("followup.plan.read_letter", counted)
+    assert summary(plan_of(tmp_path, date(2026, 11, 20))) == first and reads == []
+    letter(folder, "ty-nick.md", "thank-you", "Nick Claus", "2026-11-23")  # (a new size)
+    assert find(plan_of(tmp_path, date(2026, 11, 23)), "thank-you", "Nick Claus").late
+    assert reads == ["ty-nick.md"]
+    data = json.loads(_plan_cache.read_text(encoding="utf-8"))
+    data["code"] = [["plan.py", 0, 0]]
+    _plan_cache.write_text(json.dumps(data), encoding="utf-8")
+    reads.clear()
+    assert find(plan_of(tmp_path, date(2026, 11, 23)), "thank-you", "Nick Claus").late
+    assert reads == ["ty-nick.md"]

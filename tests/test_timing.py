@@ -122,3 +122,68 @@ def test_a_far_due_date_is_upcoming_and_an_unopened_one_is_never_due() -> None:
     assert timing.state_of(Due(date(2026, 12, 10)), date(2026, 12, 1), False) == "upcoming"
     early = Due(date(2026, 12, 2), None, date(2026, 12, 2))
     assert timing.state_of(early, date(2026, 12, 1), False) == "upcoming"
+
+
+# --- the note `followup draft` prints and D001/D002 agree (one deadline, timing.py) -------
+
+
+@pytest.mark.parametrize(("interview", "hours", "day", "late"), [
+    ("2026-11-20T10:00", 24, "2026-11-21", False),  # a bare letter date: its start, < 24 h
+    ("2026-11-20T10:00", 24, "2026-11-22", True),
+    ("2026-11-20T10:00", 48, "2026-11-22", False),
+    ("2026-11-20T00:00", 24, "2026-11-21", True),  # exactly 24 h: the deadline is midnight
+    ("2026-11-20T00:00", 24, "2026-11-20", False),
+    ("2026-11-20", 24, "2026-11-21", False),  # a date-only interview: from the day's end
+    ("2026-11-20", 24, "2026-11-22", True),
+    ("2026-11-20T23:30-08:00", 24, "2026-11-21", False),  # the record's own clock
+    ("2026-11-20T23:30-08:00", 24, "2026-11-22", True),
+    ("2026-11-20T09:00+09:00", 24, "2026-11-21", False),
+    ("2026-11-20T10:00", 24, "2026-11-19", False),  # drafted before the interview
+])
+def test_draft_note_and_d001_agree(tmp_path: Path, interview: str, hours: int, day: str,
+                                   late: bool) -> None:
+    assert _draft_says_and_lint_says(tmp_path, "thank-you-email", interview, None, hours,
+                                     date.fromisoformat(day)) == (late, late)
+
+
+@pytest.mark.parametrize(("decision", "day", "premature"), [
+    ("2026-12-01", "2026-12-01", True),  # on the decision date: not yet
+    ("2026-12-01", "2026-12-02", False),
+    (None, "2026-11-26", True),  # 4 business days after Friday's interview
+    (None, "2026-11-27", False),  # the 5th
+])
+def test_draft_note_and_d002_agree(tmp_path: Path, decision: str | None, day: str,
+                                   premature: bool) -> None:
+    assert _draft_says_and_lint_says(tmp_path, "status-inquiry", "2026-11-20T10:00", decision,
+                                     24, date.fromisoformat(day)) == (premature, premature)
+
+
+def _draft_says_and_lint_says(tmp_path: Path, template: str, interview: str,
+                              decision: str | None, hours: int, day: date
+                              ) -> tuple[bool, bool]:
+    """(whether `followup draft` notes the timing, whether D001/D002 report the written
+    draft), for a real template rendered for a real record."""
+    from followup.config import Config
+    from followup.draft import DraftRequest, markdown_text, prepare_drafts
+    from followup.linter import LintRequest, lint
+    from followup.profile import parse_profile
+
+    profile = parse_profile("name: Jordan Lee\nemail: jordan@example.org\nstrengths:\n"
+                            "  - five years of planning peak-season shifts\n",
+                            tmp_path / "profile.yaml")
+    folder = tmp_path / "acme"
+    folder.mkdir()
+    path = folder / "interview.yaml"
+    text = (f"company: Acme\nposition: Analyst\ninterview_date: {interview}\n"
+            "interviewers: [{name: Nick Claus, email: nick@acme.example}]\n"
+            "contacts: [{name: Pat Doe, title: Recruiter}]\n")
+    path.write_text(text + (f"decision_date: {decision}\n" if decision else ""), "utf-8")
+    rec = parse_record(path.read_text("utf-8"), path)
+    [draft] = prepare_drafts(DraftRequest(template=template, record=rec, when=day,
+                                          profile=profile, thank_you_within_hours=hours))
+    noted = any("best sent" in note for note in draft.notes)
+    draft.path.write_text(markdown_text(draft, rec), encoding="utf-8")
+    result = lint(LintRequest(paths=[str(draft.path)], config=Config(
+        thank_you_within_hours=hours), select=["D001", "D002"], today=day, grammar="off"))
+    assert not result.errors, result.errors
+    return noted, bool(result.findings)

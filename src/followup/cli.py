@@ -17,7 +17,6 @@ from typing import Any
 
 import click
 
-from . import __version__
 from .cli_options import PathParam, parse_date
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -56,8 +55,21 @@ def fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
+def _show_version(ctx: click.Context, value: bool) -> None:
+    """`--version`, as Click's version option prints it; the version is looked up only
+    then (see `followup.__getattr__`)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from . import __version__
+
+    click.echo(f"followup, version {__version__}", color=ctx.color)
+    ctx.exit()
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="followup")
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, param, value: _show_version(ctx, value),
+              help="Show the version and exit.")
 def main() -> None:
     """Draft and lint job-interview thank-you and follow-up letters.
 

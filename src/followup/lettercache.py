@@ -5,8 +5,9 @@ since yesterday; reading and parsing them again is most of a plan's time. For ea
 this keeps whether it is a draft, and for a sent one: when it was sent, its kind, its
 recipient, its salutation and its text (for the documents it sends). One JSON file in the
 user cache folder (`followup/plan/letters.json`, or `$FOLLOWUP_PLAN_CACHE`), written
-atomically; an entry whose file changed, or from another version of followup, is ignored.
-Nothing leaves the machine.
+atomically; an entry whose file changed is ignored, and so is the whole cache when the code
+that reads letters changed (another version of followup, or an edited checkout). Nothing
+leaves the machine.
 """
 
 from __future__ import annotations
@@ -17,31 +18,48 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import platformdirs
-
-from . import __version__
-from .atomic import write_text_atomic
-from .document import Document
+if TYPE_CHECKING:
+    from .document import Document
 
 CACHE_ENV = "FOLLOWUP_PLAN_CACHE"
-FORMAT = 1
+FORMAT = 2
+# the modules whose code decides what a letter is to the plan
+_READERS = ("lettercache.py", "source.py", "document.py", "kinds.py", "docx_source.py",
+            "plan.py")
+
+
+def code_stamp() -> list[list[Any]]:
+    """Size and modification time of the modules that read letters: a cache written by
+    other code (an upgrade, or an edited checkout, whose version stays the same) is not
+    trusted. Cheaper than asking importlib.metadata for the version."""
+    here = Path(__file__).parent
+    stamp: list[list[Any]] = []
+    for name in _READERS:
+        try:
+            stat = (here / name).stat()
+        except OSError:
+            continue
+        stamp.append([name, stat.st_mtime_ns, stat.st_size])
+    return stamp
 
 
 def default_cache_file() -> Path:
     override = os.environ.get(CACHE_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir("followup")) / "plan" / "letters.json"
 
 
 @dataclass
 class Letter:
-    """A sent letter as the plan sees it (the full Document only when it is needed)."""
+    """A letter as the plan and C005 see it (the full Document only when it is needed)."""
 
     path: str
-    sent: date | datetime
+    sent: date | datetime | None  # None: a draft (never cached: the plan skips drafts)
     kind: str
     recipient: str | None
     salutation: str | None
@@ -51,7 +69,6 @@ class Letter:
 
     @classmethod
     def of(cls, document: Document) -> Letter:
-        assert document.sent is not None
         subject = str(document.front_matter.get("subject") or document.headers.get("subject")
                       or "")
         salutation = document.slice(document.salutation) if document.salutation else None
@@ -59,16 +76,30 @@ class Letter:
                    salutation, f"{subject}\n{document.text}", document.record_link, document)
 
     def to_json(self) -> dict[str, Any]:
-        return {"sent": self.sent.isoformat(), "timed": isinstance(self.sent, datetime),
+        return {"sent": self.sent.isoformat() if self.sent is not None else None,
+                "timed": isinstance(self.sent, datetime),
                 "kind": self.kind, "recipient": self.recipient, "salutation": self.salutation,
                 "text": self.text, "record_link": self.record_link}
 
     @classmethod
     def from_json(cls, path: str, data: dict[str, Any]) -> Letter:
-        sent: date | datetime = datetime.fromisoformat(data["sent"]) if data["timed"] else \
-            date.fromisoformat(data["sent"])
+        sent: date | datetime | None = None
+        if data["sent"] is not None:
+            sent = datetime.fromisoformat(data["sent"]) if data["timed"] else \
+                date.fromisoformat(data["sent"])
         return cls(path, sent, str(data["kind"]), data["recipient"], data["salutation"],
                    str(data["text"]), data["record_link"])
+
+
+def read_letter(path: str, data: bytes | None = None) -> Document:
+    """A letter as lint reads it, its kind inferred the same way (imported here: a warm
+    plan reads no letter)."""
+    from .kinds import infer_kind
+    from .source import read_document
+
+    document = read_document(path, data=data)
+    document.kind, document.kind_explicit = infer_kind(document)
+    return document
 
 
 DRAFT = "draft"  # a cached verdict: this file is not a sent letter
@@ -80,9 +111,10 @@ class LetterCache:
         self.entries: dict[str, dict[str, Any]] = {}
         self.changed = False
         self.seen: set[str] = set()
+        self.stamp = code_stamp()
         with contextlib.suppress(OSError, ValueError, TypeError):
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT and data.get("version") == __version__ and \
+            if data.get("format") == FORMAT and data.get("code") == self.stamp and \
                     isinstance(data.get("letters"), dict):
                 self.entries = data["letters"]
 
@@ -125,7 +157,9 @@ class LetterCache:
             del self.entries[key]
         if not self.changed and not gone:
             return
-        text = json.dumps({"format": FORMAT, "version": __version__, "letters": self.entries},
+        from .atomic import write_text_atomic  # (tempfile: only when there is news)
+
+        text = json.dumps({"format": FORMAT, "code": self.stamp, "letters": self.entries},
                           ensure_ascii=False)
         with contextlib.suppress(OSError):  # a cache that cannot be written is no cache
             write_text_atomic(self.path, text, overwrite=True, durable=False)

@@ -6,9 +6,8 @@ other files are still checked; nothing here prints.
 
 from __future__ import annotations
 
-import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,19 +19,17 @@ from .document import Document
 from .errors import ConfigError, InternalError, RecordError, UserError
 from .findings import Finding, Problem, Severity, SpanIndex, Suggestion
 from .kinds import infer_kind
+from .letterfiles import SKIPPED_DIRS, iter_letter_paths
 from .nlp import bounded
 from .records import RECORD_FILENAME, Record, find_record_for, load_record, records_under
 from .rules.base import Context, Rule, RunResources, TreeContext, place
 from .rules.registry import all_rules, check_keys, find_rule, select_rules
-from .source import LETTER_SUFFIXES, read_document
+from .source import read_document
 
 _ONE_PER_SPAN = {"S001"}
 # rules that mark the very words at fault (not a whole paragraph's first line)
 _PHRASE_RULES = {"T001", "T002", "T003", "T004", "T005", "T006", "N001", "N004", "N005",
                  "C004", "D003"}
-SKIPPED_DIRS = {"node_modules", "venv", ".venv", "__pycache__"}
-SKIPPED_FILES = ("README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*",
-                 "~$*")  # ~$letter.docx: the lock file Word keeps while a letter is open
 
 
 @dataclass
@@ -72,83 +69,6 @@ class LintRequest:
     # LanguageTool stay loaded between runs, and the caller closes them
     resources: RunResources | None = None
     record_files: Sequence[Path] = ()  # more records that count as the tree's
-
-
-def iter_letter_paths(paths: Iterable[str], config: Config,
-                      errors: list[UserError],
-                      notices: list[str] | None = None) -> Iterator[str]:
-    """Named files as given; folders recursed for .txt/.md/.eml, skipping hidden files,
-    READMEs and the config's `exclude` patterns. What a folder holds but cannot be read
-    (an unreadable subfolder, a FIFO, a dangling or looping symlink named like a letter)
-    is listed in `notices`, one line each: never skipped in silence."""
-    skipped = notices if notices is not None else []
-
-    def unreadable(exc: OSError) -> None:
-        skipped.append(f"{exc.filename}: skipped, cannot read the folder: "
-                       f"{exc.strerror or exc}")
-
-    seen: set[Path] = set()
-
-    def first_time(path: Path) -> bool:
-        resolved = path.resolve()
-        if resolved in seen:
-            return False
-        seen.add(resolved)
-        return True
-
-    for raw in paths:
-        if raw == "-":
-            yield raw
-            continue
-        path = Path(raw)
-        if safepath.is_dir(path):
-            for folder, dirnames, filenames in os.walk(path, onerror=unreadable):
-                dirnames[:] = sorted(d for d in dirnames
-                                     if not d.startswith(".") and d not in SKIPPED_DIRS
-                                     and not _excluded(Path(folder) / d, config))
-                for filename in sorted(filenames):
-                    candidate = Path(folder) / filename
-                    if filename.startswith(".") or candidate.suffix.lower() not in \
-                            LETTER_SUFFIXES:
-                        continue
-                    if any(fnmatch.fnmatch(filename, p) for p in SKIPPED_FILES):
-                        continue
-                    if _excluded(candidate, config):
-                        continue
-                    if not safepath.is_file(candidate):  # a FIFO would block the run
-                        what = "a dangling or looping symbolic link" if \
-                            safepath.is_symlink(candidate) else "not a regular file"
-                        skipped.append(f"{candidate}: skipped, {what}")
-                        continue
-                    if first_time(candidate):
-                        yield str(candidate)
-        elif safepath.is_file(path):
-            if first_time(path):
-                yield raw
-        elif safepath.exists(path):
-            errors.append(UserError("not a regular file", raw))
-        else:
-            try:
-                os.stat(raw)
-                problem = "no such file or folder"
-            except PermissionError:  # inside a folder we may not enter
-                problem = "permission denied (cannot enter its folder)"
-            except OSError as exc:
-                problem = "no such file or folder" if isinstance(exc, FileNotFoundError) \
-                    else f"cannot read: {exc.strerror}"
-            errors.append(UserError(problem, raw))
-
-
-def _excluded(path: Path, config: Config) -> bool:
-    if not config.exclude:
-        return False
-    text = path.as_posix()
-    try:
-        relative = path.resolve().relative_to(config.base_dir.resolve()).as_posix()
-    except ValueError:
-        relative = text
-    return any(fnmatch.fnmatch(candidate, pattern) or fnmatch.fnmatch(path.name, pattern)
-               for pattern in config.exclude for candidate in (text, relative))
 
 
 def resolve_options(rule: Rule, config: Config) -> dict[str, Any]:

@@ -3,8 +3,8 @@
 Each record's actions come from the advice (`timing.py` says when each is due) and are
 done by a letter that was **sent** (front matter `sent: DATE`, or an e-mail with a `Date:`
 and no `X-Unsent`); a draft does nothing. Letters are linked to records the way `lint`
-links them, and a thank-you note's addressee is found the way C005 finds it, so the plan
-and the linter never disagree about who was thanked or when a letter was late.
+links them, and who a thank-you note thanks comes from `thanks.py`, which C005 uses too,
+so the plan and the linter never disagree about who was thanked or when a letter was late.
 
 Once an outcome is recorded, nothing more is asked of the employer: no status inquiries or
 reference heads-ups; after a rejection (or a withdrawal) only the reply to it remains.
@@ -17,17 +17,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from email.utils import parseaddr
 from pathlib import Path
 
 from . import timing
 from .config import Config
 from .errors import RecordError, UserError
-from .kinds import infer_kind
-from .lettercache import DRAFT, Letter, LetterCache
-from .linter import iter_letter_paths
+from .lettercache import DRAFT, Letter, LetterCache, read_letter
+from .letterfiles import iter_letter_paths
 from .records import Contact, Record, find_record_for, load_record, records_under
-from .source import read_document
+from .thanks import addressed, sent_on, thank_you_notes
 from .timing import Due
 
 ACTIONS = ("thank-you", "documents", "reference", "status-inquiry", "rejection-reply")
@@ -86,66 +84,14 @@ class Plan:
         return any(a.state in states for a in self.actions)
 
 
-# --- who a letter is to -----------------------------------------------------------------
-
-
-def _addressed(letter: Letter, record: Record, records: Sequence[Record]
-               ) -> list[Contact]:
-    """The record's people a letter is to, as C005 reads it. The common case is settled
-    cheaply: a To:/`to:` that names one recorded person exactly, and a salutation that
-    names that person and nobody else in the record; anything else gets C005's full
-    analysis."""
-    quick = _plainly_to(letter, record)
-    if quick is not None:
-        return [quick]
-    from .rules.folder import addressed_people
-
-    if letter.document is None:
-        letter.document = read_document(letter.path)
-        letter.document.kind, letter.document.kind_explicit = infer_kind(letter.document)
-    return addressed_people(letter.document, record, records)
-
-
-_NAME_WORDS: dict[Contact, frozenset[str]] = {}
-
-
-def _name_words(person: Contact) -> frozenset[str]:
-    words = _NAME_WORDS.get(person)
-    if words is None:
-        words = frozenset(w.casefold() for w in (person.first_name, person.last_name,
-                                                 *person.nicknames, *person.name.split())
-                          if len(w) > 1)
-        _NAME_WORDS[person] = words
-    return words
-
-
-def _plainly_to(letter: Letter, record: Record) -> Contact | None:
-    recipient = letter.recipient
-    if not recipient:
-        return None
-    name, address = parseaddr(recipient) if "@" in recipient else (recipient, "")
-    wanted = {" ".join(v.split()).casefold() for v in (name, address, recipient) if v}
-    found = [p for p in record.people
-             if p.name.casefold() in wanted or (p.email and p.email.casefold() in wanted)]
-    if len(found) != 1 or letter.salutation is None:
-        return None
-    person = found[0]
-    words = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", letter.salutation)}
-    if not words & _name_words(person):
-        return None
-    own = _name_words(person)
-    for other in record.people:
-        if other is not person and words & (_name_words(other) - own):
-            return None
-    return person
+# --- whom the letters to the employer go to ------------------------------------------------
 
 
 def _employer_contact(record: Record) -> Contact:
     """Whom a status inquiry, documents or a rejection reply go to: as the templates
-    choose (a recruiter, else the first interviewer)."""
-    from .draft import recruiters
-
-    found = recruiters(record)
+    choose (a recruiter, else the first interviewer; `Record.recruiters`, which the drafts'
+    own `recruiters` must agree with, tested)."""
+    found = record.recruiters
     return found[0] if found else record.interviewers[0]
 
 
@@ -178,7 +124,7 @@ def _sends(letter: Letter, thing: str) -> bool:
 
 
 def _sent_day(record: Record, letter: Letter) -> datetime:
-    return timing.sent_moment(record, letter.sent)
+    return timing.sent_moment(record, sent_on(letter))
 
 
 def actions_for(record: Record, letters: Sequence[Letter], config: Config, today: date,
@@ -192,18 +138,20 @@ def actions_for(record: Record, letters: Sequence[Letter], config: Config, today
 
     def add(action: str, to: str, due: Due, letter: Letter | None, what: str | None = None,
             timely: bool = True) -> None:
-        late = letter is not None and timely and not timing.on_time(due, record, letter.sent)
+        late = letter is not None and timely and \
+            not timing.on_time(due, record, sent_on(letter))
         out.append(Action(record, action, to, due, timing.state_of(due, today,
                                                                    letter is not None),
                           letter, what, late))
 
     def first_to(kind: str, person: Contact) -> Letter | None:
         return next((d for d in by_kind.get(kind, ())
-                     if person in _addressed(d, record, records)), None)
+                     if person in addressed(d, record, records)), None)
 
     due = timing.thank_you_due(record, config.thank_you_within_hours)
+    notes = thank_you_notes(record, sent, records)  # as C005 counts them
     for person in record.interviewers:
-        add("thank-you", person.name, due, first_to("thank-you", person))
+        add("thank-you", person.name, due, notes[person].sent)
     employer = _employer_contact(record).name
     due = timing.documents_due(record)
     for thing in record.documents_requested:
@@ -294,9 +242,8 @@ def _letter(path: str, cache: LetterCache) -> Letter | None:
     data = _sent_bytes(Path(path))
     letter = None
     if data is not None:
-        document = read_document(path, data=data or None)
+        document = read_letter(path, data or None)
         if document.sent is not None:
-            document.kind, document.kind_explicit = infer_kind(document)
             letter = Letter.of(document)
     if stat is not None:
         cache.put(path, stat, letter)
@@ -323,6 +270,10 @@ def build_plan(paths: Sequence[str], config: Config, today: date) -> Plan:
     letters: dict[str, list[Letter]] = {key: [] for key in records}
     nearest: dict[Path, Path | None] = {}
     by_folder: dict[Path, Record | None] = {}  # the nearest record, once per folder
+    for record_path in record_paths:  # a record's own folder: no need to look for it
+        record = records.get(os.path.abspath(record_path))
+        if record is not None:
+            by_folder.setdefault(Path(record_path).parent, record)
     key_of: dict[int, str] = {}
     cache = LetterCache()
     for path in iter_letter_paths([str(f) for f in folders], config, []):

@@ -23,6 +23,9 @@ from .errors import RecordError, excerpt
 from .yamlnodes import BadValue, compose, construct, read_text
 
 RECORD_FILENAME = "interview.yaml"
+# a title or relationship that says the person recruits: whom a status inquiry goes to
+_RECRUITER = re.compile(r"recruit|talent|human resources|\bHR\b|hiring|people partner|"
+                        r"people team|staffing", re.IGNORECASE)
 MIN_YEAR, MAX_YEAR = 1900, 2999  # date arithmetic (deadlines, weekdays) never overflows
 
 
@@ -147,6 +150,14 @@ class Record:
     def people(self) -> tuple[Contact, ...]:
         """Everyone whose name the record spells: interviewers, contacts, references."""
         return self.interviewers + self.contacts + self.references
+
+    @property
+    def recruiters(self) -> tuple[Contact, ...]:
+        """Contacts or interviewers whose title or relationship says they recruit (a
+        recruiter, talent partner, HR): the natural addressee of a status inquiry. Here,
+        not in the drafts, so `followup plan` needs no Jinja."""
+        return tuple(p for p in (*self.contacts, *self.interviewers)
+                     if _RECRUITER.search(f"{p.title or ''} {p.relationship or ''}"))
 
     @property
     def company_names(self) -> tuple[str, ...]:

@@ -7,24 +7,24 @@ replies, signatures, directive comments) and hands the rest to `build_document`.
 
 from __future__ import annotations
 
+import bisect
 import codecs
-import email
-import email.policy
 import html
 import re
 from datetime import date, datetime
-from email.message import Message
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .document import Document, Line, Part, Suppressions, build_document, lines_of
 from .errors import InputError
+from .letterfiles import LETTER_SUFFIXES
 from .yamlnodes import BadValue, compose, construct
 
-LETTER_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".eml": "email",
-                   ".docx": "docx"}
+if TYPE_CHECKING:
+    from email.message import Message
+
 FRONT_MATTER_KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "withdrawal",
                       "documents", "other")
 
@@ -177,11 +177,19 @@ def read_plain(name: str, file_text: str) -> Document:
                           field_spans=spans, suppressions=suppressions)
 
 
-_COMMENT = re.compile(r"<!--.*?-->")
-
-
 def _remove_comments(line: Line) -> Line:
-    edits = [(m.start(), m.end(), "") for m in _COMMENT.finditer(line.chars)]
+    """HTML comments within one line of a text or an e-mail (`<!--` to the next `-->`).
+    With `str.find`, not a lazy regex: a line of `<!--` with no `-->` took quadratic time,
+    the regex scanning to the end of the line from every `<!--`."""
+    text = line.chars
+    edits: list[tuple[int, int, str]] = []
+    start = text.find("<!--")
+    while start != -1:
+        close = text.find("-->", start + 4)
+        if close == -1:
+            break  # no later comment can close either
+        edits.append((start, close + 3, ""))
+        start = text.find("<!--", close + 3)
     return line.edit(edits) if edits else line
 
 
@@ -430,17 +438,15 @@ _HTML_DROP = re.compile(r"<(head|style|script)\b.*?</\1\s*>", re.IGNORECASE | re
 
 def read_email(name: str, data: bytes) -> Document:
     """An RFC 5322 message: headers for the checks, the first text part's body as prose."""
+    import email
+    import email.policy  # here: a run without e-mails never loads the email package
+
     file_text = data.decode("utf-8", "surrogateescape")
     char_at = _byte_to_char_table(file_text)
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not message.keys():
         raise InputError("not an e-mail message: no headers found", name, 1)
-    headers: dict[str, str] = {}
-    for key in ("to", "cc", "from", "date", "subject", "x-followup-record", "x-followup-kind",
-                "reply-to", "x-unsent"):
-        value = message.get(key)
-        if value is not None:
-            headers[key] = str(value)
+    headers = header_values(message)
     spans = _header_spans(file_text)
     front: dict[str, Any] = {}
     kind = headers.get("x-followup-kind")
@@ -495,6 +501,68 @@ def read_email(name: str, data: bytes) -> Document:
                           field_spans=spans, suppressions=suppressions, extra_parts=extra)
 
 
+_WANTED_HEADERS = ("to", "cc", "from", "date", "subject", "x-followup-record",
+                   "x-followup-kind", "reply-to", "x-unsent")
+_ADDRESS_HEADERS = frozenset({"to", "cc", "from", "reply-to"})
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-\udc80-\udcff]+"
+_DOT_ATOM = rf"{_ATEXT}(?:\.{_ATEXT})*"
+_PLAIN_ADDRESS = re.compile(rf"(?:{_ATEXT}(?: {_ATEXT})* <{_DOT_ATOM}@{_DOT_ATOM}>|"
+                            rf"{_DOT_ATOM}@{_DOT_ATOM})")
+_LINESEP = re.compile(r"\n|\r")
+
+
+def header_values(message: Message) -> dict[str, str]:
+    """The headers the checks read, each as `str(message.get(key))` under the default
+    policy says it (decoded, unfolded, addresses and dates normalised), first occurrence.
+    Building the policy's header objects is most of the time an e-mail takes to read, so
+    the plain values (no encoded words, one `Name <address>` or a bare address, a date)
+    are worked out directly; anything else is left to the email package, and a value
+    its parser fails on is kept as written."""
+    values: dict[str, str] = {}
+    for key, raw in message.raw_items():
+        lowered = key.lower()
+        if lowered in _WANTED_HEADERS and lowered not in values:
+            values[lowered] = _header_text(key, raw, lowered)
+    return {key: values[key] for key in _WANTED_HEADERS if key in values}
+
+
+def _header_text(key: str, raw: str, lowered: str) -> str:
+    value = "".join(_LINESEP.split(raw))
+    shown = value if value.isascii() else _sanitized(value)
+    if "=?" not in value and shown.isprintable():
+        if lowered == "date":
+            if value.isascii():
+                return _date_text(value)
+        elif lowered in _ADDRESS_HEADERS:
+            if _PLAIN_ADDRESS.fullmatch(value):
+                return shown
+        elif value.isascii() and value == value.strip():
+            return value
+    import email.policy
+
+    try:
+        return str(email.policy.default.header_fetch_parse(key, raw))
+    except Exception:  # noqa: BLE001 - the parser fails on some malformed values
+        return shown  # ("To: Dr.:" raises AttributeError): the value as written
+
+
+def _date_text(value: str) -> str:
+    """What the policy's DateHeader makes of a date: reformatted when it parses."""
+    import email.utils
+
+    if not value:
+        return ""
+    try:
+        return email.utils.format_datetime(email.utils.parsedate_to_datetime(value))
+    except ValueError:
+        return value
+
+
+def _sanitized(value: str) -> str:
+    """Raw 8-bit header bytes (surrogate escapes) as the policy shows them: UTF-8."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def body_start_char(file_text: str) -> int:
     """Where an e-mail's body starts: after the first blank line."""
     match = re.search(r"\r?\n\r?\n", file_text)
@@ -502,10 +570,15 @@ def body_start_char(file_text: str) -> int:
 
 
 def _byte_to_char_table(file_text: str) -> list[int]:
+    """For each byte offset of the file, the offset of the character it belongs to."""
+    if file_text.isascii():
+        return list(range(len(file_text) + 1))
     table: list[int] = []
     for index, char in enumerate(file_text):
-        width = len(char.encode("utf-8", "surrogateescape"))
-        table.extend([index] * width)
+        if char < "\x80":
+            table.append(index)
+        else:
+            table.extend([index] * len(char.encode("utf-8", "surrogateescape")))
     table.append(len(file_text))
     return table
 
@@ -593,6 +666,10 @@ def _decode_part(name: str, part: Message, data: bytes, start: int, end: int
         decoder = codecs.getincrementaldecoder(charset)(errors="replace")
     except LookupError:
         raise InputError(f"unknown charset '{charset}' in the e-mail body", name) from None
+    if codecs.lookup(charset).name == "utf-8":
+        whole = _utf8_spans(values, b_starts, b_ends)
+        if whole is not None:
+            return whole
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -614,6 +691,27 @@ def _decode_part(name: str, part: Message, data: bytes, start: int, end: int
         starts.append(b_starts[-1] if b_starts else start)
         ends.append(b_ends[-1] if b_ends else start)
     return chars, starts, ends
+
+
+def _utf8_spans(values: list[int], b_starts: list[int], b_ends: list[int]
+                ) -> tuple[list[str], list[int], list[int]] | None:
+    """Valid UTF-8 decoded at once, each character spanning its bytes: what the byte-by-byte
+    decoder gives, without the loop; None when a byte is invalid (the decoder marks it)."""
+    try:
+        text = bytes(values).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if len(text) == len(values):
+        return list(text), list(b_starts), list(b_ends)
+    starts: list[int] = []
+    ends: list[int] = []
+    index = 0
+    for char in text:
+        width = 1 if char < "\x80" else len(char.encode("utf-8"))
+        starts.append(b_starts[index])
+        ends.append(b_ends[index + width - 1])
+        index += width
+    return list(text), starts, ends
 
 
 def _unquote(raw: bytes, base: int) -> tuple[list[int], list[int], list[int]]:
@@ -692,21 +790,25 @@ def _html_to_text(chars: list[str], starts: list[int], ends: list[int]
 
 def _split_lines(chars: list[str], starts: list[int], ends: list[int],
                  file_text: str) -> list[Line]:
+    """The decoded body as lines (without CR), each numbered by the file line it starts
+    on; a whole line at a time, not a character at a time."""
+    newlines = [m.start() for m in re.finditer("\n", file_text)]
     lines: list[Line] = []
-    current: list[int] = []
-    for index, char in enumerate(chars):
-        if char == "\n":
-            lines.append(_make_line(chars, starts, ends, current, file_text))
-            current = []
-        elif char != "\r":
-            current.append(index)
-    if current:
-        lines.append(_make_line(chars, starts, ends, current, file_text))
+    text = "".join(chars)
+    segments = text.split("\n")
+    pos = 0
+    for index, segment in enumerate(segments):
+        first, pos = pos, pos + len(segment) + 1
+        if "\r" in segment:
+            picked = [first + i for i, char in enumerate(segment) if char != "\r"]
+            line = Line("".join(chars[i] for i in picked), [starts[i] for i in picked],
+                        [ends[i] for i in picked], 0)
+        else:
+            line = Line(segment, starts[first:first + len(segment)],
+                        ends[first:first + len(segment)], 0)
+        if index == len(segments) - 1 and not line.chars:
+            break  # nothing after the last newline
+        if line.chars:
+            line.number = bisect.bisect_left(newlines, line.starts[0]) + 1
+        lines.append(line)
     return lines
-
-
-def _make_line(chars: list[str], starts: list[int], ends: list[int], picked: list[int],
-               file_text: str) -> Line:
-    number = file_text.count("\n", 0, starts[picked[0]]) + 1 if picked else 0
-    return Line("".join(chars[i] for i in picked), [starts[i] for i in picked],
-                [ends[i] for i in picked], number)

@@ -153,6 +153,14 @@ def on_time(due: Due, record: Record, sent: date | datetime) -> bool:
     return moment <= datetime.combine(due.day, due.at)
 
 
+def late_thank_you(record: Record, hours: int, sent: date | datetime) -> bool:
+    """A thank-you note sent (a draft: dated) at `sent` after its deadline (D001, and the
+    note `followup draft` prints); one written before the interview is not late."""
+    if on_time(thank_you_due(record, hours), record, sent):
+        return False
+    return sent_moment(record, sent) >= interview_moment(record)
+
+
 def premature_inquiry(record: Record, sent: date | datetime) -> bool:
     """A status inquiry sent before `status_inquiry_earliest` (D002)."""
     day = sent_moment(record, sent).date()

@@ -47,7 +47,6 @@ def plan_command(paths: tuple[str, ...], today: date | None, fmt: str, fail_on: 
       followup plan --format json --fail-on due
       followup plan --ics followup.ics
     """
-    from ..atomic import write_bytes_atomic, write_problem
     from ..config import load_config
     from ..plan import build_plan
     from ..report.plan import render_json, render_text
@@ -60,6 +59,7 @@ def plan_command(paths: tuple[str, ...], today: date | None, fmt: str, fail_on: 
         click.echo(f"followup: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     if ics_path is not None:
+        from ..atomic import write_bytes_atomic, write_problem
         from ..report.ics import calendar_bytes
 
         try:

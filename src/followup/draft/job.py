@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .. import timing
 from ..records import Record
 from .advice import record_notes
 from .environment import long_date, make_environment, render
@@ -73,15 +74,21 @@ def prepare_drafts(request: DraftRequest) -> list[Draft]:
 
 
 def timing_notes(info: TemplateInfo, record: Record, when: date, hours: int) -> list[str]:
+    """What `followup draft` says about the letter's date, by the same deadlines as D001
+    and D002 and the plan (`timing.py`): so a draft the notes call late is one lint calls
+    late, and the other way round."""
     notes = []
-    if info.kind == "thank-you":
-        start = record.interview_date
-        if not isinstance(start, datetime):
-            start = datetime.combine(start, time(23, 59))
-        if datetime.combine(when, time(0, 0)) > start.replace(tzinfo=None) + timedelta(hours=hours):
-            notes.append(f"the interview was on {long_date(record.interview_day)}; "
-                         f"thank-you notes are best sent within {hours} hours")
-    if info.kind == "status-inquiry" and record.decision_date and when <= record.decision_date:
-        notes.append(f"they expect to decide by {long_date(record.decision_date)}; a status "
-                     f"inquiry is best sent after that date")
+    if info.kind == "thank-you" and timing.late_thank_you(record, hours, when):
+        notes.append(f"the interview was on {long_date(record.interview_day)}; "
+                     f"thank-you notes are best sent within {hours} hours")
+    if info.kind == "status-inquiry" and timing.premature_inquiry(record, when):
+        earliest = timing.status_inquiry_earliest(record)
+        if record.decision_date is not None:
+            notes.append(f"they expect to decide by {long_date(record.decision_date)}; a "
+                         f"status inquiry is best sent after that date")
+        else:
+            notes.append(f"the interview was on {long_date(record.interview_day)} and the "
+                         f"record gives no decision date; a status inquiry is best sent "
+                         f"after {timing.INQUIRY_EARLIEST_BUSINESS_DAYS} business days, "
+                         f"from {long_date(earliest)}")
     return notes

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ..linter import LintResult
+if TYPE_CHECKING:
+    from ..linter import LintResult
 
 FORMATS = ("text", "json", "github", "sarif")
 

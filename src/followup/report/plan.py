@@ -116,9 +116,18 @@ ACTION_ORDER = {name: i for i, name in enumerate(
     ("thank-you", "documents", "reference", "status-inquiry", "rejection-reply"))}
 
 
-def action_dict(action: Action) -> dict[str, Any]:
+def action_dict(action: Action, shown: dict[str, str] | None = None) -> dict[str, Any]:
+    """One action as JSON; `shown` memoises the paths as shown (a record has many)."""
+    memo = shown if shown is not None else {}
+
+    def show(path: Path | str) -> str:
+        key = str(path)
+        if key not in memo:
+            memo[key] = shown_path(path)
+        return memo[key]
+
     return {
-        "record": shown_path(action.record.path),
+        "record": show(action.record.path),
         "company": action.record.company,
         "position": action.record.position,
         "action": action.action,
@@ -126,10 +135,11 @@ def action_dict(action: Action) -> dict[str, Any]:
         "due": action.due.iso(),
         "state": action.state,
         "template": action.template,
-        "letter": shown_path(action.letter.path) if action.letter is not None else None,
+        "letter": show(action.letter.path) if action.letter is not None else None,
     }
 
 
 def render_json(plan: Plan, stream: TextIO) -> None:
-    stream.write(json.dumps({"actions": [action_dict(a) for a in plan.actions]}, indent=2,
-                            ensure_ascii=False) + "\n")
+    shown: dict[str, str] = {}
+    actions = [action_dict(a, shown) for a in plan.actions]
+    stream.write(json.dumps({"actions": actions}, indent=2, ensure_ascii=False) + "\n")

@@ -145,10 +145,9 @@ def check_late(document: Document, context: Context, options: Options) -> Iterat
         return
     hours = context.config.thank_you_within_hours
     when, dated = letter_when(document, context.today)
-    sent = timing.sent_moment(record, when)
-    if timing.on_time(timing.thank_you_due(record, hours), record, when) or \
-            sent < timing.interview_moment(record):
+    if not timing.late_thank_you(record, hours, when):
         return
+    sent = timing.sent_moment(record, when)
     if isinstance(when, datetime) and isinstance(record.interview_date, datetime):
         after = _span_of_time(sent - timing.interview_moment(record))
     else:

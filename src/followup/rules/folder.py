@@ -7,7 +7,11 @@ name changed (C006).
 
 Who a note is to: its `To:` address or front matter `to:`, and the people its salutation
 greets (matched against the record the way N001 matches names, so "Dear Ms. Okonkwo-Reyse"
-still counts as a note to Martha Okonkwo-Reyes; N001 reports the spelling).
+still counts as a note to Martha Okonkwo-Reyes; N001 reports the spelling). C005 and
+`followup plan` count notes with one function (`thanks.thank_you_notes`): C005 speaks when
+an interviewer has no note at all; a draft (not `sent:`, or an e-mail with `X-Unsent`)
+quiets it, since D001 reports a draft that is late to send, while the plan shows that
+thank-you as due or overdue until the note is sent.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from rapidfuzz import fuzz
 from .. import safepath
 from ..document import Document
 from ..findings import Finding, Problem, Severity
+from ..lettercache import Letter
 from ..records import RECORD_FILENAME, Contact, Record
 from ..source import LETTER_SUFFIXES
+from ..thanks import thank_you_notes
 from .base import Options, Rule, TreeContext, place
 from .names import analyse, name_data, name_parts
 
@@ -101,15 +107,12 @@ def check_missing_thank_you(tree: TreeContext, options: Options) -> Iterator[Fin
         documents = _documents_of(tree, record)
         if not _whole_folder_linted(tree, record, documents):
             continue
-        thanked: list[Contact] = []
-        for document in documents:
-            if document.kind != "thank-you":
-                continue
-            thanked.extend(addressed_people(document, record, tree.records))
-        notes = sum(1 for d in documents if d.kind == "thank-you")
+        letters = [Letter.of(d) for d in documents if d.kind == "thank-you"]
+        thanks = thank_you_notes(record, letters, tree.records)  # as the plan counts them
+        notes = len(letters)
         for person in record.interviewers:
-            if person in thanked:
-                continue
+            if thanks[person].any:
+                continue  # sent, or a draft on its way (D001 says when it is late)
             found = f"{notes} thank-you note{'s' if notes != 1 else ''}" if notes else \
                 "no thank-you notes"
             yield Finding(
@@ -193,10 +196,14 @@ def _duplicate(document: Document, person: Contact, earlier: Document,
 
 _RULE_C005 = Rule(
     code="C005", name="missing-thank-you", severity=Severity.INFO,
-    summary="An interviewer in a record who was sent no thank-you note (folder runs).",
+    summary="An interviewer in a record who has no thank-you note at all, sent or drafted "
+    "(folder runs).",
     explanation="The sources say send every interviewer a thank-you note of their own, "
     "within a day. Reported once per record when the whole application folder is linted, "
-    "at the interviewer's name in interview.yaml.",
+    "at the interviewer's name in interview.yaml. A draft counts as a note on its way: "
+    "D001 says when it is late to send it, and `followup plan` lists that thank-you as "
+    "due or overdue until the note is sent (`sent:` in front matter, or an e-mail with a "
+    "Date: and no X-Unsent); both count notes with the same function.",
     bad="interviewers: Nick Claus, Martha Okonkwo-Reyes; one note, to Nick Claus",
     good="thank-you-nick-claus.md and thank-you-martha-okonkwo-reyes.eml",
     check_tree=check_missing_thank_you,
