@@ -41,7 +41,7 @@ def addressed_people(document: Document, record: Record,
 
 
 def _same_record(a: Record | None, b: Record) -> bool:
-    return a is not None and a.path.resolve() == b.path.resolve()
+    return a is not None and (a is b or a.path.resolve() == b.path.resolve())
 
 
 def _shown(path: Path) -> str:
@@ -137,11 +137,13 @@ def _masked_body(document: Document, record: Record) -> str:
     return " ".join(text.lower().split())
 
 
-def similarity(a: str, b: str) -> float:
-    """How much of two notes is the same text, 0..1 (rapidfuzz's normalised InDel ratio)."""
+def similarity(a: str, b: str, at_least: float = 0.0) -> float:
+    """How much of two notes is the same text, 0..1 (rapidfuzz's normalised InDel ratio);
+    0 when it is below `at_least` (rapidfuzz then stops early)."""
     if not a or not b:
         return 0.0
-    return fuzz.ratio(a, b) / 100.0
+    cutoff = max(0.0, at_least * 100.0 - 1e-6)  # never above the exact figure's rounding
+    return fuzz.ratio(a, b, score_cutoff=cutoff) / 100.0
 
 
 def check_duplicate_notes(tree: TreeContext, options: Options) -> Iterator[Finding]:
@@ -158,6 +160,7 @@ def check_duplicate_notes(tree: TreeContext, options: Options) -> Iterator[Findi
                 continue
             notes.append((document, people[0], _masked_body(document, record)))
         reported: set[str] = set()
+        scores: dict[tuple[str, str], float] = {}  # identical bodies are scored once
         for index, (document, person, body) in enumerate(notes):
             for earlier, earlier_person, earlier_body in notes[:index]:
                 if earlier_person == person:
@@ -167,7 +170,10 @@ def check_duplicate_notes(tree: TreeContext, options: Options) -> Iterator[Findi
                     target, other, to, other_to = earlier, document, earlier_person, person
                 if target.path in tree.context_paths or target.path in reported:
                     continue
-                score = similarity(body, earlier_body)
+                pair = (body, earlier_body)
+                score = scores.get(pair)
+                if score is None:
+                    score = scores[pair] = similarity(body, earlier_body, threshold)
                 if score < threshold:
                     continue
                 reported.add(target.path)

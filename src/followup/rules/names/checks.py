@@ -232,6 +232,8 @@ def check_company_misspelled(document: Document, context: Context, options: Opti
             size = company.size
             for i in range(len(words) - size + 1):
                 window = words[i: i + size]
+                if not window[0][2][:1].isupper():
+                    continue  # company_verdict's first test, before the dearer ones
                 s, e = window[0][0], window[-1][1]
                 if any(cs < e and s < ce for cs, ce in claimed):
                     inside = [(cs, ce) for cs, ce in exact if cs < e and s < ce]
@@ -284,7 +286,7 @@ def check_wrong_company(document: Document, context: Context, options: Options
                      for s, e in find_phrase(text[:end], name, case=False) if s >= start]
         reported: list[tuple[int, int]] = []
         for other in context.records:
-            if other.path.resolve() == record.path.resolve():
+            if other is record or other.path.resolve() == record.path.resolve():
                 continue
             if fold(other.company) in own:
                 continue  # another interview at the same company
