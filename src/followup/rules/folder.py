@@ -130,6 +130,8 @@ def _masked_body(document: Document, record: Record) -> str:
     words = {p for person in record.people for p in name_parts(person)}
     words |= {person.name for person in record.people}
     for word in sorted(words, key=len, reverse=True):
+        if word not in text:
+            continue  # the pattern needs the word as written: no search needed
         text = re.sub(rf"(?<!\w){re.escape(word)}(?:['’]s)?(?!\w)", "NAME", text)
     titles = "|".join(sorted((re.escape(t) for t in name_data().titles), key=len,
                              reverse=True))
@@ -158,16 +160,20 @@ def check_duplicate_notes(tree: TreeContext, options: Options) -> Iterator[Findi
                       if p in record.interviewers]
             if len(people) != 1:
                 continue
-            notes.append((document, people[0], _masked_body(document, record)))
+            # the person as the first interviewer equal to them: an int compares faster
+            # than a Contact, and the same people compare equal as before
+            notes.append((document, record.interviewers.index(people[0]),
+                          _masked_body(document, record)))
         reported: set[str] = set()
-        scores: dict[tuple[str, str], float] = {}  # identical bodies are scored once
+        scores = _pair_scores(notes, tree.context_paths, threshold)
         for index, (document, person, body) in enumerate(notes):
             for earlier, earlier_person, earlier_body in notes[:index]:
                 if earlier_person == person:
                     continue
-                target, other, to, other_to = document, earlier, person, earlier_person
+                target, other = document, earlier
+                to, other_to = record.interviewers[person], record.interviewers[earlier_person]
                 if target.path in tree.context_paths:  # report on the letter named
-                    target, other, to, other_to = earlier, document, earlier_person, person
+                    target, other, to, other_to = earlier, document, other_to, to
                 if target.path in tree.context_paths or target.path in reported:
                     continue
                 pair = (body, earlier_body)
@@ -178,6 +184,33 @@ def check_duplicate_notes(tree: TreeContext, options: Options) -> Iterator[Findi
                     continue
                 reported.add(target.path)
                 yield _duplicate(target, to, other, other_to, record, score, rule)
+
+
+BATCH_MIN = 5000  # pairs of notes before scoring them all at once, on every core, pays
+
+
+def _pair_scores(notes: list[tuple[Document, int, str]], context_paths: frozenset[str],
+                 threshold: float) -> dict[tuple[str, str], float]:
+    """(body, earlier body) -> `similarity`, for every pair C006 may compare, when there are
+    many: one rapidfuzz call scores them on every core, where one call per pair runs on
+    one (the same figures: the same scorer, cutoff and double precision). Identical bodies
+    are scored once."""
+    pairs: dict[tuple[str, str], None] = {}
+    for index, (document, person, body) in enumerate(notes):
+        for earlier, earlier_person, earlier_body in notes[:index]:
+            if earlier_person != person and body and earlier_body and not (
+                    document.path in context_paths and earlier.path in context_paths):
+                pairs[(body, earlier_body)] = None
+    if len(pairs) < BATCH_MIN:
+        return {}
+    import numpy
+    from rapidfuzz import process
+
+    found = process.cpdist([a for a, _ in pairs], [b for _, b in pairs], scorer=fuzz.ratio,
+                           score_cutoff=max(0.0, threshold * 100.0 - 1e-6),
+                           dtype=numpy.float64, workers=-1)
+    return {pair: float(score) / 100.0 for pair, score in zip(pairs, found.tolist(),
+                                                              strict=True)}
 
 
 def _duplicate(document: Document, person: Contact, earlier: Document,
