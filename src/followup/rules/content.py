@@ -149,10 +149,16 @@ class _NearLetter(dict[str, bool]):
     def __init__(self, letter_stems: set[str]) -> None:
         super().__init__()
         self.letter_stems = letter_stems
+        self.by_length: dict[int, list[str]] = {}  # `_close` needs 5+ letters, +-2
+        for stem_ in letter_stems:
+            if len(stem_) >= 5:
+                self.by_length.setdefault(len(stem_), []).append(stem_)
 
     def __missing__(self, word: str) -> bool:
-        found = self[word] = word in self.letter_stems or any(
-            _close(word, s) for s in self.letter_stems)
+        found = word in self.letter_stems or len(word) >= 5 and any(
+            _close(word, s) for size in range(len(word) - 2, len(word) + 3)
+            for s in self.by_length.get(size, ()))
+        self[word] = found
         return found
 
 

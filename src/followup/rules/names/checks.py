@@ -228,12 +228,14 @@ def check_company_misspelled(document: Document, context: Context, options: Opti
             (s, e) for company in names.companies
             for s, e in find_phrase(text[:end], company.text, case=True) if s >= start]
         exact = list(claimed)
+        # a window must start with a capital (company_verdict's first test): only those
+        capitals = [i for i, (_, _, w) in enumerate(words) if w[:1].isupper()]
         for company in names.companies:
             size = company.size
-            for i in range(len(words) - size + 1):
+            for i in capitals:
+                if i > len(words) - size:
+                    break
                 window = words[i: i + size]
-                if not window[0][2][:1].isupper():
-                    continue  # company_verdict's first test, before the dearer ones
                 s, e = window[0][0], window[-1][1]
                 if any(cs < e and s < ce for cs, ce in claimed):
                     inside = [(cs, ce) for cs, ce in exact if cs < e and s < ce]
