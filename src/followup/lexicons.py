@@ -333,9 +333,9 @@ def compiled_together(names: tuple[str, ...]) -> Lexicon:
 def english_frequencies() -> dict[str, int]:
     """Ordinary English, lower-case word -> frequency: pyspellchecker's list, read once per
     run and shared by the speller (S001) and the name checks (N001)."""
-    import gzip
-    import json
     from importlib.resources import files
 
+    from .wordcache import load_frequencies
+
     data = files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
-    return json.loads(gzip.decompress(data))  # type: ignore[no-any-return]
+    return load_frequencies(data)
