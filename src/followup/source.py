@@ -177,11 +177,19 @@ def read_plain(name: str, file_text: str) -> Document:
                           field_spans=spans, suppressions=suppressions)
 
 
-_COMMENT = re.compile(r"<!--.*?-->")
-
-
 def _remove_comments(line: Line) -> Line:
-    edits = [(m.start(), m.end(), "") for m in _COMMENT.finditer(line.chars)]
+    """The line without its `<!-- ... -->` comments. Searched by hand: the regex
+    `<!--.*?-->` scanned to the end of the line from every unclosed `<!--`, so a run of
+    them took quadratic time (8,000 of them: 3 s)."""
+    text = line.chars
+    edits: list[tuple[int, int, str]] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break  # no later `<!--` can be closed either
+        edits.append((start, end + 3, ""))
+        pos = end + 3
     return line.edit(edits) if edits else line
 
 
