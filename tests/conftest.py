@@ -29,6 +29,8 @@ def pytest_configure(config: pytest.Config) -> None:
     _SESSION_STATE.append(state)
     os.environ["FOLLOWUP_STATE_DIR"] = state
     os.environ.setdefault("FOLLOWUP_LANGUAGETOOL_IDLE", "120")
+    # the word list's fast copy in the run's own folder, never in the user's cache
+    os.environ.setdefault("FOLLOWUP_WORDS_CACHE", str(Path(state) / "words"))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -119,10 +119,14 @@ _ALIASES = {"TEXT": "ORTH"}
 
 
 class _Node:
-    __slots__ = ("edges", "any", "ends")
+    __slots__ = ("edges", "choices", "any", "ends")
 
     def __init__(self) -> None:
         self.edges: dict[tuple[int, int], _Node] = {}  # (attribute index, string hash)
+        # a token that is one of several words ({"IN": [...]}): one edge to a node of this
+        # pattern's own, not one node per word with the rest of the pattern copied below
+        # each (a phrase of a few such choices was tens of thousands of nodes to build)
+        self.choices: list[tuple[int, frozenset[int], _Node]] = []
         self.any: _Node | None = None  # a token of any kind
         self.ends: list[str] = []  # entry keys whose pattern ends here
 
@@ -161,7 +165,8 @@ class Lexicon:
             position = start
             stop = min(size, start + self.depth)
             while states and position < stop:
-                keys = ((0, norms[position]), (1, lowers[position]), (2, orths[position]))
+                token = (norms[position], lowers[position], orths[position])
+                keys = ((0, token[0]), (1, token[1]), (2, token[2]))
                 position += 1
                 following: list[_Node] = []
                 for node in states:
@@ -169,6 +174,9 @@ class Lexicon:
                     for key in keys:
                         step = edges.get(key)
                         if step is not None and step not in following:
+                            following.append(step)
+                    for column, values, step in node.choices:
+                        if token[column] in values and step not in following:
                             following.append(step)
                     if node.any is not None and node.any not in following:
                         following.append(node.any)
@@ -258,9 +266,13 @@ def _add(root: _Node, key: str, pattern: list[dict[str, Any]], strings: Any) -> 
                 values = value["IN"] if isinstance(value, dict) else [value]
                 if isinstance(value, dict) and set(value) != {"IN"}:
                     raise ValueError(f"only {{'IN': [...]}} is supported, not {value}")
-                for item in values:
-                    edge = (index, strings.add(str(item)))
-                    following.append(node.edges.setdefault(edge, _Node()))
+                hashes = [strings.add(str(item)) for item in values]
+                if len(hashes) == 1:
+                    following.append(node.edges.setdefault((index, hashes[0]), _Node()))
+                else:  # never shared with another pattern: no other path runs through it
+                    step = _Node()
+                    node.choices.append((index, frozenset(hashes), step))
+                    following.append(step)
             nodes = following
         for node in nodes:
             if key not in node.ends:
@@ -311,6 +323,8 @@ def compiled_together(names: tuple[str, ...]) -> Lexicon:
     first: tuple[set[int], set[int], set[int]] = (set(), set(), set())
     for column, value in root.edges:
         first[column].add(value)
+    for column, values, _ in root.choices:
+        first[column].update(values)
     return Lexicon(entries, all_patterns, root,
                    (frozenset(first[0]), frozenset(first[1]), frozenset(first[2])), depth)
 
@@ -319,9 +333,9 @@ def compiled_together(names: tuple[str, ...]) -> Lexicon:
 def english_frequencies() -> dict[str, int]:
     """Ordinary English, lower-case word -> frequency: pyspellchecker's list, read once per
     run and shared by the speller (S001) and the name checks (N001)."""
-    import gzip
-    import json
     from importlib.resources import files
 
+    from .wordcache import load_frequencies
+
     data = files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
-    return json.loads(gzip.decompress(data))  # type: ignore[no-any-return]
+    return load_frequencies(data)

@@ -241,6 +241,14 @@ def _run_forked(indices: Sequence[int]) -> tuple[list[Finding], list[InternalErr
     return _FORKED_JOB.run(indices)
 
 
+def _default_signals() -> None:
+    """In a worker: SIGTERM ends it quietly. The pool stops its idle workers with SIGTERM,
+    and the handler inherited from the CLI would print a traceback for each."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _workers(job: _Job) -> int:
     """Processes for a large folder: one per core, by fork (the loaded pipeline and the
     lexicons are shared, not rebuilt). Not with a server-backed rule (its threads must not
@@ -273,7 +281,7 @@ def _check_letters(job: _Job) -> tuple[list[Finding], list[InternalError]]:
     chunks = [list(range(i, len(job.documents), count)) for i in range(1, count + 1)]
     _FORKED_JOB = job
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        with multiprocessing.get_context("fork").Pool(count, _default_signals) as pool:
             parts = pool.map(_run_forked, chunks)
     finally:
         _FORKED_JOB = None

@@ -148,8 +148,13 @@ class Record:
 
     @property
     def people(self) -> tuple[Contact, ...]:
-        """Everyone whose name the record spells: interviewers, contacts, references."""
-        return self.interviewers + self.contacts + self.references
+        """Everyone whose name the record spells: interviewers, contacts, references (one
+        tuple per record, so what is worked out per record can be keyed on it)."""
+        cached: tuple[Contact, ...] | None = self.__dict__.get("_people")
+        if cached is None:
+            cached = self.interviewers + self.contacts + self.references
+            object.__setattr__(self, "_people", cached)  # frozen: a private memo
+        return cached
 
     @property
     def recruiters(self) -> tuple[Contact, ...]:

@@ -39,13 +39,37 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 def compose(text: str) -> yaml.Node | None:
     """The node tree of `text`, by libyaml when it is there (the same nodes and marks, many
     times faster: a plan of 200 applications spent most of its time here); a mistake is
-    read again by PyYAML, so every message stays PyYAML's."""
-    if _FAST_LOADER is not None:
+    read again by PyYAML, so every message stays PyYAML's.
+
+    Where libyaml's marks are known to differ from PyYAML's, PyYAML reads the text: a
+    byte-order mark (U+FEFF) anywhere (PyYAML counts it in the index and libyaml does not,
+    or the other way round for its column), and an empty plain value (`name:` with nothing
+    after it; inside `[...]` or `{...}` libyaml marks it one character later). So every
+    finding and error points at the same line and column with or without libyaml."""
+    if _FAST_LOADER is not None and "\ufeff" not in text:
         try:
-            return yaml.compose(text, Loader=_FAST_LOADER)  # type: ignore[no-any-return]
+            node = yaml.compose(text, Loader=_FAST_LOADER)
         except yaml.YAMLError:
-            pass
+            node = None
+        else:
+            if node is None or not _has_empty_plain_scalar(node):
+                return node  # type: ignore[no-any-return]
     return yaml.compose(text, Loader=yaml.SafeLoader)  # type: ignore[no-any-return]
+
+
+def _has_empty_plain_scalar(root: yaml.Node) -> bool:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.value == "" and not node.style:
+                return True
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+    return False
 
 
 class BadValue(ValueError):

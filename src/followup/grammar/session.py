@@ -16,6 +16,7 @@ Faults never stop the other rules: each becomes one line in
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -81,14 +82,20 @@ def _idle_seconds(config: Any) -> float:
 
 
 class _StartingNotice:
-    """Says once on stderr that LanguageTool is starting; a spinner on a terminal."""
+    """Says once on stderr that LanguageTool is starting: a line off a terminal; on one, a
+    spinner, or, when a folder run's progress bar is already on screen, the bar itself
+    (its label says what it waits for and a spinner turns in it, so the two never write
+    over each other)."""
 
-    def __init__(self) -> None:
+    LABEL = "LanguageTool"
+
+    def __init__(self, bar: Any = None) -> None:
+        self._bar = bar
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def __call__(self) -> None:
-        if not sys.stderr.isatty():
+        if self._bar is None and not sys.stderr.isatty():
             print(STARTING_NOTICE, file=sys.stderr, flush=True)
             return
         self._thread = threading.Thread(target=self._spin, daemon=True)
@@ -97,15 +104,26 @@ class _StartingNotice:
     def _spin(self) -> None:
         frames = "|/-\\"
         i = 0
-        while not self._stop.wait(0.15):
-            sys.stderr.write(f"\r{STARTING_NOTICE} {frames[i % 4]}")
-            sys.stderr.flush()
+        while True:
+            if self._bar is not None:
+                self._bar.label = f"{STARTING_NOTICE} {frames[i % 4]}"
+                self._bar.render_progress()
+            else:
+                sys.stderr.write(f"\r{STARTING_NOTICE} {frames[i % 4]}")
+                sys.stderr.flush()
             i += 1
+            if self._stop.wait(0.15):
+                break
 
     def done(self) -> None:
-        if self._thread is not None:
-            self._stop.set()
-            self._thread.join()
+        if self._thread is None:
+            return
+        self._stop.set()
+        self._thread.join()
+        if self._bar is not None:
+            self._bar.label = self.LABEL
+            self._bar.render_progress()
+        else:
             sys.stderr.write(f"\r{STARTING_NOTICE} done\n")
             sys.stderr.flush()
 
@@ -167,7 +185,9 @@ class GrammarSession:
                 self.version = require_installation().version
         return self.version
 
-    def _ensure_server(self) -> str:
+    def _ensure_server(self, bar: Any = None) -> str:
+        """The server's URL, starting the shared server when none runs (`bar`: the run's
+        progress bar, which then shows the wait)."""
         if self.url is not None:
             return self.url
         from .server import running_server, start_persistent, touch_used
@@ -176,7 +196,7 @@ class GrammarSession:
         if info is not None:
             touch_used()
         else:
-            notice = _StartingNotice()
+            notice = _StartingNotice(bar)
             try:
                 info, _ = start_persistent(idle_seconds=self.settings.idle_seconds,
                                            owner="lint", on_start=notice)
@@ -231,8 +251,28 @@ class GrammarSession:
             missing.append(i)
         if not missing:
             return results
+        with contextlib.ExitStack() as stack:
+            bar = self._progress_bar(len(missing), stack)
+            return self._check_missing(texts, keys, missing, results, version, bar)
+
+    def _progress_bar(self, count: int, stack: contextlib.ExitStack) -> Any:
+        """A progress bar on stderr for `count` texts when it is worth showing (a folder
+        run on a terminal), open from before the server starts; else None."""
+        if count < PROGRESS_MIN or not sys.stderr.isatty():
+            return None
+        import click
+
+        return stack.enter_context(click.progressbar(length=count,
+                                                     label=_StartingNotice.LABEL,
+                                                     file=sys.stderr))
+
+    def _check_missing(self, texts: Sequence[str], keys: list[str], missing: list[int],
+                       results: list[list[LTMatch] | None], version: str, bar: Any
+                       ) -> list[list[LTMatch] | None]:
+        """Send the texts not in the cache (starting the server if need be) and cache the
+        answers."""
         try:
-            url = self._ensure_server()
+            url = self._ensure_server(bar)
         except GrammarError as exc:
             self._failed = True
             self._error(str(exc))
@@ -244,7 +284,7 @@ class GrammarSession:
                 keys[i] = cache_key(texts[i], version, self.settings.language,
                                     self._client_settings)
         client = self._client_for(url)
-        answers = self._send(client, [texts[i] for i in missing])
+        answers = self._send(client, [texts[i] for i in missing], bar)
         failures: list[GrammarError] = []
         for i, answer in zip(missing, answers, strict=True):
             if isinstance(answer, GrammarError):
@@ -260,15 +300,11 @@ class GrammarSession:
                 self._failed = True
         return results
 
-    def _send(self, client: LanguageToolClient, texts: list[str]
+    def _send(self, client: LanguageToolClient, texts: list[str], bar: Any = None
               ) -> list[list[LTMatch] | GrammarError]:
         self.sent += len(texts)
-        if len(texts) >= PROGRESS_MIN and sys.stderr.isatty():
-            import click
-
-            with click.progressbar(length=len(texts), label="LanguageTool",
-                                   file=sys.stderr) as bar:
-                return client.check_many(texts, progress=bar.update)
+        if bar is not None:
+            return client.check_many(texts, progress=bar.update)
         return client.check_many(texts)
 
     def close(self) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import lexicons
 from ..document import Document
@@ -135,16 +135,53 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
+@lru_cache(maxsize=4096)
+def _topic_stems(topic: str, generic: frozenset[str], common: frozenset[str]
+                 ) -> frozenset[str]:
+    """The stems `names_topic` looks for, once per topic (not per sentence and letter)."""
+    wanted = set(_stems(topic, generic))
+    return frozenset((wanted - common) or wanted)
+
+
+class _NearLetter(dict[str, bool]):
+    """Word stem -> whether it is close to a stem of the letter (filled as asked)."""
+
+    def __init__(self, letter_stems: set[str]) -> None:
+        super().__init__()
+        self.letter_stems = letter_stems
+        self.by_length: dict[int, list[str]] = {}  # `_close` needs 5+ letters, +-2
+        for stem_ in letter_stems:
+            if len(stem_) >= 5:
+                self.by_length.setdefault(len(stem_), []).append(stem_)
+
+    def __missing__(self, word: str) -> bool:
+        found = word in self.letter_stems or len(word) >= 5 and any(
+            _close(word, s) for size in range(len(word) - 2, len(word) + 3)
+            for s in self.by_length.get(size, ()))
+        self[word] = found
+        return found
+
+
+def _may_name(topic: str, generic: frozenset[str], common: frozenset[str],
+              near: dict[str, bool]) -> bool:
+    """Whether enough of the topic's words are close to words of the whole letter for one
+    sentence to name it (`names_topic` asks as much of a single sentence)."""
+    wanted = _topic_stems(topic, generic, common)
+    hits = sum(1 for w in wanted if near[w])
+    return bool(wanted) and (hits == len(wanted) if len(wanted) <= 2
+                             else hits >= math.ceil(len(wanted) * 0.6))
+
+
 def names_topic(sentence_stems: set[str], topic: str, generic: frozenset[str],
                 common: frozenset[str] = frozenset()) -> bool:
     """Whether a sentence (its stems) names the content words of `topic`: all of them for a
     topic of one or two words, three in five for longer ones. Words of the company name and
     the position title (`common`, stems) are no evidence when the topic has others."""
-    wanted = set(_stems(topic, generic))
-    wanted = (wanted - common) or wanted
+    wanted = _topic_stems(topic, generic, common)
     if not wanted:
         return False
-    hits = sum(1 for w in wanted if any(_close(w, s) for s in sentence_stems))
+    hits = sum(1 for w in wanted if w in sentence_stems
+               or any(_close(w, s) for s in sentence_stems))
     return hits == len(wanted) if len(wanted) <= 2 else hits >= math.ceil(len(wanted) * 0.6)
 
 
@@ -225,7 +262,10 @@ def check_specific(document: Document, context: Context, options: Options
                         for w in _WORD.findall(text))
         common = frozenset(stem(w) for w in own)
         stems_by_sentence = [set(_stems(s, generic)) for s in sentences]
+        near = _NearLetter(set().union(*stems_by_sentence))
         for topic in topics:
+            if not _may_name(topic, generic, common, near):
+                continue  # too few of its words anywhere in the letter
             if any(names_topic(stems, topic, generic, common) for stems in stems_by_sentence):
                 return
     if any(concrete_reference(s, cue, generic, own) for s in sentences):

@@ -228,9 +228,13 @@ def check_company_misspelled(document: Document, context: Context, options: Opti
             (s, e) for company in names.companies
             for s, e in find_phrase(text[:end], company.text, case=True) if s >= start]
         exact = list(claimed)
+        # a window must start with a capital (company_verdict's first test): only those
+        capitals = [i for i, (_, _, w) in enumerate(words) if w[:1].isupper()]
         for company in names.companies:
             size = company.size
-            for i in range(len(words) - size + 1):
+            for i in capitals:
+                if i > len(words) - size:
+                    break
                 window = words[i: i + size]
                 s, e = window[0][0], window[-1][1]
                 if any(cs < e and s < ce for cs, ce in claimed):
@@ -284,7 +288,7 @@ def check_wrong_company(document: Document, context: Context, options: Options
                      for s, e in find_phrase(text[:end], name, case=False) if s >= start]
         reported: list[tuple[int, int]] = []
         for other in context.records:
-            if other.path.resolve() == record.path.resolve():
+            if other is record or other.path.resolve() == record.path.resolve():
                 continue
             if fold(other.company) in own:
                 continue  # another interview at the same company

@@ -90,6 +90,8 @@ def nfc(text: str) -> str:
 
 
 def strip_possessive(token: str) -> str:
+    if "'" not in token and "’" not in token:
+        return token
     for ending in ("'s", "’s", "'", "’"):
         if token.endswith(ending) and len(token) > len(ending) + 1:
             return token[: -len(ending)]
@@ -184,10 +186,30 @@ def _sounds_alike(a: str, b: str) -> bool:
         return False
 
 
+# people tuple (a record's `people`) -> (that tuple, written token -> its verdict): a
+# record's letters repeat the same words, so each is judged once per record; the entry
+# holds the tuple, so its id cannot be reused while the entry lives
+_JUDGED: dict[int, tuple[tuple[Contact, ...], dict[str, Verdict | None]]] = {}
+
+
 def judge(written: str, people: Iterable[Contact]) -> Verdict | None:
     """The best verdict for a written token against the people's recorded name parts:
     an exact spelling wins at once; otherwise case, then accents, then a known nickname,
     then the closest typo (fewest edits, then highest Jaro-Winkler similarity)."""
+    if not isinstance(people, tuple):
+        return _judge(written, people)
+    entry = _JUDGED.get(id(people))
+    if entry is None or entry[0] is not people:
+        if len(_JUDGED) > 64:
+            _JUDGED.clear()
+        entry = _JUDGED[id(people)] = (people, {})
+    verdicts = entry[1]
+    if written not in verdicts:
+        verdicts[written] = _judge(written, people)
+    return verdicts[written]
+
+
+def _judge(written: str, people: Iterable[Contact]) -> Verdict | None:
     token = nfc(strip_possessive(written))
     best: Verdict | None = None
     for person in people:
@@ -293,6 +315,7 @@ def known_words(record: Record | None, records: Sequence[Record]) -> frozenset[s
                 words.add(fold(token))
     return frozenset(words)
 
+_INNER_STOP = re.compile(r"\.\w")
 _WORDS = re.compile(r"[\w&][\w&'’.\-]*[\w&]|[\w&]")
 
 
@@ -301,7 +324,7 @@ def word_spans(text: str, start: int = 0, end: int | None = None
     out = []
     for match in _WORDS.finditer(text, start, len(text) if end is None else end):
         word = strip_possessive(match.group(0))
-        if word.endswith(".") and not re.search(r"\.\w", word):
+        if word.endswith(".") and not _INNER_STOP.search(word):
             word = word.rstrip(".")
         out.append((match.start(), match.start() + len(word), word))
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...document import Document
 from ...records import Contact, Record
@@ -72,11 +73,14 @@ class Analysis:
     addressee_text: str = ""
 
 
+_JOINED_PARTICLE = re.compile(r"^[^\W\d_]{1,3}['’\-]([^\W\d_])")
+
+
 def _is_capitalised(token: str) -> bool:
     """'Smyth', and also 'al-Hashimi', "d'Argenson": a lower-case particle joined to a name."""
     if token[:1].isupper():
         return True
-    joined = re.match(r"^[^\W\d_]{1,3}['’\-]([^\W\d_])", token)
+    joined = _JOINED_PARTICLE.match(token)
     return joined is not None and joined.group(1).isupper()
 
 
@@ -268,11 +272,9 @@ def _lowercase_mentions(text: str, tokens: list[re.Match[str]], people: Sequence
                         ) -> Iterator[Mention]:
     """A lower-case word right next to a recorded name that is another part of that name
     ("Ralph tomlin"); ordinary words ("I hope Grant liked it") are left alone."""
-    particles = name_data().particles
     for index, match in enumerate(tokens):
         word = match.group(0)
-        if _is_capitalised(word) or word.lower() in particles or len(word) < 2 or \
-                is_common_word(fold(strip_possessive(word)), threshold=10000):
+        if _never_a_name_part(word):
             continue
         for other in (index - 1, index + 1):
             if not 0 <= other < len(tokens):
@@ -285,6 +287,14 @@ def _lowercase_mentions(text: str, tokens: list[re.Match[str]], people: Sequence
             if verdict is not None and verdict.status == "exact":
                 yield Mention(match.start(), match.end(), word, "lowercase", hint=verdict.person)
                 break
+
+
+@lru_cache(maxsize=1 << 14)
+def _never_a_name_part(word: str) -> bool:
+    """A capitalised word, a particle, a letter or a common word: not a lower-case name part
+    (once per word: the letters of a folder repeat the same words)."""
+    return _is_capitalised(word) or word.lower() in name_data().particles or len(word) < 2 \
+        or is_common_word(fold(strip_possessive(word)), threshold=10000)
 
 
 def _run_mentions(text: str, run: list[re.Match[str]], people: Sequence[Contact],
