@@ -22,7 +22,7 @@ from jinja2.runtime import Context as JinjaContext
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing, object_type_repr
 
-from .phrasing import indefinite, strength, topic
+from .phrasing import document, indefinite, relationship, strength, title_phrase, topic
 from .templates import (
     BUILTIN_PREFIX,
     TEMPLATE_SUFFIXES,
@@ -114,17 +114,20 @@ def _pick(ctx: JinjaContext, options: Any, salt: str | None = None) -> Any:
     items = list(options)
     if not items:
         return ""
-    return items[(_seed(ctx) + _offset(ctx, items, salt)) % len(items)]
+    turn = _seed(ctx, "variant_turn") * max(1, len(items) // 2)
+    return items[(_seed(ctx) + _offset(ctx, items, salt) + turn) % len(items)]
 
 
 def _offset(ctx: JinjaContext, items: list[Any], salt: str | None) -> int:
     """Where a list's turn starts for this interview: the salt (one per part of a letter)
-    with the interview's number and the template, so the parts are chosen independently
-    of each other, two interviews do not pair the same opening with the same close, and
-    a printed letter is not the e-mail to the same person word for word."""
+    with the interview's number and the template's family, so the parts are chosen
+    independently of each other and two interviews do not pair the same opening with the
+    same close. A printed letter is the family's second turn (`variant_turn`): `_pick`
+    moves it half the list on from the e-mail to the same person, so the two never share
+    a variant."""
     key = salt if salt is not None else str(items[0])
-    template = ctx.get("template")
-    return _stable_hash(f"{key}|{_seed(ctx, 'variant_batch')}|{template}")
+    family = ctx.get("variant_family") or ctx.get("template")
+    return _stable_hash(f"{key}|{_seed(ctx, 'variant_batch')}|{family}")
 
 
 @pass_context
@@ -142,7 +145,7 @@ def _one_each(ctx: JinjaContext, options: Any, salt: str | None = None,
     if not isinstance(place, int) or not isinstance(size, int) or size < 1:
         return items[(_seed(ctx) + _offset(ctx, items, salt)) % len(items)]
     wanted = _group_field(ctx, by, size) if by else []
-    dealt = deal(items, size, _offset(ctx, items, salt), wanted)
+    dealt = deal(items, size, _offset(ctx, items, salt) + _seed(ctx, "variant_turn"), wanted)
     return dealt[place] if place < len(dealt) else None
 
 
@@ -203,6 +206,17 @@ def join_and(items: Any, conjunction: str = "and") -> str:
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def join_series(items: Any) -> str:
+    """Like `join_and`, but items that have commas of their own ("Maria Gonzalez, the
+    clinic director") are set apart by semicolons once there are three or more."""
+    words = [str(i) for i in items if str(i).strip()]
+    if len(words) >= 3 and any("," in w for w in words):
+        return f"{'; '.join(words[:-1])}; and {words[-1]}"
+    if len(words) == 2 and any("," in w for w in words):
+        return f"{words[0]}, and {words[1]}" if "," in words[0] else f"{words[0]} and {words[1]}"
+    return join_and(words)
 
 
 def long_date(value: date | datetime) -> str:
@@ -309,7 +323,9 @@ def make_environment(loader: TemplateLoader) -> SandboxedEnvironment:
                        long_date=long_date, day_date=day_date, when=_when,
                        upper_first=upper_first, para=para, number_words=number_words,
                        a_an=a_an, topic=topic, strength=strength,
-                       in_text_date=_in_text_date,
+                       in_text_date=_in_text_date, join_series=join_series,
+                       title_phrase=title_phrase, relationship=relationship,
+                       document=document,
                        mid_sentence=mid_sentence)
     env.globals.update(todo=todo, signature_space=signature_space)
     return env

@@ -48,7 +48,8 @@ def prepare_drafts(request: DraftRequest) -> list[Draft]:
     drafts: list[Draft] = []
     used: set[str] = set()
     for person in people:
-        variables = build_variables(record, person, request.profile, when, info)
+        variables = build_variables(record, person, request.profile, when, info,
+                                    request.thank_you_within_hours)
         rendered = render(env, info, variables)
         name = file_name(info, person, request.fmt)
         stem, suffix = name.rsplit(".", 1)

@@ -7,8 +7,9 @@ from datetime import date, datetime
 from typing import Any
 
 from ..records import Contact, Record
+from ..timing import thank_you_due
 from .environment import Bag, _stable_hash
-from .templates import TemplateInfo
+from .templates import BUILTIN_PREFIX, TemplateInfo
 
 # --- variables -----------------------------------------------------------------------
 
@@ -116,8 +117,26 @@ def variant_of(record: Record, person: Contact) -> int:
     return base + (place if place is not None else _stable_hash(person.name) % 1000)
 
 
+def variant_family(info: TemplateInfo) -> tuple[str, int]:
+    """Which template's turn of wording a draft takes, and its place in that family: a
+    printed letter that extends the e-mail (`thank-you-letter` on `thank-you-email`) is
+    the family's second turn, so the same person's letter and e-mail never share a
+    variant; a template on its own (or overriding its built-in namesake) is its own."""
+    parent = (info.extends or "").removeprefix(BUILTIN_PREFIX)
+    if parent and parent != info.name:
+        return parent, 1
+    return info.name, 0
+
+
 def build_variables(record: Record, person: Contact, profile: Any, when: date,
-                    info: TemplateInfo) -> dict[str, Any]:
+                    info: TemplateInfo, thank_you_within_hours: int = 24
+                    ) -> dict[str, Any]:
+    """Everything a template sees. `late` is true once a thank-you is past its window
+    (`thank_you_within_hours`) or the decision date has passed: the letter then says so
+    briefly and does not write as if the process were just starting."""
+    family, turn = variant_family(info)
+    decision_passed = record.decision_date is not None and record.decision_date < when
+    past_window = when > thank_you_due(record, thank_you_within_hours).day
     variables: dict[str, Any] = {
         "record": record_bag(record),
         "to": person_bag(person),
@@ -130,7 +149,11 @@ def build_variables(record: Record, person: Contact, profile: Any, when: date,
         "variant_batch": _interview_number(record),
         "variant_place": place_of(record, person),
         "variant_size": len(_group(record, person)),
+        "variant_family": family,
+        "variant_turn": turn,
         "days_since_interview": (when - record.interview_day).days,
+        "decision_passed": decision_passed,
+        "late": past_window or decision_passed,
     }
     if profile is not None:
         variables["candidate"] = candidate_bag(profile)
