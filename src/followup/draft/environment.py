@@ -114,20 +114,28 @@ def _pick(ctx: JinjaContext, options: Any, salt: str | None = None) -> Any:
     items = list(options)
     if not items:
         return ""
-    turn = _seed(ctx, "variant_turn") * max(1, len(items) // 2)
-    return items[(_seed(ctx) + _offset(ctx, items, salt) + turn) % len(items)]
+    index = (_seed(ctx) + _offset(ctx, items, salt)) % len(items)
+    turn = _seed(ctx, "variant_turn")
+    if turn and len(items) > 1:
+        first = (_seed(ctx) + _offset(ctx, items, salt, 0)) % len(items)
+        if index == first:  # the printed letter never takes the e-mail's variant
+            index = (index + 1) % len(items)
+    return items[index]
 
 
-def _offset(ctx: JinjaContext, items: list[Any], salt: str | None) -> int:
+def _offset(ctx: JinjaContext, items: list[Any], salt: str | None,
+            turn: int | None = None) -> int:
     """Where a list's turn starts for this interview: the salt (one per part of a letter)
-    with the interview's number and the template's family, so the parts are chosen
-    independently of each other and two interviews do not pair the same opening with the
-    same close. A printed letter is the family's second turn (`variant_turn`): `_pick`
-    moves it half the list on from the e-mail to the same person, so the two never share
-    a variant."""
+    with the interview's number, the template's family and its turn in it, so the parts
+    are chosen independently of each other and two interviews do not pair the same
+    opening with the same close. A printed letter is the family's second turn
+    (`variant_turn`) and starts elsewhere than the e-mail; `_pick` also steps it off the
+    e-mail's variant to the same person."""
     key = salt if salt is not None else str(items[0])
     family = ctx.get("variant_family") or ctx.get("template")
-    return _stable_hash(f"{key}|{_seed(ctx, 'variant_batch')}|{family}")
+    turn = _seed(ctx, "variant_turn") if turn is None else turn
+    suffix = f"|{turn}" if turn else ""
+    return _stable_hash(f"{key}|{_seed(ctx, 'variant_batch')}|{family}{suffix}")
 
 
 @pass_context
@@ -145,7 +153,8 @@ def _one_each(ctx: JinjaContext, options: Any, salt: str | None = None,
     if not isinstance(place, int) or not isinstance(size, int) or size < 1:
         return items[(_seed(ctx) + _offset(ctx, items, salt)) % len(items)]
     wanted = _group_field(ctx, by, size) if by else []
-    dealt = deal(items, size, _offset(ctx, items, salt) + _seed(ctx, "variant_turn"), wanted)
+    dealt = deal(items, size, _offset(ctx, items, salt, 0) + _seed(ctx, "variant_turn"),
+                 wanted)
     return dealt[place] if place < len(dealt) else None
 
 
