@@ -309,7 +309,7 @@ def test_reference_notes_ask_name_the_history_and_write_titles_in_words(app, run
     record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     on_time = _bodies(runner, "reference-heads-up", record, app / "a", "2026-11-20", "--all")
     late = _bodies(runner, "reference-heads-up", record, app / "b", "2026-12-03", "--all")
-    for name, body in {**on_time, **late}.items():
+    for body in [*on_time.values(), *late.values()]:
         assert "Olu Adeyemi, the recruiter." in body and "(" not in body, body
         assert not re.search(r"for (being willing|vouching|agreeing)", body), body
     dana = on_time["reference-heads-up-dana-whitfield.md"]
@@ -366,3 +366,23 @@ def test_a_quoted_nickname_is_nowhere_in_a_draft(app, runner) -> None:
             message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
             text = f"To: {message['To']}\n\n{message.get_content()}"
         assert '"' not in text and "Nicholas Claus" in text, text
+
+
+@pytest.mark.parametrize("when", ["2026-11-21", "2026-12-03"])
+def test_a_printed_letter_shares_no_sentence_with_a_colleagues_email(app, runner, when):
+    """A panel of two: the letter to one takes wording neither e-mail uses (the coach
+    found the letter to one near-identical to the e-mail to the other)."""
+    record = app / "five" / "interview.yaml"
+    data = yaml.safe_load(record.read_text("utf-8"))
+    data["interviewers"] = data["interviewers"][:2]
+    record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    emails = _bodies(runner, "thank-you-email", record, app / "mail", when, "--all")
+    letters = _bodies(runner, "thank-you-letter", record, app / "paper", when, "--all")
+
+    def said(text: str) -> set[str]:
+        return {re.sub(r"(today|yesterday|on [A-Z]\w+(, [A-Z]\w+ \d+)?),?", "@", s)
+                for p in text.split("\n\n") for s in sentences(p)}
+
+    for letter in letters.values():
+        for email_body in emails.values():
+            assert said(letter).isdisjoint(said(email_body)), said(letter) & said(email_body)

@@ -115,27 +115,28 @@ def _pick(ctx: JinjaContext, options: Any, salt: str | None = None) -> Any:
     if not items:
         return ""
     index = (_seed(ctx) + _offset(ctx, items, salt)) % len(items)
-    turn = _seed(ctx, "variant_turn")
-    if turn and len(items) > 1:
-        first = (_seed(ctx) + _offset(ctx, items, salt, 0)) % len(items)
-        if index == first:  # the printed letter never takes the e-mail's variant
-            index = (index + 1) % len(items)
-    return items[index]
+    return items[(index + _turn_shift(ctx, len(items))) % len(items)]
 
 
-def _offset(ctx: JinjaContext, items: list[Any], salt: str | None,
-            turn: int | None = None) -> int:
+def _turn_shift(ctx: JinjaContext, count: int) -> int:
+    """How far a printed letter's choice moves on from the e-mail's (`variant_turn` 1):
+    past the variants the e-mails to the whole group take (its size), so the letter
+    shares wording neither with the e-mail to the same person nor, while the list is
+    long enough, with the e-mail to a colleague; never a whole turn of the list."""
+    if not _seed(ctx, "variant_turn") or count < 2:
+        return 0
+    size = max(1, _seed(ctx, "variant_size"))
+    return size if size % count else size + 1
+
+
+def _offset(ctx: JinjaContext, items: list[Any], salt: str | None) -> int:
     """Where a list's turn starts for this interview: the salt (one per part of a letter)
-    with the interview's number, the template's family and its turn in it, so the parts
-    are chosen independently of each other and two interviews do not pair the same
-    opening with the same close. A printed letter is the family's second turn
-    (`variant_turn`) and starts elsewhere than the e-mail; `_pick` also steps it off the
-    e-mail's variant to the same person."""
+    with the interview's number and the template's family (a printed letter shares the
+    e-mail's, then moves on by `_turn_shift`), so the parts are chosen independently of
+    each other and two interviews do not pair the same opening with the same close."""
     key = salt if salt is not None else str(items[0])
     family = ctx.get("variant_family") or ctx.get("template")
-    turn = _seed(ctx, "variant_turn") if turn is None else turn
-    suffix = f"|{turn}" if turn else ""
-    return _stable_hash(f"{key}|{_seed(ctx, 'variant_batch')}|{family}{suffix}")
+    return _stable_hash(f"{key}|{_seed(ctx, 'variant_batch')}|{family}")
 
 
 @pass_context
@@ -153,8 +154,9 @@ def _one_each(ctx: JinjaContext, options: Any, salt: str | None = None,
     if not isinstance(place, int) or not isinstance(size, int) or size < 1:
         return items[(_seed(ctx) + _offset(ctx, items, salt)) % len(items)]
     wanted = _group_field(ctx, by, size) if by else []
-    dealt = deal(items, size, _offset(ctx, items, salt, 0) + _seed(ctx, "variant_turn"),
-                 wanted)
+    slots = max(size, len(items))  # the letter: the hands after the e-mails', if any
+    turn = (size if size % slots else 1) if _seed(ctx, "variant_turn") else 0
+    dealt = deal(items, size, _offset(ctx, items, salt) + turn, wanted)
     return dealt[place] if place < len(dealt) else None
 
 
