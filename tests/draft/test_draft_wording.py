@@ -296,7 +296,8 @@ def test_every_thank_you_closes_calmly_with_interest(app, runner) -> None:
             for body in _bodies(runner, template, record, app / when / template, when,
                                 "--all").values():
                 close = body.split("\n\n")[-1]
-                assert re.search(r"interested|keen|join|love to do", close), close
+                assert re.search(r"interested|keen|join|love to do|working together|proud to",
+                                 close), close
                 assert not re.search(r"\bsoon\b|stay in touch", close), close
 
 
