@@ -389,3 +389,19 @@ def test_a_printed_letter_shares_no_sentence_with_a_colleagues_email(app, runner
     for letter in letters.values():
         for email_body in emails.values():
             assert said(letter).isdisjoint(said(email_body)), said(letter) & said(email_body)
+
+
+@pytest.mark.parametrize("when", ["2026-12-03", "2026-12-15"])
+def test_a_status_inquiry_says_each_telling_phrase_once(app, runner, when) -> None:
+    record = _six(app)
+    data = yaml.safe_load(record.read_text("utf-8"))
+    for place in range(len(data["interviewers"])):  # each interviewer in turn
+        person = data["interviewers"][place]["name"]
+        result = runner.invoke(draft_command, ["status-inquiry", "--record", str(record),
+                                               "--to", person, "--out",
+                                               str(app / when / str(place)), "--date", when])
+        assert result.exit_code == 0, result.output
+        (path,) = (app / when / str(place)).iterdir()
+        body = read_letter(path.read_text("utf-8")).body.lower()
+        for phrase in ("news", "things stand", "look forward", "follow up"):
+            assert body.count(phrase) <= 1, (phrase, body)
