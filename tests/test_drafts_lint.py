@@ -168,7 +168,8 @@ def test_drafts_to_every_name_shape_pass_lint(application: Path, use_server):
     letter = (out / "thank-you-letter-robert-rob-keane.txt")
     assert not letter.exists()  # a reference gets no thank-you letter
     heads_up = (out / "reference-heads-up-robert-rob-keane.md").read_text("utf-8")
-    assert "Olu Adeyemi (Recruiter)" in heads_up and "a panel of seven" in heads_up
+    assert "Olu Adeyemi, the recruiter." in heads_up and "a panel of seven" in heads_up
+    assert "(" not in heads_up  # titles in words, never in brackets
     report = lint_json(str(out), "--today", "2026-12-01")
     serious = [f for f in report["findings"] if f["severity"] in ("warning", "error")]
     assert serious == [], json.dumps(serious, indent=1)

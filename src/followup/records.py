@@ -176,10 +176,12 @@ class Record:
         return tuple(seen)
 
     def find_person(self, name: str) -> Contact | None:
-        """The contact whose full name, first name, surname, email or nickname is `name`."""
+        """The contact whose full name (with or without a quoted nickname), first name,
+        surname, email or nickname is `name`."""
         wanted = name.strip().casefold()
         for person in self.people:
-            keys = {person.name, person.first_name, person.last_name, *person.nicknames}
+            keys = {person.name, person.formal_name, person.first_name, person.last_name,
+                    *person.nicknames}
             if person.email:
                 keys.add(person.email)
             if wanted in {k.casefold() for k in keys}:

@@ -161,11 +161,11 @@ def test_relative_day_of_the_interview(app, runner) -> None:
     runner.invoke(draft_command, ["thank-you-email", "--record", "one/interview.yaml",
                                   "--date", "2026-11-18"])
     same_day = (app / "one" / "thank-you-catherine-smyth.md").read_text("utf-8")
-    assert " today " in same_day
+    assert re.search(r"\btoday\b", same_day), same_day
     runner.invoke(draft_command, ["thank-you-email", "--record", "one/interview.yaml",
                                   "--date", "2026-11-19", "--force"])
     next_day = (app / "one" / "thank-you-catherine-smyth.md").read_text("utf-8")
-    assert " yesterday " in next_day
+    assert re.search(r"\byesterday\b", next_day), next_day
 
 
 def test_status_inquiry_asks_about_delay_and_needs(app, runner) -> None:

@@ -181,3 +181,17 @@ def test_record_spelled_phrases_cover_every_field(tmp_path):
                      "Sam Ode", "former mentee"):
         assert expected in phrases, expected
     assert record.spelled_phrases() is phrases  # computed once
+
+
+@pytest.mark.parametrize("body", [
+    "I met Pieter van der Merwe and Jean-Luc de la Cruz, who work with Mr. ter Horst.",
+    "Mr. van der Merwe agreed with Ms. Nic Giolla Phádraig and Dr. bin Rashid.",
+])
+def test_particles_of_a_name_are_not_misspellings(lint_cli, write, body):
+    # no record: the particle is known only by the capitalised name that follows it
+    assert flagged(lint_cli, write, body, salutation="Dear Mr. van der Merwe,") == []
+
+
+def test_a_particle_word_before_a_lower_case_word_is_still_checked(lint_cli, write):
+    (got,) = flagged(lint_cli, write, "I told der team about it.")
+    assert got[0] == "der"

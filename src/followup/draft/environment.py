@@ -22,7 +22,7 @@ from jinja2.runtime import Context as JinjaContext
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing, object_type_repr
 
-from .phrasing import indefinite, strength, topic
+from .phrasing import document, indefinite, relationship, strength, title_phrase, topic
 from .templates import (
     BUILTIN_PREFIX,
     TEMPLATE_SUFFIXES,
@@ -128,17 +128,29 @@ def _pick(ctx: JinjaContext, options: Any, salt: str | None = None) -> Any:
     items = list(options)
     if not items:
         return ""
-    return items[(_seed(ctx) + _offset(ctx, items, salt)) % len(items)]
+    index = (_seed(ctx) + _offset(ctx, items, salt)) % len(items)
+    return items[(index + _turn_shift(ctx, len(items))) % len(items)]
+
+
+def _turn_shift(ctx: JinjaContext, count: int) -> int:
+    """How far a printed letter's choice moves on from the e-mail's (`variant_turn` 1):
+    past the variants the e-mails to the whole group take (its size), so the letter
+    shares wording neither with the e-mail to the same person nor, while the list is
+    long enough, with the e-mail to a colleague; never a whole turn of the list."""
+    if not _seed(ctx, "variant_turn") or count < 2:
+        return 0
+    size = max(1, _seed(ctx, "variant_size"))
+    return size if size % count else size + 1
 
 
 def _offset(ctx: JinjaContext, items: list[Any], salt: str | None) -> int:
     """Where a list's turn starts for this interview: the salt (one per part of a letter)
-    with the interview's number and the template, so the parts are chosen independently
-    of each other, two interviews do not pair the same opening with the same close, and
-    a printed letter is not the e-mail to the same person word for word."""
+    with the interview's number and the template's family (a printed letter shares the
+    e-mail's, then moves on by `_turn_shift`), so the parts are chosen independently of
+    each other and two interviews do not pair the same opening with the same close."""
     key = salt if salt is not None else str(items[0])
-    template = ctx.get("template")
-    return _stable_hash(f"{key}|{_seed(ctx, 'variant_batch')}|{template}")
+    family = ctx.get("variant_family") or ctx.get("template")
+    return _stable_hash(f"{key}|{_seed(ctx, 'variant_batch')}|{family}")
 
 
 @pass_context
@@ -156,7 +168,9 @@ def _one_each(ctx: JinjaContext, options: Any, salt: str | None = None,
     if not isinstance(place, int) or not isinstance(size, int) or size < 1:
         return items[(_seed(ctx) + _offset(ctx, items, salt)) % len(items)]
     wanted = _group_field(ctx, by, size) if by else []
-    dealt = deal(items, size, _offset(ctx, items, salt), wanted)
+    slots = max(size, len(items))  # the letter: the hands after the e-mails', if any
+    turn = (size if size % slots else 1) if _seed(ctx, "variant_turn") else 0
+    dealt = deal(items, size, _offset(ctx, items, salt) + turn, wanted)
     return dealt[place] if place < len(dealt) else None
 
 
@@ -217,6 +231,17 @@ def join_and(items: Any, conjunction: str = "and") -> str:
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def join_series(items: Any) -> str:
+    """Like `join_and`, but items that have commas of their own ("Maria Gonzalez, the
+    clinic director") are set apart by semicolons once there are three or more."""
+    words = [str(i) for i in items if str(i).strip()]
+    if len(words) >= 3 and any("," in w for w in words):
+        return f"{'; '.join(words[:-1])}; and {words[-1]}"
+    if len(words) == 2 and any("," in w for w in words):
+        return f"{words[0]}, and {words[1]}" if "," in words[0] else f"{words[0]} and {words[1]}"
+    return join_and(words)
 
 
 def long_date(value: date | datetime) -> str:
@@ -323,7 +348,9 @@ def make_environment(loader: TemplateLoader) -> SandboxedEnvironment:
                        long_date=long_date, day_date=day_date, when=_when,
                        upper_first=upper_first, para=para, number_words=number_words,
                        a_an=a_an, topic=topic, strength=strength,
-                       in_text_date=_in_text_date,
+                       in_text_date=_in_text_date, join_series=join_series,
+                       title_phrase=title_phrase, relationship=relationship,
+                       document=document,
                        mid_sentence=mid_sentence)
     env.globals.update(todo=todo, signature_space=signature_space)
     return env

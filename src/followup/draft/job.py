@@ -49,7 +49,8 @@ def prepare_drafts(request: DraftRequest) -> list[Draft]:
     drafts: list[Draft] = []
     used: set[str] = set()
     next_number: dict[str, int] = {}  # a name's next free number: linear, not quadratic
-    shared = RecordVariables(record, request.profile, when, info)
+    shared = RecordVariables(record, request.profile, when, info,
+                             request.thank_you_within_hours)
     notes = timing_notes(info, record, when, request.thank_you_within_hours)
     for person in people:
         rendered = render(env, info, shared.for_person(person))

@@ -74,7 +74,7 @@ class Draft:
 def markdown_text(draft: Draft, record: Record) -> str:
     meta: dict[str, Any] = {
         "record": _relative(record.path, draft.path.parent),
-        "to": draft.person.name,
+        "to": draft.person.formal_name,  # never a nickname in quotes
         "kind": draft.info.kind,
         "date": draft.when,
     }
@@ -98,9 +98,9 @@ def eml_bytes(draft: Draft, record: Record, profile: Any, now: datetime | None =
     msg = EmailMessage(policy=email.policy.default)
     person = draft.person
     if person.email:
-        msg["To"] = Address(display_name=person.name, addr_spec=person.email)
+        msg["To"] = Address(display_name=person.formal_name, addr_spec=person.email)
     else:
-        msg["To"] = Group(display_name=person.name)
+        msg["To"] = Group(display_name=person.formal_name)
     if profile is not None and profile.email:
         msg["From"] = Address(display_name=profile.name, addr_spec=profile.email)
     msg["Subject"] = draft.rendered.subject or f"{record.position} interview"
@@ -174,7 +174,7 @@ def _letter_head(draft: Draft, record: Record, profile: Any) -> list[list[str]]:
         sender = [profile.name, *profile.address,
                   *(v for v in (profile.phone, profile.email) if v)]
     person = draft.person
-    inside = [person.name, *([person.title] if person.title else [])]
+    inside = [person.formal_name, *([person.title] if person.title else [])]
     address = list(record.address)
     names = {n.lower() for n in [record.company, *record.company_aliases]}
     if not address or address[0].lower() not in names:
@@ -201,7 +201,7 @@ def docx_bytes(draft: Draft, record: Record, profile: Any) -> bytes:
     rest = blocks[greet:] if greet is not None else blocks
     if not head:
         head = _letter_head(draft, record, profile)
-    elif not any(line == draft.person.name for block in head for line in block):
+    elif not any(line == draft.person.formal_name for block in head for line in block):
         head.append(_letter_head(draft, record, profile)[-1])  # the inside address
     closing: list[str] = []
     for index, block in enumerate(rest):

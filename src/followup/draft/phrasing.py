@@ -140,3 +140,49 @@ def indefinite(text: Any) -> str:
         else:
             vowel = lower[:1] in ("a", "e", "i", "o", "u")
     return f"{'an' if vowel else 'a'} {text}"
+
+
+def title_phrase(title: Any) -> str:
+    """A job title as it reads after a name and "the" in running text: "Recruiter"
+    becomes "recruiter", "Clinic Director" "clinic director"; an abbreviation or a
+    word with capitals inside ("CTO", "VP", "QA") is kept."""
+    words = []
+    for word in " ".join(str(title).split()).split():
+        letters = re.sub(r"[^A-Za-z]", "", word)
+        keep = len(letters) >= 2 and (letters.isupper() or not letters[1:].islower())
+        words.append(word if keep else word.lower())
+    return " ".join(words)
+
+
+_FORMER = ("former ", "ex-", "previous ")
+
+
+def relationship(phrase: Any) -> str:
+    """How a reference knows the candidate, as it reads after "your time as": "my manager
+    at Tidewater Labs" is kept; "Former manager" becomes "my manager"."""
+    text = " ".join(str(phrase).split())
+    lowered = text[:1].lower() + text[1:] if text[1:2].islower() or len(text) < 2 else text
+    for former in _FORMER:
+        if lowered.lower().startswith(former):
+            lowered = lowered[len(former):]
+    first = _bare(lowered.split()[0]) if lowered.split() else ""
+    if first in _OWN:
+        return lowered
+    if first in _ARTICLES:
+        lowered = lowered.split(" ", 1)[1] if " " in lowered else lowered
+    return f"my {lowered}"
+
+
+# "two references' contact details": a possessive plural before what is owned
+_POSSESSIVE_PLURAL = re.compile(r"^(?P<owner>.+?s)['’] (?P<owned>\S.*)$")
+
+
+def document(phrase: Any) -> str:
+    """A requested document as it reads after "I have attached": "two references'
+    contact details" becomes "contact details for two references"; anything else is
+    kept as written."""
+    text = " ".join(str(phrase).split())
+    match = _POSSESSIVE_PLURAL.match(text)
+    if not match:
+        return text
+    return f"{match['owned']} for {match['owner']}"

@@ -8,8 +8,9 @@ from datetime import date, datetime
 from typing import Any, overload
 
 from ..records import Contact, Record
+from ..timing import thank_you_due
 from .environment import Bag, ReadOnlyList, _stable_hash
-from .templates import TemplateInfo
+from .templates import BUILTIN_PREFIX, TemplateInfo
 
 # --- variables -----------------------------------------------------------------------
 
@@ -94,23 +95,6 @@ def _plain(value: Any, label: str) -> Any:
     return str(value)
 
 
-def _interview_number(record: Record) -> int:
-    return _stable_hash(f"{record.company}|{record.position}|{record.interview_day}") % 1000
-
-
-def _group(record: Record, person: Contact) -> tuple[Contact, ...]:
-    return {"interviewer": record.interviewers, "contact": record.contacts,
-            "reference": record.references}.get(person.role, ())
-
-
-def place_of(record: Record, person: Contact) -> int | None:
-    """The person's place among the record's people of the same role (none for others)."""
-    for index, other in enumerate(_group(record, person)):
-        if other.name == person.name:
-            return index
-    return None
-
-
 def variant_of(record: Record, person: Contact) -> int:
     """A stable number per addressee: a number for the interview (a hash of company,
     position and day, so the first interviewer of every record does not get the same
@@ -166,16 +150,23 @@ class _AllBut(Sequence[Bag]):
 
 class RecordVariables:
     """What the templates see for one record, built once: each letter adds only its
-    addressee, so `--all` for N interviewers takes time linear in N."""
+    addressee, so `--all` for N interviewers takes time linear in N. `late` is true once a
+    thank-you is past its window (`thank_you_within_hours`) or the decision date has
+    passed: the letter then says so briefly and does not write as if the process were
+    just starting."""
 
     def __init__(self, record: Record, profile: Any, when: date,
-                 info: TemplateInfo | None) -> None:
+                 info: TemplateInfo | None, thank_you_within_hours: int = 24) -> None:
         self.record = record
         self.profile = profile
         self.when = when
         self.info = info
-        self._base = _stable_hash(
-            f"{record.company}|{record.position}|{record.interview_day}") % 1000
+        self._decision_passed = record.decision_date is not None and \
+            record.decision_date < when
+        self._late = self._decision_passed or \
+            when > thank_you_due(record, thank_you_within_hours).day
+        self._base = _stable_hash(  # the interview's number: not every first interviewer
+            f"{record.company}|{record.position}|{record.interview_day}") % 1000  # alike
         self._positions: dict[str, dict[str, int]] = {}
         for role, group in (("interviewer", record.interviewers),
                             ("contact", record.contacts), ("reference", record.references)):
@@ -202,6 +193,7 @@ class RecordVariables:
                                   for p in self.record.interviewers]
             self._record_bag = record_bag(self.record, self._interviewers)
         assert self.info is not None
+        family, turn = variant_family(self.info)
         others: Sequence[Bag]
         if self._name_counts[person.name] > 1:  # the same name twice: leave out each
             others = ReadOnlyList(bag for p, bag in zip(self.record.interviewers,
@@ -221,7 +213,11 @@ class RecordVariables:
             "variant_batch": self._base,
             "variant_place": self._positions.get(person.role or "", {}).get(person.name),
             "variant_size": self._sizes.get(person.role or "", 0),
+            "variant_family": family,
+            "variant_turn": turn,
             "days_since_interview": (self.when - self.record.interview_day).days,
+            "decision_passed": self._decision_passed,
+            "late": self._late,
         }
         if self.profile is not None:
             if self._candidate is None:
@@ -230,7 +226,20 @@ class RecordVariables:
         return variables
 
 
+def variant_family(info: TemplateInfo) -> tuple[str, int]:
+    """Which template's turn of wording a draft takes, and its place in that family: a
+    printed letter that extends the e-mail (`thank-you-letter` on `thank-you-email`) is
+    the family's second turn, so the same person's letter and e-mail never share a
+    variant; a template on its own (or overriding its built-in namesake) is its own."""
+    parent = (info.extends or "").removeprefix(BUILTIN_PREFIX)
+    if parent and parent != info.name:
+        return parent, 1
+    return info.name, 0
+
+
 def build_variables(record: Record, person: Contact, profile: Any, when: date,
-                    info: TemplateInfo) -> dict[str, Any]:
+                    info: TemplateInfo, thank_you_within_hours: int = 24
+                    ) -> dict[str, Any]:
     """The variables of one letter (for many letters to one record, `RecordVariables`)."""
-    return RecordVariables(record, profile, when, info).for_person(person)
+    return RecordVariables(record, profile, when, info,
+                           thank_you_within_hours).for_person(person)

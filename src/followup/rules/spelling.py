@@ -12,7 +12,9 @@ is (résumé, naïve, façade, rôle).
 Never flagged: the names, company, position, topics, e-mail addresses and other words of
 the linked record; words in the user's vocabulary files (config `vocabulary`); URLs, e-mail
 addresses and words with digits; all-caps acronyms; capitalised words inside a sentence
-(proper nouns: add them to the vocabulary to have them checked out of the way); slang that
+(proper nouns: add them to the vocabulary to have them checked out of the way) and the
+lower-case particles of such a name ("der" in "van der Merwe", "la" in "de la Cruz");
+slang that
 T001 reports (thx, gonna). The header block and the signature are not checked. When
 LanguageTool runs it reports S001 too; the linter keeps one finding per word.
 """
@@ -29,6 +31,7 @@ from .. import lexicons
 from ..document import Document, iter_words
 from ..findings import Problem, Severity, safe
 from ..lexicons import english_frequencies
+from ..records import NAME_PARTICLES
 from .base import Context, Options, Rule
 
 _CHECKED = frozenset({"salutation", "body", "heading"})
@@ -228,6 +231,16 @@ def _match_case(original: str, suggestion: str) -> str:
     return suggestion
 
 
+_NEXT_WORD = re.compile(r"[ \u00a0]+(\w)")
+
+
+def _before_a_name(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is followed by a capitalised word (a particle of
+    a name is: "der" in "van der Merwe")."""
+    match = _NEXT_WORD.match(text, end)
+    return match is not None and match.group(1).isupper()
+
+
 def check_spelling(document: Document, context: Context, options: Options
                    ) -> Iterator[Problem]:
     text = document.text
@@ -259,6 +272,8 @@ def check_spelling(document: Document, context: Context, options: Options
             if lower in own or base in own or all(p in own for p in base.split("-") if p):
                 continue
             capitalised = word[:1].isupper()
+            if lower in NAME_PARTICLES and _before_a_name(text, end):
+                continue  # a particle of a name: van der Merwe, de la Cruz, Nic Giolla
             if lower not in table:
                 if len(word) >= 2 and word.isupper():
                     continue  # an acronym
