@@ -208,8 +208,10 @@ RULES = [
         good="I would like to add to my answer on forecasting: at Northwind I built the "
         "weekly volume model.",
         check=check_negative, needs_nlp=True,
-        # saying no is the message of a withdrawal or a reply to a rejection
-        skip_kinds=frozenset({"withdrawal", "rejection-reply"}),
+        # saying no is the message of a withdrawal; in a reply to a rejection the plain
+        # facts ("unfortunately I", "I was disappointed") are skipped entry by entry
+        # (`skip_kinds` in models/negative.yaml), a complaint about the employer is not
+        skip_kinds=frozenset({"withdrawal"}),
     ),
     Rule(
         code="T004", name="apologetic", severity=Severity.WARNING,
