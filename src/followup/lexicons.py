@@ -5,6 +5,7 @@ A contributor changes what a rule knows by editing these files, not Python.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -237,9 +238,12 @@ class Lexicon:
             out.append(tuple(keys))
         return out
 
-    def spans(self, doc: Any) -> list[tuple[str, int, int]]:
+    def spans(self, doc: Any, keep: Callable[[str, int, int], bool] | None = None
+              ) -> list[tuple[str, int, int]]:
         """(entry key, start token, end token) of every match in a spaCy Doc, longest
-        first where matches of different entries overlap."""
+        first where matches of different entries overlap. `keep` (entry key, start, end)
+        drops a match before overlaps are resolved (a sign-off phrase in the body must not
+        hide a shorter body phrase)."""
         norms, lowers, orths = _token_columns(doc)
         root = self.root
         first = self.first
@@ -269,6 +273,8 @@ class Lexicon:
                     for entry_key in node.ends:
                         found.append((start, position, entry_key))
                 states = following
+        if keep is not None:
+            found = [m for m in set(found) if keep(m[2], m[0], m[1])]
         groups: dict[str, list[tuple[int, int, str]]] = {}
         for match in found:  # overlaps are resolved within each lexicon file
             groups.setdefault(self.entries[match[2]]["lexicon"], []).append(match)

@@ -64,12 +64,18 @@ def _match_all(document: Document) -> None:
     doc = document.spacy
     lexicon = lexicons.compiled_together(LEXICONS)
     found: dict[str, list[tuple[int, int, dict[str, Any]]]] = {name: [] for name in LEXICONS}
-    for key, start, end in lexicon.spans(doc):
+
+    def keep(key: str, start: int, end: int) -> bool:
+        first, last = doc[start], doc[end - 1]
+        return bool(_applicable(document, [(first.idx, last.idx + len(last.text),
+                                            lexicon.entries[key])]))
+
+    for key, start, end in lexicon.spans(doc, keep):
         first, last = doc[start], doc[end - 1]
         entry = lexicon.entries[key]
         found[entry["lexicon"]].append((first.idx, last.idx + len(last.text), entry))
     for name, matches in found.items():
-        document.cache[f"tone:{name}"] = _applicable(document, matches)
+        document.cache[f"tone:{name}"] = matches
 
 
 def _applicable(document: Document, found: list[tuple[int, int, dict[str, Any]]]
