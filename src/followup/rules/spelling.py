@@ -29,6 +29,7 @@ from ..document import Document, iter_words
 from ..findings import Problem, Severity, safe
 from ..lexicons import english_frequencies
 from .base import Context, Options, Rule
+from .tone import elongated as _elongated
 
 _CHECKED = frozenset({"salutation", "body", "heading"})
 _SKIP_SPANS = re.compile(
@@ -268,6 +269,8 @@ def check_spelling(document: Document, context: Context, options: Options
             parts = [p for p in lower.split("-") if p] if "-" in lower else [lower]
             if known(lower) or all(known(p) for p in parts):
                 continue
+            if _elongated(raw) is not None:
+                continue  # "sooo", "pleeease": T001 reports drawn-out words
             for part in parts:
                 if known(part) or len(part) < 3:
                     continue

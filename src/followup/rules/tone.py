@@ -125,6 +125,7 @@ def _shouting() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
 def check_informal(document: Document, context: Context, options: Options
                    ) -> Iterator[Problem]:
     yield from _problems(document, "informal.yaml", "informal")
+    yield from _register(document)
     emphasis, acronyms, doubled = _shouting()
     text = document.text
     for match in doubled.finditer(text):
@@ -156,6 +157,69 @@ def check_informal(document: Document, context: Context, options: Options
             continue  # a title or subject line in capitals, not shouting inside a sentence
         yield Problem(first, last, f"all-caps '{text[first:last]}' reads as shouting; "
                       "use normal case", (text[first:last].lower(),))
+
+
+_ELONGATED = re.compile(r"(?<![\w'’])[A-Za-z]*([A-Za-z])\1\1[A-Za-z]*(?![\w'’])")
+
+
+@cache
+def elongated(word: str) -> str | None:
+    """The ordinary word behind a drawn-out one ("sooo" -> "so", "Heyyy" -> "hey"), or
+    None when the word is not one (a real word, or no word once the letters are folded)."""
+    lower = word.lower()
+    frequencies = lexicons.english_frequencies()
+    if lower in frequencies or lower in ("www", "iii", "xxx", "zzz", "aaa"):
+        return None
+    single = re.sub(r"(.)\1{2,}", r"\1", lower)
+    double = re.sub(r"(.)\1{2,}", r"\1\1", lower)
+    for candidate in (double, single):
+        if candidate in frequencies or candidate in ("hey", "hi", "yay", "ok", "omg", "lol"):
+            return candidate
+    return None
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]+")
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+def _title_case_shouting(sentence: str) -> bool:
+    """A sentence of five or more words written In Title Case: most words capitalised,
+    and at least three of them ordinary lower-case English words (not names)."""
+    words = _TITLE_WORD.findall(sentence)
+    if len(words) < 5:
+        return False
+    frequencies = lexicons.english_frequencies()
+    capitalised = [w for w in words[1:] if w[:1].isupper() and not w.isupper()]
+    ordinary = [w for w in capitalised if frequencies.get(w.lower(), 0) >= 200000]
+    return len(capitalised) >= 0.7 * (len(words) - 1) and len(ordinary) >= 3
+
+
+def _register(document: Document) -> Iterator[Problem]:
+    """Drawn-out words ("sooo", "pleeease") and sentences In Title Case."""
+    text = document.text
+    for paragraph in document.paragraphs:
+        if paragraph.role not in _PROSE:
+            continue
+        chunk = text[paragraph.start:paragraph.end]
+        for match in _ELONGATED.finditer(chunk):
+            plain = elongated(match.group(0))
+            start = paragraph.start + match.start()
+            if plain is None or in_quotes(document, paragraph, start):
+                continue
+            yield Problem(start, paragraph.start + match.end(),
+                          f"informal '{match.group(0)}': drawn-out letters are chat register",
+                          (plain,))
+        if paragraph.role != "body":
+            continue
+        for match in _SENTENCE.finditer(chunk):
+            sentence = match.group(0)
+            lead = len(sentence) - len(sentence.lstrip())
+            start = paragraph.start + match.start() + lead
+            if _title_case_shouting(sentence.strip()) and \
+                    not in_quotes(document, paragraph, start):
+                yield Problem(start, paragraph.start + match.end(),
+                              "informal: a sentence In Title Case reads as shouting; use "
+                              "sentence case")
 
 
 def _one_mark(marks: str) -> str:
