@@ -77,6 +77,7 @@ _BRITISH = (
     (re.compile(r"ence(s?)$"), r"ense\1"),  # defence, offence
     (re.compile(r"ogue(s?)$"), r"og\1"),  # catalogue
     (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, labelling
+    (re.compile(r"isa(?=tion)"), "iza"),  # organisational, prioritisations
     (re.compile(r"ae"), "e"),  # encyclopaedia
     (re.compile(r"oe"), "e"),  # oesophagus
 )
@@ -114,7 +115,35 @@ def known(word: str) -> bool:
         return known(word[:-2] if word.endswith("'s") else word[:-1])
     if len(word) > 4 and word.endswith("s") and word[:-1] in spell:
         return True  # a plural the list lacks: "encodings"
-    return bool(_ROMAN.fullmatch(word)) or _derived(word, spell)
+    return bool(_ROMAN.fullmatch(word)) or _derived(word, spell) or _prefixed(word, spell) \
+        or _compound(word, spell)
+
+
+# Workplace coinages a frequency list lacks: a prefix on a common word ("rebrand",
+# "replatform", "upsell", "offsite", "cofounder", "deduplicate"). The base must be a
+# common word of four letters or more; wrongly joined pairs ("ontime", "offcourse") are in
+# models/misspellings.yaml, which is checked first.
+_PREFIXES = ("re", "co", "de", "un", "pre", "post", "up", "off", "out", "over", "under",
+             "sub", "super", "multi", "non", "inter", "cross", "mid", "self", "semi",
+             "anti", "micro", "e")
+
+
+def _prefixed(word: str, spell: dict[str, int]) -> bool:
+    for prefix in _PREFIXES:
+        base = word[len(prefix):]
+        if word.startswith(prefix) and len(base) >= 4 and spell.get(base, 0) >= 5000:
+            return True
+    return False
+
+
+def _compound(word: str, spell: dict[str, int]) -> bool:
+    """A closed compound of two common words of four letters or more: "timesheet",
+    "toolchain", "roadmapping", "livestream" (the list lacks many such coinages)."""
+    for cut in range(4, len(word) - 3):
+        left, right = word[:cut], word[cut:]
+        if spell.get(left, 0) >= 10000 and spell.get(right, 0) >= 10000:
+            return True
+    return False
 
 
 # Agent nouns and the like, which a frequency list often lacks. Not -ed, -ing, -ly, -ful,
@@ -279,8 +308,10 @@ def check_spelling(document: Document, context: Context, options: Options
                 found = suggestions(part)
                 if not found:
                     continue
-                if capitalised and (len(part) < 4 or known_words[found[0]] < 1000):
-                    continue  # a name at the start of a sentence, most likely
+                if capitalised and (len(part) < 4 or known_words[found[0]] < 50000):
+                    continue  # a name or a product at the start of a sentence, most likely
+                    # ("Figma", "Jira", "Asana"): only a near miss of a very common word
+                    # is a typo there
                 original = raw[offset: offset + len(part)]
                 fixes = tuple(_match_case(original, f) for f in found)
                 if len(fixes) == 1:
