@@ -115,8 +115,10 @@ def known(word: str) -> bool:
         return known(word[:-2] if word.endswith("'s") else word[:-1])
     if len(word) > 4 and word.endswith("s") and word[:-1] in spell:
         return True  # a plural the list lacks: "encodings"
-    return bool(_ROMAN.fullmatch(word)) or _derived(word, spell) or _prefixed(word, spell) \
-        or _compound(word, spell)
+    if _ROMAN.fullmatch(word) or _derived(word, spell):
+        return True
+    # a listed misspelling is never excused as a coinage ("eachother", "ontime")
+    return word not in _misspellings() and (_prefixed(word, spell) or _compound(word, spell))
 
 
 # Workplace coinages a frequency list lacks: a prefix on a common word ("rebrand",
