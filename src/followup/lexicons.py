@@ -162,10 +162,18 @@ def phrase_slots(phrase: str, attr: str = "NORM") -> list[Slot]:
             return token.norm_
         return token.text if attr == "ORTH" else token.lower_
 
+    nlp = tokenizer()
+    special = nlp.tokenizer.rules or {}
+
     def tokens(words: str) -> list[dict[str, Any]]:
         key = (words, attr)
         if key not in _TOKENISED:  # the same words recur across phrases; a Doc is dear
-            _TOKENISED[key] = [value(t) for t in make(words.replace("_", " "))]
+            if words.isalpha() and words not in special and words.lower() not in special:
+                # one plain word is one token, without a Doc: its norm is its lexeme's
+                _TOKENISED[key] = [nlp.vocab[words].norm_ if attr == "NORM" else
+                                   words if attr == "ORTH" else words.lower()]
+            else:
+                _TOKENISED[key] = [value(t) for t in make(words.replace("_", " "))]
         return [{attr: v} for v in _TOKENISED[key]]
 
     slots: list[Slot] = []  # per piece, its alternatives
@@ -195,9 +203,10 @@ _ALIASES = {"TEXT": "ORTH"}
 
 
 class _Node:
-    __slots__ = ("edges", "any", "ends")
+    __slots__ = ("edges", "any", "ends", "joins")
 
     def __init__(self) -> None:
+        self.joins: list[_Node] = []  # nodes reached without a token (after a slot)
         # (attribute index, string hash) for one word; (3 + attribute index, set id) for
         # a set of words (`{"IN": [...]}`), so a word class is one edge, not one per word
         self.edges: dict[tuple[int, int], _Node] = {}
@@ -260,19 +269,26 @@ class Lexicon:
             while states and position < stop:
                 keys = keys_at[position]
                 position += 1
-                following: list[_Node] = []
+                following: dict[int, _Node] = {}
                 for node in states:
                     edges = node.edges
                     for key in keys:
                         step = edges.get(key)
-                        if step is not None and step not in following:
-                            following.append(step)
-                    if node.any is not None and node.any not in following:
-                        following.append(node.any)
-                for node in following:
+                        if step is not None:
+                            following[id(step)] = step
+                    if node.any is not None:
+                        following[id(node.any)] = node.any
+                pending = list(following.values())
+                while pending:  # the nodes a slot's end joins to, without a token
+                    node = pending.pop()
+                    for joined in node.joins:
+                        if id(joined) not in following:
+                            following[id(joined)] = joined
+                            pending.append(joined)
+                states = list(following.values())
+                for node in states:
                     for entry_key in node.ends:
                         found.append((start, position, entry_key))
-                states = following
         if keep is not None:
             found = [m for m in set(found) if keep(m[2], m[0], m[1])]
         groups: dict[str, list[tuple[int, int, str]]] = {}
@@ -377,6 +393,13 @@ def _add(root: _Node, key: str, slots: list[Slot], strings: Any, sets: _Sets) ->
                 current = _step(current, token, strings, sets)
             after.update((id(n), n) for n in current)
         nodes = list(after.values())
+        if len(nodes) > 1 and root not in nodes:
+            # one fresh node joins the slot's ends, so the next slot is built once, not
+            # once per way of reaching it (a word class after `...` would multiply)
+            join = _Node()
+            for node in nodes:
+                node.joins.append(join)
+            nodes = [join]
         longest += max(len(alternative) for alternative in slot)
     for node in nodes:
         if node is root:
