@@ -7,7 +7,11 @@ from the American ones it knows (colour, organise, centre, defence, analyse). A 
 list lacks is reported only when it is a known misspelling (`models/misspellings.yaml`) or
 a single edit away from a known word: precision first, so a jargon word or a name with no
 close English word is left alone. A word with accents is known when the word without them
-is (résumé, naïve, façade, rôle).
+is (résumé, naïve, façade, rôle). Workplace coinages the list lacks are known too: a prefix
+on a common word ("rebrand", "upsell", "cofounder") and a closed compound of two common
+words ("timesheet", "toolchain"); wrongly joined pairs ("eachother") are listed
+misspellings. At a sentence start a capitalised word is taken for a name or a product
+("Figma", "Jira") unless it is a near miss of a very common word.
 
 Never flagged: the names, company, position, topics, e-mail addresses and other words of
 the linked record; words in the user's vocabulary files (config `vocabulary`); URLs, e-mail
