@@ -163,7 +163,7 @@ def phrase_slots(phrase: str, attr: str = "NORM") -> list[Slot]:
         return token.text if attr == "ORTH" else token.lower_
 
     nlp = tokenizer()
-    special = nlp.tokenizer.rules or {}
+    special = getattr(nlp.tokenizer, "rules", None) or {}
 
     def tokens(words: str) -> list[dict[str, Any]]:
         key = (words, attr)
