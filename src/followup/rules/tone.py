@@ -159,7 +159,7 @@ def check_informal(document: Document, context: Context, options: Options
                       "use normal case", (text[first:last].lower(),))
 
 
-_ELONGATED = re.compile(r"(?<![\w'’])[A-Za-z]*([A-Za-z])\1\1[A-Za-z]*(?![\w'’])")
+_TRIPLE = re.compile(r"([A-Za-z])\1\1+")  # linear: the word around it is found by hand
 
 
 @cache
@@ -201,14 +201,25 @@ def _register(document: Document) -> Iterator[Problem]:
         if paragraph.role not in _PROSE:
             continue
         chunk = text[paragraph.start:paragraph.end]
-        for match in _ELONGATED.finditer(chunk):
-            plain = elongated(match.group(0))
-            start = paragraph.start + match.start()
+        done = -1
+        for match in _TRIPLE.finditer(chunk):
+            left, right = match.start(), match.end()
+            if left < done:
+                continue
+            while left > 0 and chunk[left - 1].isalpha() and match.start() - left < 40:
+                left -= 1
+            while right < len(chunk) and chunk[right].isalpha() and right - match.end() < 40:
+                right += 1
+            done = right
+            word = chunk[left:right]
+            if (left and chunk[left - 1] in "'’_") or len(word) > 40:
+                continue
+            plain = elongated(word)
+            start = paragraph.start + left
             if plain is None or in_quotes(document, paragraph, start):
                 continue
-            yield Problem(start, paragraph.start + match.end(),
-                          f"informal '{match.group(0)}': drawn-out letters are chat register",
-                          (plain,))
+            yield Problem(start, paragraph.start + right,
+                          f"informal '{word}': drawn-out letters are chat register", (plain,))
         if paragraph.role != "body":
             continue
         for match in _SENTENCE.finditer(chunk):
