@@ -178,7 +178,7 @@ def elongated(word: str) -> str | None:
     return None
 
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]+")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|(?=\n)|$)")  # never backtracks: linear
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
@@ -226,7 +226,8 @@ def _register(document: Document) -> Iterator[Problem]:
             sentence = match.group(0)
             lead = len(sentence) - len(sentence.lstrip())
             start = paragraph.start + match.start() + lead
-            if _title_case_shouting(sentence.strip()) and \
+            if sentence.rstrip().endswith((".", "!", "?")) and \
+                    _title_case_shouting(sentence.strip()) and \
                     not in_quotes(document, paragraph, start):
                 yield Problem(start, paragraph.start + match.end(),
                               "informal: a sentence In Title Case reads as shouting; use "
