@@ -195,3 +195,9 @@ def test_particles_of_a_name_are_not_misspellings(lint_cli, write, body):
 def test_a_particle_word_before_a_lower_case_word_is_still_checked(lint_cli, write):
     (got,) = flagged(lint_cli, write, "I told der team about it.")
     assert got[0] == "der"
+
+
+@pytest.mark.parametrize("word", ["app", "apps", "inbox", "moulding", "mould", "smouldering",
+                                  "sceptical", "scepticism"])
+def test_everyday_web_words_and_more_british_spellings_are_known(word) -> None:
+    assert known(word)

@@ -80,6 +80,8 @@ def _misspellings() -> dict[str, str]:
 
 _BRITISH = (
     (re.compile(r"our"), "or"),  # colour, behaviour, favourite, neighbourhood
+    (re.compile(r"oul(?=d)"), "ol"),  # mould, moulding, smoulder
+    (re.compile(r"^scep"), "skep"),  # sceptic, sceptical, scepticism
     (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),  # organise, realised
     (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),  # analyse, paralysed
     (re.compile(r"tre(s?)$"), r"ter\1"),  # centre, metres
