@@ -161,3 +161,34 @@ def test_example_tree_shows_c005_and_c006(tmp_path: Path) -> None:
         ("acme-packaging-manager", "interview.yaml", "C005"),
         ("globex-supply-chain-analyst", "thank-you-renee-laurent.md", "C006"),
     ]
+
+
+def test_a_large_folder_sends_who_each_note_is_to_back_from_its_workers(
+        tmp_path: Path, monkeypatch) -> None:
+    """In parallel, C005 and C006 find the same as in one process, and the main process
+    does not analyse the notes' names again: the workers send what they worked out."""
+    import os
+
+    from followup.linter import PARALLEL_MIN
+    from followup.rules import folder
+
+    files = {"globex/interview.yaml": RECORD}
+    for i in range(PARALLEL_MIN + 20):
+        salutation = "Dear Ms. Laurent," if i % 2 else "Dear Mr. Mensah-Bonsu,"
+        files[f"globex/note-{i:03}.md"] = note(salutation, SAME.replace("today", f"on day {i}"))
+    main, analysed = os.getpid(), []
+    original = folder.analyse
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.getpid() == main:
+            analysed.append(args[0].path)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(folder, "analyse", counted)
+    monkeypatch.setenv("FOLLOWUP_JOBS", "1")
+    sequential = run(tmp_path, files)
+    analysed.clear()
+    monkeypatch.setenv("FOLLOWUP_JOBS", "2")
+    parallel = run(tmp_path, files)
+    assert parallel == sequential and {f.code for f in parallel} == {"C006"}
+    assert len(analysed) <= 1  # the first letter is checked in the main process, before the fork

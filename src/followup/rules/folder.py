@@ -20,6 +20,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -30,13 +31,20 @@ from ..lettercache import Letter
 from ..records import RECORD_FILENAME, Contact, Record
 from ..source import LETTER_SUFFIXES
 from ..thanks import thank_you_notes
-from .base import Options, Rule, TreeContext, place
+from .base import Context, Options, Rule, TreeContext, place
 from .names import analyse, name_data, name_parts
+
+_ADDRESSED = "folder.addressed"  # (record path, indices into record.people)
+_MASKED = "folder.masked"  # (record path, `_masked_body`)
 
 
 def addressed_people(document: Document, record: Record,
                      records: Sequence[Record] = ()) -> list[Contact]:
-    """The record's people this letter is written to (To:/`to:` and salutation)."""
+    """The record's people this letter is written to (To:/`to:` and salutation); what
+    the process that checked the letter worked out, when it did."""
+    cached = document.cache.get(_ADDRESSED)
+    if cached is not None and cached[0] == str(record.path):
+        return [record.people[i] for i in cached[1]]
     analysis = analyse(document, record, records)
     people: list[Contact] = []
     if analysis.addressee is not None:
@@ -45,6 +53,22 @@ def addressed_people(document: Document, record: Record,
         if greeting.person is not None and greeting.person not in people:
             people.append(greeting.person)
     return people
+
+
+def collect_inputs(document: Document, context: Context) -> dict[str, Any]:
+    """Beside the letter's checks (in a worker, for a large folder): who a thank-you note
+    is to and its masked body, which C005 and C006 need in the main process. Small values
+    a worker sends back, where the main process would otherwise analyse every note's
+    names again."""
+    record = context.record
+    if record is None or document.kind != "thank-you":
+        return {}
+    people = addressed_people(document, record, context.records)
+    values: dict[str, Any] = {
+        _ADDRESSED: (str(record.path), tuple(record.people.index(p) for p in people))}
+    if len([p for p in people if p in record.interviewers]) == 1:
+        values[_MASKED] = (str(record.path), _masked_body(document, record))
+    return values
 
 
 def _same_record(a: Record | None, b: Record) -> bool:
@@ -130,6 +154,9 @@ def check_missing_thank_you(tree: TreeContext, options: Options) -> Iterator[Fin
 
 def _masked_body(document: Document, record: Record) -> str:
     """The body with the record's names and titles blanked, lower-cased, spaces collapsed."""
+    cached = document.cache.get(_MASKED)
+    if cached is not None and cached[0] == str(record.path):
+        return cached[1]  # type: ignore[no-any-return]
     text = document.body_text
     words = {p for person in record.people for p in name_parts(person)}
     words |= {person.name for person in record.people}
@@ -264,7 +291,7 @@ _RULE_C005 = Rule(
     "Date: and no X-Unsent); both count notes with the same function.",
     bad="interviewers: Nick Claus, Martha Okonkwo-Reyes; one note, to Nick Claus",
     good="thank-you-nick-claus.md and thank-you-martha-okonkwo-reyes.eml",
-    check_tree=check_missing_thank_you,
+    check_tree=check_missing_thank_you, collect=collect_inputs,
 )
 _RULE_C006 = Rule(
     code="C006", name="duplicate-note", severity=Severity.WARNING,
@@ -275,7 +302,8 @@ _RULE_C006 = Rule(
     "the record's names blanked (rapidfuzz ratio); `min_similarity` sets the threshold.",
     bad="Two notes whose bodies differ only in the greeted name.",
     good="Each note mentions what that interviewer talked about.",
-    check_tree=check_duplicate_notes, options={"min_similarity": 0.8},
+    check_tree=check_duplicate_notes, collect=collect_inputs,
+    options={"min_similarity": 0.8},
 )
 
 RULES = [_RULE_C005, _RULE_C006]
