@@ -370,6 +370,24 @@ def _company_word(written: str, recorded: str) -> str | None:
     return "typo"
 
 
+def may_start_company(written: str, company: CompanyName, record: Record) -> bool:
+    """Whether a window starting with this word can have a `company_verdict`: its first
+    word passes the verdict's test of the first recorded word (once per word and record:
+    most capitalised words of a letter are nowhere near the company's name)."""
+    memo: dict[tuple[str, str], bool] = _record_memo(record).setdefault("company_starts", {})
+    key = (written, company.text)
+    found = memo.get(key)
+    if found is None:
+        recorded = fold(company.words[0]).rstrip(".")
+        data = name_data()
+        if recorded in data.company_connectives or recorded in data.legal_suffixes:
+            found = fold(written).rstrip(".") == recorded
+        else:
+            found = _company_word(written, company.words[0]) is not None
+        memo[key] = found
+    return found
+
+
 def company_verdict(written: Sequence[str], company: CompanyName,
                      person_parts: frozenset[str] = frozenset(),
                      extends: bool = False) -> str | None:
