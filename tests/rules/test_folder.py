@@ -6,6 +6,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from followup.config import Config
 from followup.findings import Finding, Severity
 from followup.linter import LintRequest, lint
@@ -192,3 +194,36 @@ def test_a_large_folder_sends_who_each_note_is_to_back_from_its_workers(
     parallel = run(tmp_path, files)
     assert parallel == sequential and {f.code for f in parallel} == {"C006"}
     assert len(analysed) <= 1  # the first letter is checked in the main process, before the fork
+
+
+@pytest.mark.parametrize("threshold", [0.8, 0.3, 0.0])
+def test_a_large_folder_scored_at_once_finds_the_pairs_scored_one_by_one(threshold: float
+                                                                        ) -> None:
+    """The batch (numpy lists the pairs, rapidfuzz scores them together) reports the same
+    pairs, in the same order and with the same scores, as comparing each pair of notes to
+    different people, named letters and empty bodies included."""
+    import random
+    from types import SimpleNamespace
+
+    from followup.rules.folder import BATCH_MIN, _batch_scores, similarity
+
+    rng = random.Random(3)
+    sentences = ["thank you for the tour today.", "i enjoyed the talk about carriers.",
+                 "the slotting plan was clever.", "i look forward to hearing from you.",
+                 "NAME showed me the dock.", "the team was kind.", "i left excited."]
+    notes = []
+    for i in range(150):
+        body = "" if i % 37 == 5 else " ".join(rng.sample(sentences, rng.randint(2, 6)))
+        notes.append((SimpleNamespace(path=f"n{i}.md"), i % 3, body))
+    context = frozenset({"n4.md", "n9.md", "n10.md"})
+    batch = _batch_scores(notes, context, threshold)
+    assert batch is not None and len(notes) ** 2 // 3 > BATCH_MIN
+    expected = []
+    for index, (document, person, body) in enumerate(notes):
+        for earlier_index, (earlier, earlier_person, earlier_body) in enumerate(notes[:index]):
+            if person == earlier_person or {document.path, earlier.path} <= context:
+                continue
+            score = similarity(body, earlier_body, threshold)
+            if score >= threshold:
+                expected.append((index, earlier_index, score))
+    assert batch == expected and expected
