@@ -323,10 +323,13 @@ def word_spans(text: str, start: int = 0, end: int | None = None
                 ) -> list[tuple[int, int, str]]:
     out = []
     for match in _WORDS.finditer(text, start, len(text) if end is None else end):
-        word = strip_possessive(match.group(0))
-        if word.endswith(".") and not _INNER_STOP.search(word):
-            word = word.rstrip(".")
-        out.append((match.start(), match.start() + len(word), word))
+        word = match.group(0)
+        begin = match.start()
+        if "'" in word or "’" in word:  # a match ends in a letter: only a possessive
+            word = strip_possessive(word)  # cut off can leave a stop at its end
+            if word.endswith(".") and not _INNER_STOP.search(word):
+                word = word.rstrip(".")
+        out.append((begin, begin + len(word), word))
     return out
 
 
