@@ -356,8 +356,9 @@ def _read_context(documents: Sequence[Document], record_of: dict[int, Record | N
     holding the applications) go into `records`, and the other letters of their
     applications come back as context documents, read but not checked. What cannot be
     read is skipped: it is not what the user asked to check."""
+    resolved_folders = [f.resolve() for f in folders]
     named = [d for d in documents if d.path != "-" and not any(
-        Path(d.path).resolve().is_relative_to(f.resolve()) for f in folders)]
+        Path(d.path).resolve().is_relative_to(f) for f in resolved_folders)]
     if not named:
         return []
     roots: set[Path] = set()
