@@ -9,6 +9,8 @@ A letter counts once per rule: the rule fired on it or not. Every offline rule r
     python bench/corpus.py --misses   # and which letters were missed or falsely flagged
     python bench/corpus.py --heldout  # the held-out set (tests/corpus/heldout/), written
                                       # after the rules and never tuned against
+    python bench/corpus.py --dev      # the development set for issue 11 (tests/corpus/dev/),
+                                      # written from reading real letters and advice pages
     python bench/corpus.py --blind    # the newest blind tone set (tests/corpus/blind/tone2/),
                                       # written by someone who never saw the lexicons; never
                                       # tune on it
@@ -72,6 +74,8 @@ def main() -> None:
     corpus = CORPUS
     if "--heldout" in sys.argv:
         corpus = CORPUS / "heldout"
+    elif "--dev" in sys.argv:
+        corpus = CORPUS / "dev"
     elif "--blind" in sys.argv:
         at = sys.argv.index("--blind") + 1
         name = sys.argv[at] if at < len(sys.argv) and not sys.argv[at].startswith("-") \

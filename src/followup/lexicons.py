@@ -5,6 +5,7 @@ A contributor changes what a rule knows by editing these files, not Python.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -60,7 +61,10 @@ def load(name: str) -> Any:
 # `phrase` is written as plain words; each word is tokenised with spaCy's English tokenizer
 # and matched on its NORM, so "I'm"/"I am"/"I’m" and "didn't"/"did not" are one phrase.
 # Inside a phrase, `a|b|c` is a choice of words (`to_hear` for two words in a choice), `*`
-# one optional word of any kind and `...` up to three words of any kind. `attr: LOWER`
+# one optional word of any kind and `...` up to three words of any kind. `~word` is the
+# word's family: every form of the lemma (apologize: apologise, apologised, apologizing,
+# ...; see `word_forms`), and `@name` a word class of `models/wordclasses.yaml` (a named
+# list of such choices, shared by every lexicon: `@weekday`, `@gift`, `@employer`). `attr: LOWER`
 # matches the exact spelling instead (for "gonna", whose norm is "going to"), `attr: ORTH`
 # the exact characters. `pattern` gives raw spaCy Matcher token patterns instead of a phrase
 # (NORM, LOWER, ORTH or TEXT, a string or {"IN": [...]}, and "OP": "?"). Optional keys:
@@ -71,12 +75,84 @@ def load(name: str) -> Any:
 
 _TOKENISED: dict[tuple[str, str], list[str]] = {}
 
+_VOWELS = frozenset("aeiou")
+
+
+@cache
+def word_forms(lemma: str) -> tuple[str, ...]:
+    """Every form of a word family, lower case: the lemma, its regular inflections (plural
+    or third person, past, participle; a silent e dropped, a final consonant doubled, y to
+    ies/ied), the -ise/-ize spelling of the other side of the Atlantic, and the irregular
+    or variant forms listed in `models/lemmas.yaml` ("sent", "apologies", "forgave").
+
+    A family is expanded when a lexicon is compiled, not looked up per token: matching
+    stays on string hashes, and spaCy's Matcher sees the same patterns (NORM IN [...]).
+    Over-generated forms ("bombs" of "bomb") are harmless: they only match themselves."""
+    word = lemma.lower()
+    forms = {word}
+    stems = {word}
+    if "iz" in word:
+        stems.add(word.replace("iz", "is"))
+    elif word.endswith("ise"):
+        stems.add(word[:-3] + "ize")
+    for base in stems:
+        forms.add(base)
+        if base.endswith(("s", "x", "z", "ch", "sh")):
+            forms.add(base + "es")
+        elif base.endswith("y") and base[-2:-1] not in _VOWELS:
+            forms.update({base[:-1] + "ies", base[:-1] + "ied"})
+        else:
+            forms.add(base + "s")
+        if base.endswith("e"):
+            forms.update({base + "d", base[:-1] + "ing"})
+        else:
+            forms.update({base + "ed", base + "ing"})
+            if len(base) >= 3 and base[-1] not in _VOWELS | {"w", "x", "y"} and \
+                    base[-2] in _VOWELS and base[-3] not in _VOWELS:
+                forms.update({base + base[-1] + "ed", base + base[-1] + "ing"})
+        if base.endswith("y"):
+            forms.add(base + "ing")
+    irregular = load("lemmas.yaml") or {}
+    for form in irregular.get(word, ()) or ():
+        forms.add(str(form).lower())
+    return tuple(sorted(forms))
+
+
+def _choices(piece: str, depth: int = 0) -> list[str]:
+    """The words of one choice piece, with `@class` expanded (classes may name classes)."""
+    out: list[str] = []
+    for choice in piece.split("|"):
+        if choice.startswith("@") and len(choice) > 1:
+            classes = load("wordclasses.yaml") or {}
+            if choice[1:] not in classes:
+                raise ValueError(f"unknown word class '{choice}' (models/wordclasses.yaml)")
+            if depth > 4:
+                raise ValueError(f"word class '{choice}' refers to itself")
+            for member in classes[choice[1:]]:
+                out.extend(_choices(str(member).replace(" ", "_"), depth + 1))
+        elif choice.startswith("~") and len(choice) > 1:  # the first word's forms
+            head, _, rest = choice[1:].partition("_")
+            out.extend(form + ("_" + rest if rest else "") for form in word_forms(head))
+        elif choice:
+            out.append(choice)
+    return out
+
+
+Slot = list[list[dict[str, Any]]]  # the alternatives of one piece of a phrase
+
 
 def phrase_patterns(phrase: str, attr: str = "NORM") -> list[list[dict[str, Any]]]:
     """spaCy Matcher token patterns for a lexicon phrase (see above); a choice of several
     words ("to_hear|your") becomes one pattern per such choice."""
     from itertools import product
 
+    return [[token for part in combo for token in part]
+            for combo in product(*phrase_slots(phrase, attr))]
+
+
+def phrase_slots(phrase: str, attr: str = "NORM") -> list[Slot]:
+    """A phrase as slots, one per piece, each the token sequences it may be; the trie is
+    built from these directly, so choices never multiply into separate patterns."""
     from .nlp import tokenizer
 
     make = tokenizer().make_doc
@@ -86,22 +162,30 @@ def phrase_patterns(phrase: str, attr: str = "NORM") -> list[list[dict[str, Any]
             return token.norm_
         return token.text if attr == "ORTH" else token.lower_
 
+    nlp = tokenizer()
+    special = getattr(nlp.tokenizer, "rules", None) or {}
+
     def tokens(words: str) -> list[dict[str, Any]]:
         key = (words, attr)
         if key not in _TOKENISED:  # the same words recur across phrases; a Doc is dear
-            _TOKENISED[key] = [value(t) for t in make(words.replace("_", " "))]
+            if words.isalpha() and words not in special and words.lower() not in special:
+                # one plain word is one token, without a Doc: its norm is its lexeme's
+                _TOKENISED[key] = [nlp.vocab[words].norm_ if attr == "NORM" else
+                                   words if attr == "ORTH" else words.lower()]
+            else:
+                _TOKENISED[key] = [value(t) for t in make(words.replace("_", " "))]
         return [{attr: v} for v in _TOKENISED[key]]
 
-    slots: list[list[list[dict[str, Any]]]] = []  # per piece, its alternatives
+    slots: list[Slot] = []  # per piece, its alternatives
     for piece in phrase.split():
         if piece == "*":
             slots.append([[{"OP": "?"}]])
         elif piece == "...":
             slots.append([[{"OP": "?"}] * 3])
-        elif "|" in piece:
+        elif "|" in piece or piece[:1] in "@~":
             single: list[str] = []
             several: list[list[dict[str, Any]]] = []
-            for choice in piece.split("|"):
+            for choice in dict.fromkeys(_choices(piece)):
                 found = tokens(choice)
                 if len(found) == 1:
                     single.append(found[0][attr])
@@ -111,7 +195,7 @@ def phrase_patterns(phrase: str, attr: str = "NORM") -> list[list[dict[str, Any]
             slots.append(alternatives + several)
         else:
             slots.append([tokens(piece)])
-    return [[token for part in combo for token in part] for combo in product(*slots)]
+    return slots
 
 
 _ATTRS = ("NORM", "LOWER", "ORTH")
@@ -119,14 +203,13 @@ _ALIASES = {"TEXT": "ORTH"}
 
 
 class _Node:
-    __slots__ = ("edges", "choices", "any", "ends")
+    __slots__ = ("edges", "any", "ends", "joins")
 
     def __init__(self) -> None:
-        self.edges: dict[tuple[int, int], _Node] = {}  # (attribute index, string hash)
-        # a token that is one of several words ({"IN": [...]}): one edge to a node of this
-        # pattern's own, not one node per word with the rest of the pattern copied below
-        # each (a phrase of a few such choices was tens of thousands of nodes to build)
-        self.choices: list[tuple[int, frozenset[int], _Node]] = []
+        self.joins: list[_Node] = []  # nodes reached without a token (after a slot)
+        # (attribute index, string hash) for one word; (3 + attribute index, set id) for
+        # a set of words (`{"IN": [...]}`), so a word class is one edge, not one per word
+        self.edges: dict[tuple[int, int], _Node] = {}
         self.any: _Node | None = None  # a token of any kind
         self.ends: list[str] = []  # entry keys whose pattern ends here
 
@@ -139,51 +222,75 @@ class Lexicon:
     (NORM, LOWER, ORTH or TEXT with a string or `{"IN": [...]}`, and `"OP": "?"`), so a
     pattern file stays valid for spaCy's Matcher (`spacy_matcher()`, used by the tests)
     while matching runs on a trie of string hashes: one walk over a letter's tokens
-    serves every pattern, a few microseconds a sentence.
+    serves every pattern, a few microseconds a sentence. A set of words (a word class
+    such as `@gift`) is interned once and is one edge of the trie: a token's keys are its
+    three hashes plus the ids of the sets that hold them (`members`).
     """
 
     entries: dict[str, dict[str, Any]]
-    patterns: dict[str, list[list[dict[str, Any]]]]
     root: _Node
-    first: tuple[frozenset[int], frozenset[int], frozenset[int]]  # hashes that start one
+    first: frozenset[tuple[int, int]]  # edge keys that start a pattern
     depth: int  # tokens in the longest pattern
+    members: tuple[dict[int, tuple[int, ...]], ...]  # per attribute: hash -> set ids
 
-    def spans(self, doc: Any) -> list[tuple[str, int, int]]:
+    def _keys(self, norms: list[int], lowers: list[int], orths: list[int]
+              ) -> list[tuple[tuple[int, int], ...]]:
+        """Every token's edge keys, computed once per letter."""
+        by_norm, by_lower, by_orth = self.members
+        out = []
+        for n, lo, o in zip(norms, lowers, orths, strict=True):
+            keys = [(0, n), (1, lo), (2, o)]
+            for column, table, value in ((3, by_norm, n), (4, by_lower, lo), (5, by_orth, o)):
+                found = table.get(value)
+                if found:
+                    keys.extend((column, ident) for ident in found)
+            out.append(tuple(keys))
+        return out
+
+    def spans(self, doc: Any, keep: Callable[[str, int, int], bool] | None = None
+              ) -> list[tuple[str, int, int]]:
         """(entry key, start token, end token) of every match in a spaCy Doc, longest
-        first where matches of different entries overlap."""
+        first where matches of different entries overlap. `keep` (entry key, start, end)
+        drops a match before overlaps are resolved (a sign-off phrase in the body must not
+        hide a shorter body phrase)."""
         norms, lowers, orths = _token_columns(doc)
         root = self.root
-        first_norm, first_lower, first_orth = self.first
+        first = self.first
         anywhere = root.any is not None
         size = len(norms)
+        keys_at = self._keys(norms, lowers, orths)
         found: list[tuple[int, int, str]] = []
         for start in range(size):
-            if not (anywhere or norms[start] in first_norm or lowers[start] in first_lower
-                    or orths[start] in first_orth):
+            if not anywhere and first.isdisjoint(keys_at[start]):
                 continue
             states = [root]
             position = start
             stop = min(size, start + self.depth)
             while states and position < stop:
-                token = (norms[position], lowers[position], orths[position])
-                keys = ((0, token[0]), (1, token[1]), (2, token[2]))
+                keys = keys_at[position]
                 position += 1
-                following: list[_Node] = []
+                following: dict[int, _Node] = {}
                 for node in states:
                     edges = node.edges
                     for key in keys:
                         step = edges.get(key)
-                        if step is not None and step not in following:
-                            following.append(step)
-                    for column, values, step in node.choices:
-                        if token[column] in values and step not in following:
-                            following.append(step)
-                    if node.any is not None and node.any not in following:
-                        following.append(node.any)
-                for node in following:
+                        if step is not None:
+                            following[id(step)] = step
+                    if node.any is not None:
+                        following[id(node.any)] = node.any
+                pending = list(following.values())
+                while pending:  # the nodes a slot's end joins to, without a token
+                    node = pending.pop()
+                    for joined in node.joins:
+                        if id(joined) not in following:
+                            following[id(joined)] = joined
+                            pending.append(joined)
+                states = list(following.values())
+                for node in states:
                     for entry_key in node.ends:
                         found.append((start, position, entry_key))
-                states = following
+        if keep is not None:
+            found = [m for m in set(found) if keep(m[2], m[0], m[1])]
         groups: dict[str, list[tuple[int, int, str]]] = {}
         for match in found:  # overlaps are resolved within each lexicon file
             groups.setdefault(self.entries[match[2]]["lexicon"], []).append(match)
@@ -195,8 +302,8 @@ class Lexicon:
         from spacy.matcher import Matcher
 
         matcher = Matcher(vocab, validate=validate)
-        for key, patterns in self.patterns.items():
-            matcher.add(key, patterns)
+        for key, entry in self.entries.items():
+            matcher.add(key, entry_patterns(entry))
         return matcher
 
 
@@ -223,60 +330,82 @@ def _token_columns(doc: Any) -> list[list[int]]:
     return columns  # type: ignore[no-any-return]
 
 
-def _expand(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """The pattern without optional tokens: one variant per choice of those kept."""
-    variants: list[list[dict[str, Any]]] = [[]]
-    for token in pattern:
-        op = token.get("OP")
-        plain = {k: v for k, v in token.items() if k != "OP"}
-        if op in (None, "1"):
-            variants = [v + [plain] for v in variants]
-        elif op == "?":
-            variants = variants + [v + [plain] for v in variants]
-        else:
-            raise ValueError(f"operator '{op}' is not supported in lexicons (use '?')")
-    unique: dict[str, list[dict[str, Any]]] = {}
-    for variant in variants:
-        if variant:
-            unique.setdefault(repr(variant), variant)
-    return list(unique.values())
+class _Sets:
+    """Interned sets of word hashes per attribute: one id per distinct `IN` list."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[int, frozenset[int]], int] = {}
+        self.members: tuple[dict[int, list[int]], ...] = ({}, {}, {})
+
+    def key(self, index: int, hashes: frozenset[int]) -> tuple[int, int]:
+        if len(hashes) == 1:
+            return (index, next(iter(hashes)))
+        found = self.ids.get((index, hashes))
+        if found is None:
+            found = self.ids[(index, hashes)] = len(self.ids) + 1
+            for value in hashes:
+                self.members[index].setdefault(value, []).append(found)
+        return (3 + index, found)
 
 
-def _add(root: _Node, key: str, pattern: list[dict[str, Any]], strings: Any) -> int:
-    """Add a pattern to the trie; returns the length of its longest variant."""
-    longest = 0
-    for variant in _expand(pattern):
-        longest = max(longest, len(variant))
-        nodes = [root]
-        for token in variant:
-            unknown = set(token) - set(_ATTRS) - set(_ALIASES)
-            if unknown:
-                raise ValueError(f"token attribute {sorted(unknown)} is not supported in "
-                                 "lexicons (NORM, LOWER, ORTH, TEXT)")
-            following: list[_Node] = []
-            for node in nodes:
-                if not token:
-                    node.any = node.any or _Node()
-                    following.append(node.any)
-                    continue
-                if len(token) > 1:
-                    raise ValueError("one attribute per token in lexicon patterns")
-                (attr, value), = token.items()
-                index = _ATTRS.index(_ALIASES.get(attr, attr))
-                values = value["IN"] if isinstance(value, dict) else [value]
-                if isinstance(value, dict) and set(value) != {"IN"}:
-                    raise ValueError(f"only {{'IN': [...]}} is supported, not {value}")
-                hashes = [strings.add(str(item)) for item in values]
-                if len(hashes) == 1:
-                    following.append(node.edges.setdefault((index, hashes[0]), _Node()))
-                else:  # never shared with another pattern: no other path runs through it
-                    step = _Node()
-                    node.choices.append((index, frozenset(hashes), step))
-                    following.append(step)
-            nodes = following
+def _step(nodes: list[_Node], token: dict[str, Any], strings: Any, sets: _Sets
+          ) -> list[_Node]:
+    """The trie nodes after one token pattern (`"OP": "?"`: also the nodes before it)."""
+    op = token.get("OP")
+    if op not in (None, "1", "?"):
+        raise ValueError(f"operator '{op}' is not supported in lexicons (use '?')")
+    plain = {k: v for k, v in token.items() if k != "OP"}
+    unknown = set(plain) - set(_ATTRS) - set(_ALIASES)
+    if unknown:
+        raise ValueError(f"token attribute {sorted(unknown)} is not supported in "
+                         "lexicons (NORM, LOWER, ORTH, TEXT)")
+    if len(plain) > 1:
+        raise ValueError("one attribute per token in lexicon patterns")
+    following: list[_Node] = list(nodes) if op == "?" else []
+    if not plain:
         for node in nodes:
-            if key not in node.ends:
-                node.ends.append(key)
+            node.any = node.any or _Node()
+            following.append(node.any)
+    else:
+        (attr, value), = plain.items()
+        index = _ATTRS.index(_ALIASES.get(attr, attr))
+        if isinstance(value, dict) and set(value) != {"IN"}:
+            raise ValueError(f"only {{'IN': [...]}} is supported, not {value}")
+        values = value["IN"] if isinstance(value, dict) else [value]
+        edge = sets.key(index, frozenset(strings.add(str(item)) for item in values))
+        for node in nodes:
+            following.append(node.edges.setdefault(edge, _Node()))
+    return list({id(n): n for n in following}.values())
+
+
+def _add(root: _Node, key: str, slots: list[Slot], strings: Any, sets: _Sets) -> int:
+    """Add a pattern, given as slots of alternatives, to the trie: the nodes after each
+    slot are the union over its alternatives, and an optional token keeps the nodes
+    before it, so neither choices nor optional words multiply the work. Returns the
+    length of the longest sequence it can match."""
+    nodes = [root]
+    longest = 0
+    for slot in slots:
+        after: dict[int, _Node] = {}
+        for alternative in slot:
+            current = nodes
+            for token in alternative:
+                current = _step(current, token, strings, sets)
+            after.update((id(n), n) for n in current)
+        nodes = list(after.values())
+        if len(nodes) > 1 and root not in nodes:
+            # one fresh node joins the slot's ends, so the next slot is built once, not
+            # once per way of reaching it (a word class after `...` would multiply)
+            join = _Node()
+            for node in nodes:
+                node.joins.append(join)
+            nodes = [join]
+        longest += max(len(alternative) for alternative in slot)
+    for node in nodes:
+        if node is root:
+            continue  # an all-optional pattern would match nothing
+        if key not in node.ends:
+            node.ends.append(key)
     return longest
 
 
@@ -294,8 +423,8 @@ def compiled_together(names: tuple[str, ...]) -> Lexicon:
 
     strings = tokenizer().vocab.strings
     root = _Node()
+    sets = _Sets()
     entries: dict[str, dict[str, Any]] = {}
-    all_patterns: dict[str, list[list[dict[str, Any]]]] = {}
     depth = 1
     for name in names:
         for number, entry in enumerate(load(name), start=1):
@@ -304,29 +433,33 @@ def compiled_together(names: tuple[str, ...]) -> Lexicon:
                 raise UserError(f"lexicon entry {number}: id '{entry.get('id')}' given twice",
                                 model_path(name))
             try:
-                if "pattern" in entry:
-                    patterns = entry["pattern"]
-                    if patterns and isinstance(patterns[0], dict):
-                        patterns = [patterns]
-                else:
-                    phrases = entry["phrase"] if isinstance(entry["phrase"], list) \
-                        else [entry["phrase"]]
-                    patterns = [pattern for p in phrases
-                                for pattern in phrase_patterns(p, entry.get("attr", "NORM"))]
-                for pattern in patterns:
-                    depth = max(depth, _add(root, key, pattern, strings))
+                for slots in _entry_slots(entry):
+                    depth = max(depth, _add(root, key, slots, strings, sets))
             except (ValueError, KeyError, TypeError) as exc:
                 raise UserError(f"lexicon entry {number} ('{entry.get('id')}'): {exc}",
                                 model_path(name)) from None
             entries[key] = {**entry, "lexicon": name}
-            all_patterns[key] = patterns
-    first: tuple[set[int], set[int], set[int]] = (set(), set(), set())
-    for column, value in root.edges:
-        first[column].add(value)
-    for column, values, _ in root.choices:
-        first[column].update(values)
-    return Lexicon(entries, all_patterns, root,
-                   (frozenset(first[0]), frozenset(first[1]), frozenset(first[2])), depth)
+    members = tuple({h: tuple(ids) for h, ids in table.items()} for table in sets.members)
+    return Lexicon(entries, root, frozenset(root.edges), depth, members)
+
+
+def _entry_slots(entry: dict[str, Any]) -> list[list[Slot]]:
+    """An entry's patterns as slots: its raw `pattern`s (one token a slot) or phrases."""
+    if "pattern" in entry:
+        patterns = entry["pattern"]
+        if patterns and isinstance(patterns[0], dict):
+            patterns = [patterns]
+        return [[[[token]] for token in pattern] for pattern in patterns]
+    phrases = entry["phrase"] if isinstance(entry["phrase"], list) else [entry["phrase"]]
+    return [phrase_slots(p, entry.get("attr", "NORM")) for p in phrases]
+
+
+def entry_patterns(entry: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """An entry's spaCy Matcher token patterns (every choice spelled out: for tests)."""
+    from itertools import product
+
+    return [[token for part in combo for token in part]
+            for slots in _entry_slots(entry) for combo in product(*slots)]
 
 
 @cache

@@ -42,6 +42,21 @@ def _data() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozense
             frozenset(str(w).lower() for w in data["generic"]))
 
 
+@cache
+def _stock_stems() -> frozenset[str]:
+    """Stems of the stock words of a thank-you note (`stock` and `generic` in
+    models/content.yaml): "responsibilities", "insights" and "departments" name nothing
+    that happened in the interview, in any of their forms."""
+    data = lexicons.load("content.yaml")
+    words = [str(w).lower() for w in (*data["generic"], *data.get("stock", ()))]
+    return frozenset(stem(part) for w in words for part in w.split())
+
+
+def _concrete(word: str) -> bool:
+    """A word that may name something discussed: not a stock word in any of its forms."""
+    return stem(word) not in _stock_stems()
+
+
 def _prose(document: Document, roles: frozenset[str] = _PROSE) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in document.paragraphs if p.role in roles]
 
@@ -244,7 +259,8 @@ def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str
             at += 1
         run = 0
         while at + run < len(words) and words[at + run] not in generic and \
-                words[at + run] not in own and len(words[at + run]) > 2:
+                words[at + run] not in own and len(words[at + run]) > 2 and \
+                _concrete(words[at + run]):
             run += 1
         following = words[at + run] if at + run < len(words) else ""
         if run >= 2 and following not in _TITLE_ENDS:
@@ -257,7 +273,8 @@ def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[s
     """A sentence that refers to the conversation and names a concrete subject."""
     words = [w for w in _WORD.findall(sentence.lower().replace("’", "'"))]
     if {"your", "you"} & set(words[:12]) and not {"thank", "thanks"} & set(words):
-        concrete = [w for w in words if w not in generic and w not in own and len(w) > 3]
+        concrete = [w for w in words if w not in generic and w not in own and len(w) > 3
+                    and _concrete(w)]
         if len(concrete) >= 3:
             return True  # "Your plan to split grant reports by funder makes sense."
     if _names_a_thing(words, generic, own):
@@ -267,7 +284,7 @@ def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[s
         if match.group(0).lower().startswith("you "):  # "the close project you described"
             rest = " ".join(sentence[:match.start()].split()[-5:]) + " " + rest
         words = [w for w in _WORD.findall(rest.lower().replace("’", "'"))
-                 if w not in generic and w not in own and len(w) > 2]
+                 if w not in generic and w not in own and len(w) > 2 and _concrete(w)]
         if words:
             return True
     return False

@@ -7,7 +7,11 @@ from the American ones it knows (colour, organise, centre, defence, analyse). A 
 list lacks is reported only when it is a known misspelling (`models/misspellings.yaml`) or
 a single edit away from a known word: precision first, so a jargon word or a name with no
 close English word is left alone. A word with accents is known when the word without them
-is (résumé, naïve, façade, rôle).
+is (résumé, naïve, façade, rôle). Workplace coinages the list lacks are known too: a prefix
+on a common word ("rebrand", "upsell", "cofounder") and a closed compound of two common
+words ("timesheet", "toolchain"); wrongly joined pairs ("eachother") are listed
+misspellings. At a sentence start a capitalised word is taken for a name or a product
+("Figma", "Jira") unless it is a near miss of a very common word.
 
 Never flagged: the names, company, position, topics, e-mail addresses and other words of
 the linked record; words in the user's vocabulary files (config `vocabulary`); URLs, e-mail
@@ -33,6 +37,7 @@ from ..findings import Problem, Severity, safe
 from ..lexicons import english_frequencies
 from ..records import NAME_PARTICLES
 from .base import Context, Options, Rule
+from .tone import elongated as _elongated
 
 _CHECKED = frozenset({"salutation", "body", "heading"})
 # bounded as addresses are (a local part of at most 64, labels of at most 63): every try
@@ -82,6 +87,7 @@ _BRITISH = (
     (re.compile(r"ence(s?)$"), r"ense\1"),  # defence, offence
     (re.compile(r"ogue(s?)$"), r"og\1"),  # catalogue
     (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, labelling
+    (re.compile(r"isa(?=tion)"), "iza"),  # organisational, prioritisations
     (re.compile(r"ae"), "e"),  # encyclopaedia
     (re.compile(r"oe"), "e"),  # oesophagus
 )
@@ -119,7 +125,37 @@ def known(word: str) -> bool:
         return known(word[:-2] if word.endswith("'s") else word[:-1])
     if len(word) > 4 and word.endswith("s") and word[:-1] in spell:
         return True  # a plural the list lacks: "encodings"
-    return bool(_ROMAN.fullmatch(word)) or _derived(word, spell)
+    if _ROMAN.fullmatch(word) or _derived(word, spell):
+        return True
+    # a listed misspelling is never excused as a coinage ("eachother", "ontime")
+    return word not in _misspellings() and (_prefixed(word, spell) or _compound(word, spell))
+
+
+# Workplace coinages a frequency list lacks: a prefix on a common word ("rebrand",
+# "replatform", "upsell", "offsite", "cofounder", "deduplicate"). The base must be a
+# common word of four letters or more; wrongly joined pairs ("ontime", "offcourse") are in
+# models/misspellings.yaml, which is checked first.
+_PREFIXES = ("re", "co", "de", "un", "pre", "post", "up", "off", "out", "over", "under",
+             "sub", "super", "multi", "non", "inter", "cross", "mid", "self", "semi",
+             "anti", "micro", "e")
+
+
+def _prefixed(word: str, spell: dict[str, int]) -> bool:
+    for prefix in _PREFIXES:
+        base = word[len(prefix):]
+        if word.startswith(prefix) and len(base) >= 4 and spell.get(base, 0) >= 5000:
+            return True
+    return False
+
+
+def _compound(word: str, spell: dict[str, int]) -> bool:
+    """A closed compound of two common words of four letters or more: "timesheet",
+    "toolchain", "roadmapping", "livestream" (the list lacks many such coinages)."""
+    for cut in range(4, len(word) - 3):
+        left, right = word[:cut], word[cut:]
+        if spell.get(left, 0) >= 10000 and spell.get(right, 0) >= 10000:
+            return True
+    return False
 
 
 # Agent nouns and the like, which a frequency list often lacks. Not -ed, -ing, -ly, -ful,
@@ -298,6 +334,8 @@ def check_spelling(document: Document, context: Context, options: Options
             parts = [p for p in lower.split("-") if p] if "-" in lower else [lower]
             if known(lower) or all(known(p) for p in parts):
                 continue
+            if _elongated(raw) is not None:
+                continue  # "sooo", "pleeease": T001 reports drawn-out words
             for part in parts:
                 if known(part) or len(part) < 3:
                     continue
@@ -306,8 +344,10 @@ def check_spelling(document: Document, context: Context, options: Options
                 found = suggestions(part)
                 if not found:
                     continue
-                if capitalised and (len(part) < 4 or known_words[found[0]] < 1000):
-                    continue  # a name at the start of a sentence, most likely
+                if capitalised and (len(part) < 4 or known_words[found[0]] < 50000):
+                    continue  # a name or a product at the start of a sentence, most likely
+                    # ("Figma", "Jira", "Asana"): only a near miss of a very common word
+                    # is a typo there
                 original = raw[offset: offset + len(part)]
                 fixes = tuple(_match_case(original, f) for f in found)
                 if len(fixes) == 1:

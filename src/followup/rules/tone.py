@@ -64,12 +64,18 @@ def _match_all(document: Document) -> None:
     doc = document.spacy
     lexicon = lexicons.compiled_together(LEXICONS)
     found: dict[str, list[tuple[int, int, dict[str, Any]]]] = {name: [] for name in LEXICONS}
-    for key, start, end in lexicon.spans(doc):
+
+    def keep(key: str, start: int, end: int) -> bool:
+        first, last = doc[start], doc[end - 1]
+        return bool(_applicable(document, [(first.idx, last.idx + len(last.text),
+                                            lexicon.entries[key])]))
+
+    for key, start, end in lexicon.spans(doc, keep):
         first, last = doc[start], doc[end - 1]
         entry = lexicon.entries[key]
         found[entry["lexicon"]].append((first.idx, last.idx + len(last.text), entry))
     for name, matches in found.items():
-        document.cache[f"tone:{name}"] = _applicable(document, matches)
+        document.cache[f"tone:{name}"] = matches
 
 
 def _applicable(document: Document, found: list[tuple[int, int, dict[str, Any]]]
@@ -119,6 +125,7 @@ def _shouting() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
 def check_informal(document: Document, context: Context, options: Options
                    ) -> Iterator[Problem]:
     yield from _problems(document, "informal.yaml", "informal")
+    yield from _register(document)
     emphasis, acronyms, doubled = _shouting()
     text = document.text
     for match in doubled.finditer(text):
@@ -150,6 +157,81 @@ def check_informal(document: Document, context: Context, options: Options
             continue  # a title or subject line in capitals, not shouting inside a sentence
         yield Problem(first, last, f"all-caps '{text[first:last]}' reads as shouting; "
                       "use normal case", (text[first:last].lower(),))
+
+
+_TRIPLE = re.compile(r"([A-Za-z])\1\1+")  # linear: the word around it is found by hand
+
+
+@cache
+def elongated(word: str) -> str | None:
+    """The ordinary word behind a drawn-out one ("sooo" -> "so", "Heyyy" -> "hey"), or
+    None when the word is not one (a real word, or no word once the letters are folded)."""
+    lower = word.lower()
+    frequencies = lexicons.english_frequencies()
+    if lower in frequencies or lower in ("www", "iii", "xxx", "zzz", "aaa"):
+        return None
+    single = re.sub(r"(.)\1{2,}", r"\1", lower)
+    double = re.sub(r"(.)\1{2,}", r"\1\1", lower)
+    for candidate in (double, single):
+        if candidate in frequencies or candidate in ("hey", "hi", "yay", "ok", "omg", "lol"):
+            return candidate
+    return None
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|(?=\n)|$)")  # never backtracks: linear
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+def _title_case_shouting(sentence: str) -> bool:
+    """A sentence of five or more words written In Title Case: most words capitalised,
+    and at least three of them ordinary lower-case English words (not names)."""
+    words = _TITLE_WORD.findall(sentence)
+    if len(words) < 5:
+        return False
+    frequencies = lexicons.english_frequencies()
+    capitalised = [w for w in words[1:] if w[:1].isupper() and not w.isupper()]
+    ordinary = [w for w in capitalised if frequencies.get(w.lower(), 0) >= 200000]
+    return len(capitalised) >= 0.7 * (len(words) - 1) and len(ordinary) >= 3
+
+
+def _register(document: Document) -> Iterator[Problem]:
+    """Drawn-out words ("sooo", "pleeease") and sentences In Title Case."""
+    text = document.text
+    for paragraph in document.paragraphs:
+        if paragraph.role not in _PROSE:
+            continue
+        chunk = text[paragraph.start:paragraph.end]
+        done = -1
+        for match in _TRIPLE.finditer(chunk):
+            left, right = match.start(), match.end()
+            if left < done:
+                continue
+            while left > 0 and chunk[left - 1].isalpha() and match.start() - left < 40:
+                left -= 1
+            while right < len(chunk) and chunk[right].isalpha() and right - match.end() < 40:
+                right += 1
+            done = right
+            word = chunk[left:right]
+            if (left and chunk[left - 1] in "'’_") or len(word) > 40:
+                continue
+            plain = elongated(word)
+            start = paragraph.start + left
+            if plain is None or in_quotes(document, paragraph, start):
+                continue
+            yield Problem(start, paragraph.start + right,
+                          f"informal '{word}': drawn-out letters are chat register", (plain,))
+        if paragraph.role != "body":
+            continue
+        for match in _SENTENCE.finditer(chunk):
+            sentence = match.group(0)
+            lead = len(sentence) - len(sentence.lstrip())
+            start = paragraph.start + match.start() + lead
+            if sentence.rstrip().endswith((".", "!", "?")) and \
+                    _title_case_shouting(sentence.strip()) and \
+                    not in_quotes(document, paragraph, start):
+                yield Problem(start, paragraph.start + match.end(),
+                              "informal: a sentence In Title Case reads as shouting; use "
+                              "sentence case")
 
 
 def _one_mark(marks: str) -> str:
@@ -208,8 +290,10 @@ RULES = [
         good="I would like to add to my answer on forecasting: at Northwind I built the "
         "weekly volume model.",
         check=check_negative, needs_nlp=True,
-        # saying no is the message of a withdrawal or a reply to a rejection
-        skip_kinds=frozenset({"withdrawal", "rejection-reply"}),
+        # saying no is the message of a withdrawal; in a reply to a rejection the plain
+        # facts ("unfortunately I", "I was disappointed") are skipped entry by entry
+        # (`skip_kinds` in models/negative.yaml), a complaint about the employer is not
+        skip_kinds=frozenset({"withdrawal"}),
     ),
     Rule(
         code="T004", name="apologetic", severity=Severity.WARNING,
