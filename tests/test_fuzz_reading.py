@@ -112,3 +112,25 @@ def test_time_is_linear_in_the_input(unit):
     timed(10)  # warm the pipeline and lexicons
     small, large = timed(2000), timed(8000)
     assert large < 10 * small + 1.0, (unit, small, large)
+
+
+_INLINE_WORDS = st.sampled_from(["Dear", "Nick", " ", "1.", "2)", "+", "-", "*", "_", "~~",
+                                 "`", "#", ">", "[a](b)", "<b>", "<x@y.z>", "&amp;", "\\",
+                                 "https://a.example/*x*", "é", "😀", "\t", "x_y"])
+
+
+@FUZZ
+@given(text=st.one_of(st.lists(_INLINE_WORDS, max_size=30).map("".join),
+                      st.text(max_size=120).map(lambda t: t.replace("\n", " "))))
+def test_markdown_lines_without_markup_take_the_short_way_to_the_same_line(text):
+    """A Markdown line with no syntax character is kept as it is: the same characters at
+    the same places as the full stripping gives."""
+    from followup.document import Line
+    from followup.source import _strip_inline, _strip_markup
+
+    line = Line(text, list(range(len(text))), list(range(1, len(text) + 1)), 3)
+    fast_headings: set[int] = set()
+    full_headings: set[int] = set()
+    fast, full = _strip_inline(line, fast_headings), _strip_markup(line, full_headings)
+    assert (fast.chars, fast.starts, fast.ends, fast_headings) == (
+        full.chars, full.starts, full.ends, full_headings)

@@ -44,6 +44,22 @@ def test_record_outside_the_git_repository_is_refused(write, lint_cli, tmp_path)
         "letter's git repository" in result.stderr
 
 
+def test_a_linked_letter_is_checked_for_its_own_repository(write, lint_cli, tmp_path):
+    """The record a folder's letters link is checked once per run, but a letter that is a
+    link into another repository is checked on its own: the record lies outside that one."""
+    write("repo/.git/HEAD", "ref: refs/heads/main\n")
+    write("repo/app/interview.yaml", RECORD)
+    write("repo/app/a.md", f"---\nrecord: interview.yaml\n---\n{GOOD_LETTER}")
+    write("other/.git/HEAD", "ref: refs/heads/main\n")
+    write("other/b.md", f"---\nrecord: interview.yaml\n---\n{GOOD_LETTER}")
+    (tmp_path / "repo" / "app" / "b.md").symlink_to(tmp_path / "other" / "b.md")
+    result = lint_cli("repo/app", "--select", "N002")
+    assert result.exit_code == 2
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("followup: error:")]
+    assert len(errors) == 1 and "b.md: the record 'interview.yaml'" in errors[0]
+    assert "outside the letter's git repository" in errors[0]
+
+
 def test_record_inside_the_tree_still_links(write, lint_cli):
     write("interview.yaml", RECORD)
     write("drafts/a.md", f"---\nrecord: ../interview.yaml\n---\n{GOOD_LETTER}")

@@ -178,10 +178,12 @@ class _Job:
     options: dict[str, dict[str, Any]]
     selected: set[str]
     resources: RunResources
+    collectors: list[Rule] = field(default_factory=list)  # tree rules' per-letter inputs
 
-    def run(self, indices: Sequence[int]) -> tuple[list[Finding], list[InternalError]]:
+    def run(self, indices: Sequence[int]) -> _Checked:
         """Findings of these letters, and an internal error for each letter whose reading
-        or rules raised: one letter never takes the others down."""
+        or rules raised: one letter never takes the others down. Also what the tree rules
+        collected per letter (index -> cache entries), for a worker to send back."""
         documents = [self.documents[i] for i in indices]
         errors: list[InternalError] = []
         failed: set[int] = set()
@@ -201,6 +203,8 @@ class _Job:
             for document, doc in zip(documents, parsed, strict=True):
                 document.spacy = doc
         findings: list[Finding] = []
+        collected: dict[int, dict[str, Any]] = {}
+        collect = list(dict.fromkeys(r.collect for r in self.collectors if r.collect))
         for index, document in zip(indices, documents, strict=True):
             if id(document) in failed:
                 continue
@@ -223,7 +227,16 @@ class _Job:
                 errors.append(_internal(document.path, f"checking {rule.code}", exc))
                 continue
             findings.extend(mine)
-        return findings, errors
+            values: dict[str, Any] = {}
+            for collector in collect:
+                try:
+                    values.update(collector(document, context))
+                except Exception:  # noqa: BLE001,S112 (the tree rule works it out again
+                    continue  # in the main process and reports the error there)
+            if values:
+                document.cache.update(values)
+                collected[index] = values
+        return findings, errors, collected
 
 
 def _internal(path: str | None, stage: str, exc: BaseException) -> InternalError:
@@ -232,11 +245,12 @@ def _internal(path: str | None, stage: str, exc: BaseException) -> InternalError
     return InternalError(path, stage, exc, "".join(traceback.format_exception(exc)))
 
 
+_Checked = tuple[list[Finding], list[InternalError], dict[int, dict[str, Any]]]
 PARALLEL_MIN = 200  # letters before a second process pays for itself
 _FORKED_JOB: _Job | None = None
 
 
-def _run_forked(indices: Sequence[int]) -> tuple[list[Finding], list[InternalError]]:
+def _run_forked(indices: Sequence[int]) -> _Checked:
     assert _FORKED_JOB is not None
     return _FORKED_JOB.run(indices)
 
@@ -271,13 +285,14 @@ def _workers(job: _Job) -> int:
 def _check_letters(job: _Job) -> tuple[list[Finding], list[InternalError]]:
     count = _workers(job)
     if count == 1:
-        return job.run(range(len(job.documents)))
+        findings, errors, _ = job.run(range(len(job.documents)))
+        return findings, errors
     import multiprocessing
 
     global _FORKED_JOB
     # The first letter here, before the fork: it loads the pipeline, word lists and
     # lexicons once, for every worker to share.
-    first, errors = job.run([0])
+    first, errors, _ = job.run([0])
     chunks = [list(range(i, len(job.documents), count)) for i in range(1, count + 1)]
     _FORKED_JOB = job
     try:
@@ -285,8 +300,11 @@ def _check_letters(job: _Job) -> tuple[list[Finding], list[InternalError]]:
             parts = pool.map(_run_forked, chunks)
     finally:
         _FORKED_JOB = None
-    return (first + [finding for part, _ in parts for finding in part],
-            errors + [error for _, part in parts for error in part])
+    for _, _, collected in parts:  # the workers' copies of the letters are gone
+        for index, values in collected.items():
+            job.documents[index].cache.update(values)
+    return (first + [finding for part, _, _ in parts for finding in part],
+            errors + [error for _, part, _ in parts for error in part])
 
 
 def _tree_root(start: Path) -> Path | None:
@@ -338,8 +356,9 @@ def _read_context(documents: Sequence[Document], record_of: dict[int, Record | N
     holding the applications) go into `records`, and the other letters of their
     applications come back as context documents, read but not checked. What cannot be
     read is skipped: it is not what the user asked to check."""
+    resolved_folders = [f.resolve() for f in folders]
     named = [d for d in documents if d.path != "-" and not any(
-        Path(d.path).resolve().is_relative_to(f.resolve()) for f in folders)]
+        Path(d.path).resolve().is_relative_to(f) for f in resolved_folders)]
     if not named:
         return []
     roots: set[Path] = set()
@@ -500,8 +519,9 @@ def lint(request: LintRequest) -> LintResult:
         for rule in active:
             if rule.prepare is not None and documents:
                 rule.prepare(documents, contexts, options[rule.code])
+        collectors = [r for r in rules if r.collect is not None]
         findings, internal = _check_letters(_Job(documents, contexts, active, options,
-                                                 selected_codes, resources))
+                                                 selected_codes, resources, collectors))
         result.errors.extend(internal)
         tree = TreeContext(config, [*documents, *context_documents], all_records, record_of,
                            today, resources, tuple(folder.resolve() for folder in folders),

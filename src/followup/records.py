@@ -9,6 +9,7 @@ findings about the record itself (a missing thank-you note) point at the right l
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -574,27 +575,37 @@ def check_contained(target: Path, letter: Path | None, roots: Sequence[Path],
 
 def find_record_for(letter: Path | None, linked: str | None = None,
                     override: Path | None = None,
-                    nearest: dict[Path, Path | None] | None = None,
+                    nearest: dict[Any, Any] | None = None,
                     roots: Sequence[Path] = ()) -> Record | None:
     """The record for a letter: `--record`, else front matter `record:`, else nearest file.
 
     `linked` is the front matter value, relative to the letter's folder; it must lie
     inside the letter's repository (or `roots`, the folders being linted, outside one).
     `nearest` is a run's memo of the nearest record by folder, so a folder of letters
-    searches once.
+    searches once, and of the records linked from each folder.
     """
     if override is not None:
         return load_record(override)
     if linked:
         base = letter.parent if letter is not None else Path.cwd()
         target = base / linked
+        # the letters of a folder link the same record: checked and loaded once per run
+        # (not for a letter that is a link, whose repository is the one it points into)
+        memo_key = ("record:", base, linked)
+        memo = nearest if letter is not None and nearest is not None and \
+            not os.path.islink(letter) else None
+        if memo is not None and memo_key in memo:
+            return memo[memo_key]  # type: ignore[no-any-return]
         check_contained(target, letter, roots, linked)
         if not safepath.is_file(target):
             problem = "is a folder, not a record file" if safepath.is_dir(target) else \
                 "does not exist"
             raise RecordError(f"the record '{linked}' named in the letter's front matter "
                               f"{problem}", letter if letter is not None else "-")
-        return load_record(target)
+        record = load_record(target)
+        if memo is not None:
+            memo[memo_key] = record
+        return record
     start = Path.cwd() if letter is None else letter
     if nearest is None:
         found = nearest_record_path(start)

@@ -351,7 +351,19 @@ def _strip_comments(line: Line, in_comment: bool) -> tuple[Line, bool]:
     return (line.edit(edits) if edits else line), in_comment
 
 
+# every character an inline pattern below needs (a list item is matched apart): a line
+# with none of them, most of a letter's prose, is kept as it is without trying each one
+_INLINE_SYNTAX = re.compile(r"[#>`\[<&\\*_~]")
+
+
 def _strip_inline(line: Line, headings: set[int]) -> Line:
+    """The line without its Markdown markup, each character still at its place."""
+    if _INLINE_SYNTAX.search(line.chars) is None and _LIST.match(line.chars) is None:
+        return line
+    return _strip_markup(line, headings)
+
+
+def _strip_markup(line: Line, headings: set[int]) -> Line:
     text = line.chars
     edits: list[tuple[int, int, str]] = []
     prefix_end = 0

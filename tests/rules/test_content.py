@@ -206,3 +206,20 @@ def test_rejection_reply_thanking_in_its_close(lint_cli, write):
     result = lint_cli("a.md", "--select", "C002", "--format", "json")
     assert result.exit_code == 0, result.output
     assert findings(result) == []
+
+
+def test_remembered_word_comparisons_answer_as_comparing_every_pair():
+    """C001 compares each pair of words once per run; the answer stays the pairwise one,
+    letter after letter, whatever was compared before."""
+    import random
+
+    from followup.rules.content import _close, _near_any
+
+    rng = random.Random(5)
+    vocabulary = ["forecast", "forecasts", "forcast", "planner", "planners", "plan", "shift",
+                  "shifts", "conveyor", "conveyer", "merge", "merger", "volume", "holiday",
+                  "robot", "robots", "packing", "package", "onboard", "onboarding"]
+    for _ in range(300):
+        stems = set(rng.sample(vocabulary, rng.randint(0, 8)))
+        word = rng.choice(vocabulary)
+        assert _near_any(word, stems) == any(_close(word, s) for s in stems)

@@ -6,6 +6,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from followup.config import Config
 from followup.findings import Finding, Severity
 from followup.linter import LintRequest, lint
@@ -161,3 +163,67 @@ def test_example_tree_shows_c005_and_c006(tmp_path: Path) -> None:
         ("acme-packaging-manager", "interview.yaml", "C005"),
         ("globex-supply-chain-analyst", "thank-you-renee-laurent.md", "C006"),
     ]
+
+
+def test_a_large_folder_sends_who_each_note_is_to_back_from_its_workers(
+        tmp_path: Path, monkeypatch) -> None:
+    """In parallel, C005 and C006 find the same as in one process, and the main process
+    does not analyse the notes' names again: the workers send what they worked out."""
+    import os
+
+    from followup.linter import PARALLEL_MIN
+    from followup.rules import folder
+
+    files = {"globex/interview.yaml": RECORD}
+    for i in range(PARALLEL_MIN + 20):
+        salutation = "Dear Ms. Laurent," if i % 2 else "Dear Mr. Mensah-Bonsu,"
+        files[f"globex/note-{i:03}.md"] = note(salutation, SAME.replace("today", f"on day {i}"))
+    main, analysed = os.getpid(), []
+    original = folder.analyse
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.getpid() == main:
+            analysed.append(args[0].path)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(folder, "analyse", counted)
+    monkeypatch.setenv("FOLLOWUP_JOBS", "1")
+    sequential = run(tmp_path, files)
+    analysed.clear()
+    monkeypatch.setenv("FOLLOWUP_JOBS", "2")
+    parallel = run(tmp_path, files)
+    assert parallel == sequential and {f.code for f in parallel} == {"C006"}
+    assert len(analysed) <= 1  # the first letter is checked in the main process, before the fork
+
+
+@pytest.mark.parametrize("threshold", [0.8, 0.3, 0.0])
+def test_a_large_folder_scored_at_once_finds_the_pairs_scored_one_by_one(threshold: float
+                                                                        ) -> None:
+    """The batch (numpy lists the pairs, rapidfuzz scores them together) reports the same
+    pairs, in the same order and with the same scores, as comparing each pair of notes to
+    different people, named letters and empty bodies included."""
+    import random
+    from types import SimpleNamespace
+
+    from followup.rules.folder import BATCH_MIN, _batch_scores, similarity
+
+    rng = random.Random(3)
+    sentences = ["thank you for the tour today.", "i enjoyed the talk about carriers.",
+                 "the slotting plan was clever.", "i look forward to hearing from you.",
+                 "NAME showed me the dock.", "the team was kind.", "i left excited."]
+    notes = []
+    for i in range(150):
+        body = "" if i % 37 == 5 else " ".join(rng.sample(sentences, rng.randint(2, 6)))
+        notes.append((SimpleNamespace(path=f"n{i}.md"), i % 3, body))
+    context = frozenset({"n4.md", "n9.md", "n10.md"})
+    batch = _batch_scores(notes, context, threshold)
+    assert batch is not None and len(notes) ** 2 // 3 > BATCH_MIN
+    expected = []
+    for index, (document, person, body) in enumerate(notes):
+        for earlier_index, (earlier, earlier_person, earlier_body) in enumerate(notes[:index]):
+            if person == earlier_person or {document.path, earlier.path} <= context:
+                continue
+            score = similarity(body, earlier_body, threshold)
+            if score >= threshold:
+                expected.append((index, earlier_index, score))
+    assert batch == expected and expected

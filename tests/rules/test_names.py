@@ -539,3 +539,33 @@ def test_front_matter_to_and_salutation_disagree(tmp_path: Path) -> None:
     [finding] = one_letter(tmp_path, text, name="note.md")
     assert finding.code == "N006" and "front matter `to:`" in finding.message
     assert finding.suggestions == ("Mr. Claus",)
+
+
+def test_a_window_skipped_by_its_first_word_never_had_a_company_verdict(tmp_path: Path):
+    """The company check skips a window whose first word is nowhere near the company's
+    first word: only where `company_verdict` would have said None."""
+    from itertools import product
+
+    from followup.records import load_record
+    from followup.rules.names.matching import (
+        company_verdict,
+        may_start_company,
+        record_names,
+        split_company,
+    )
+
+    path = tmp_path / "interview.yaml"
+    path.write_text("company: The Harbour & Finch Co.\ncompany_aliases: [Brightwater Medical]\n"
+                    "position: Analyst\ninterview_date: 2026-11-20\n"
+                    "interviewers:\n  - name: Hope Grant\n", encoding="utf-8")
+    record = load_record(path)
+    companies = [*record_names(record).companies, split_company("Co. Harbour")]
+    words = ["The", "the", "Harbour", "Harbor", "Habour", "&", "and", "Finch", "Co.", "Co",
+             "Brightwater", "Brightwatter", "Medical", "Medicl", "Grant", "Thé"]
+    verdicts = 0
+    for company in companies:
+        for window in product(words, repeat=company.size):
+            if company_verdict(window, company, record_names(record).person_parts):
+                verdicts += 1
+                assert may_start_company(window[0], company, record), (window, company)
+    assert verdicts > 10 and not may_start_company("Grant", companies[0], record)

@@ -48,6 +48,8 @@ _GUTTER = 7  # "1234 | "
 
 def _cut(text: str, columns: int) -> str:
     """The longest start of `text` that fits in `columns` display columns."""
+    if text.isascii():
+        return text[:max(columns, 0)]  # a column a character
     used = 0
     for index, char in enumerate(text):
         used += _width(char)

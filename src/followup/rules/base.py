@@ -89,6 +89,9 @@ class TreeContext:
 CheckFn = Callable[["Document", Context, Options], Iterable[Problem]]
 TreeCheckFn = Callable[[TreeContext, Options], Iterable[Finding]]
 PrepareFn = Callable[[Sequence["Document"], Sequence[Context], Options], None]
+# per letter, in the process that checked it: small picklable values a tree rule needs
+# later, stored in `document.cache` (a worker's copies go back to the main process)
+CollectFn = Callable[["Document", Context], Mapping[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class Rule:
     check: CheckFn | None = None
     check_tree: TreeCheckFn | None = None
     prepare: PrepareFn | None = None
+    collect: CollectFn | None = None  # a tree rule's per-letter inputs, worked out beside check
     options: Mapping[str, Any] = field(default_factory=dict)
     kinds: frozenset[str] | None = None  # letter kinds it applies to; None = every kind
     needs_nlp: bool = False  # the linter fills `document.spacy` first

@@ -158,21 +158,48 @@ def _topic_stems(topic: str, generic: frozenset[str], common: frozenset[str]
     return frozenset((wanted - common) or wanted)
 
 
+# topic stem -> (the stems it was compared with, those `_close` to it): the letters of a
+# folder share most of their words, so each pair of words is compared once per run, and a
+# letter's question is two set operations per topic word
+_CLOSE_TO: dict[str, tuple[set[str], set[str]]] = {}
+_CLOSE_TO_MAX = 200_000  # compared stems kept in all (a long-lived language server)
+_close_to_size = 0
+
+
+def _near_any(word: str, stems: set[str]) -> bool:
+    """Whether `word` is `_close` to one of `stems`."""
+    global _close_to_size
+    if word in stems:
+        return True
+    if len(word) < 5:
+        return False  # `_close` then asks for the same word
+    entry = _CLOSE_TO.get(word)
+    if entry is None:
+        entry = _CLOSE_TO[word] = (set(), set())
+    tested, close = entry
+    new = stems - tested
+    if new:
+        if _close_to_size > _CLOSE_TO_MAX:
+            _CLOSE_TO.clear()
+            _close_to_size = 0
+            entry = _CLOSE_TO[word] = (set(), set())
+            tested, close = entry
+            new = set(stems)
+        tested |= new
+        _close_to_size += len(new)
+        close.update(s for s in new if _close(word, s))
+    return not close.isdisjoint(stems)
+
+
 class _NearLetter(dict[str, bool]):
     """Word stem -> whether it is close to a stem of the letter (filled as asked)."""
 
     def __init__(self, letter_stems: set[str]) -> None:
         super().__init__()
         self.letter_stems = letter_stems
-        self.by_length: dict[int, list[str]] = {}  # `_close` needs 5+ letters, +-2
-        for stem_ in letter_stems:
-            if len(stem_) >= 5:
-                self.by_length.setdefault(len(stem_), []).append(stem_)
 
     def __missing__(self, word: str) -> bool:
-        found = word in self.letter_stems or len(word) >= 5 and any(
-            _close(word, s) for size in range(len(word) - 2, len(word) + 3)
-            for s in self.by_length.get(size, ()))
+        found = _near_any(word, self.letter_stems)
         self[word] = found
         return found
 
@@ -195,8 +222,7 @@ def names_topic(sentence_stems: set[str], topic: str, generic: frozenset[str],
     wanted = _topic_stems(topic, generic, common)
     if not wanted:
         return False
-    hits = sum(1 for w in wanted if w in sentence_stems
-               or any(_close(w, s) for s in sentence_stems))
+    hits = sum(1 for w in wanted if _near_any(w, sentence_stems))
     return hits == len(wanted) if len(wanted) <= 2 else hits >= math.ceil(len(wanted) * 0.6)
 
 

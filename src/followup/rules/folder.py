@@ -20,6 +20,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -30,13 +31,20 @@ from ..lettercache import Letter
 from ..records import RECORD_FILENAME, Contact, Record
 from ..source import LETTER_SUFFIXES
 from ..thanks import thank_you_notes
-from .base import Options, Rule, TreeContext, place
+from .base import Context, Options, Rule, TreeContext, place
 from .names import analyse, name_data, name_parts
+
+_ADDRESSED = "folder.addressed"  # (record path, indices into record.people)
+_MASKED = "folder.masked"  # (record path, `_masked_body`)
 
 
 def addressed_people(document: Document, record: Record,
                      records: Sequence[Record] = ()) -> list[Contact]:
-    """The record's people this letter is written to (To:/`to:` and salutation)."""
+    """The record's people this letter is written to (To:/`to:` and salutation); what
+    the process that checked the letter worked out, when it did."""
+    cached = document.cache.get(_ADDRESSED)
+    if cached is not None and cached[0] == str(record.path):
+        return [record.people[i] for i in cached[1]]
     analysis = analyse(document, record, records)
     people: list[Contact] = []
     if analysis.addressee is not None:
@@ -45,6 +53,22 @@ def addressed_people(document: Document, record: Record,
         if greeting.person is not None and greeting.person not in people:
             people.append(greeting.person)
     return people
+
+
+def collect_inputs(document: Document, context: Context) -> dict[str, Any]:
+    """Beside the letter's checks (in a worker, for a large folder): who a thank-you note
+    is to and its masked body, which C005 and C006 need in the main process. Small values
+    a worker sends back, where the main process would otherwise analyse every note's
+    names again."""
+    record = context.record
+    if record is None or document.kind != "thank-you":
+        return {}
+    people = addressed_people(document, record, context.records)
+    values: dict[str, Any] = {
+        _ADDRESSED: (str(record.path), tuple(record.people.index(p) for p in people))}
+    if len([p for p in people if p in record.interviewers]) == 1:
+        values[_MASKED] = (str(record.path), _masked_body(document, record))
+    return values
 
 
 def _same_record(a: Record | None, b: Record) -> bool:
@@ -130,6 +154,9 @@ def check_missing_thank_you(tree: TreeContext, options: Options) -> Iterator[Fin
 
 def _masked_body(document: Document, record: Record) -> str:
     """The body with the record's names and titles blanked, lower-cased, spaces collapsed."""
+    cached = document.cache.get(_MASKED)
+    if cached is not None and cached[0] == str(record.path):
+        return cached[1]  # type: ignore[no-any-return]
     text = document.body_text
     words = {p for person in record.people for p in name_parts(person)}
     words |= {person.name for person in record.people}
@@ -169,25 +196,42 @@ def check_duplicate_notes(tree: TreeContext, options: Options) -> Iterator[Findi
             notes.append((document, record.interviewers.index(people[0]),
                           _masked_body(document, record)))
         reported: set[str] = set()
-        scores = _pair_scores(notes, tree.context_paths, threshold)
-        for index, (document, person, body) in enumerate(notes):
-            for earlier, earlier_person, earlier_body in notes[:index]:
-                if earlier_person == person:
-                    continue
-                target, other = document, earlier
-                to, other_to = record.interviewers[person], record.interviewers[earlier_person]
-                if target.path in tree.context_paths:  # report on the letter named
-                    target, other, to, other_to = earlier, document, other_to, to
-                if target.path in tree.context_paths or target.path in reported:
-                    continue
+        scores: dict[tuple[str, str], float] = {}
+        for index, earlier_index, score in _candidate_pairs(notes, tree.context_paths,
+                                                            threshold):
+            document, person, body = notes[index]
+            earlier, earlier_person, earlier_body = notes[earlier_index]
+            target, other = document, earlier
+            to, other_to = record.interviewers[person], record.interviewers[earlier_person]
+            if target.path in tree.context_paths:  # report on the letter named
+                target, other, to, other_to = earlier, document, other_to, to
+            if target.path in tree.context_paths or target.path in reported:
+                continue
+            if score is None:
                 pair = (body, earlier_body)
                 score = scores.get(pair)
                 if score is None:
                     score = scores[pair] = similarity(body, earlier_body, threshold)
-                if score < threshold:
-                    continue
-                reported.add(target.path)
-                yield _duplicate(target, to, other, other_to, record, score, rule)
+            if score < threshold:
+                continue
+            reported.add(target.path)
+            yield _duplicate(target, to, other, other_to, record, score, rule)
+
+
+def _candidate_pairs(notes: list[tuple[Document, int, str]], context_paths: frozenset[str],
+                     threshold: float) -> Iterator[tuple[int, int, float | None]]:
+    """(note, earlier note, score or None) for the pairs of notes to different people, in
+    the order C006 reports them; for a large folder only the pairs at the threshold or
+    above, with their scores (`_batch_scores`), for a small one every pair, to score one
+    by one."""
+    batch = _batch_scores(notes, context_paths, threshold)
+    if batch is not None:
+        yield from batch
+        return
+    for index, (_, person, _) in enumerate(notes):
+        for earlier_index, (_, earlier_person, _) in enumerate(notes[:index]):
+            if earlier_person != person:
+                yield index, earlier_index, None
 
 
 BATCH_MIN = 5000  # pairs of notes before scoring them all at once, on every core, pays
@@ -199,41 +243,53 @@ BATCH_MIN = 5000  # pairs of notes before scoring them all at once, on every cor
 WORD_MARGIN = 0.35
 
 
-def _pair_scores(notes: list[tuple[Document, int, str]], context_paths: frozenset[str],
-                 threshold: float) -> dict[tuple[str, str], float]:
-    """(body, earlier body) -> `similarity` for the pairs C006 may compare, when there are
-    many: one rapidfuzz call scores them on every core, where one call per pair runs on
-    one (the same figures: the same scorer, cutoff and double precision); a pair far below
-    the threshold word by word scores 0 without its character comparison. Identical bodies
-    are scored once."""
-    pairs: dict[tuple[str, str], None] = {}
-    for index, (document, person, body) in enumerate(notes):
-        for earlier, earlier_person, earlier_body in notes[:index]:
-            if earlier_person != person and body and earlier_body and not (
-                    document.path in context_paths and earlier.path in context_paths):
-                pairs[(body, earlier_body)] = None
-    if len(pairs) < BATCH_MIN:
-        return {}
+def _batch_scores(notes: list[tuple[Document, int, str]], context_paths: frozenset[str],
+                  threshold: float) -> list[tuple[int, int, float | None]] | None:
+    """The pairs at or above the threshold and their `similarity`, when there are many
+    (None when not): the pairs are listed by numpy, not one by one, and one rapidfuzz
+    call scores them on every core, where one call per pair runs on one (the same
+    figures: the same scorer, cutoff and double precision); a pair far below the
+    threshold word by word scores 0 without its character comparison. Identical bodies
+    are scored once; a pair with an empty body scores 0."""
     import numpy
+
+    ids: dict[str, int] = {}
+    body_of = numpy.array([ids.setdefault(body, len(ids)) for _, _, body in notes],
+                          dtype=numpy.int64)
+    bodies = list(ids)
+    person = numpy.array([p for _, p, _ in notes], dtype=numpy.int64)
+    named = numpy.array([d.path in context_paths for d, _, _ in notes], dtype=bool)
+    filled = numpy.array([bool(b) for b in bodies], dtype=bool)[body_of]
+    later, earlier = numpy.tril_indices(len(notes), -1)  # by note, then by earlier note
+    keep = (person[later] != person[earlier]) & ~(named[later] & named[earlier])
+    later, earlier = later[keep], earlier[keep]
+    scored = filled[later] & filled[earlier]
+    keys = body_of[later[scored]] * len(bodies) + body_of[earlier[scored]]
+    unique, inverse = numpy.unique(keys, return_inverse=True)
+    if len(unique) < BATCH_MIN:
+        return None
     from rapidfuzz import process
 
+    first, second = numpy.divmod(unique, len(bodies))
     symbols: dict[str, int] = {}
-    words: dict[str, str] = {}
-    for body in {b for pair in pairs for b in pair}:
-        words[body] = "".join(chr(0xF0000 + symbols.setdefault(w, len(symbols)) % 0xFFFF)
-                              for w in body.split())
-    near = process.cpdist([words[a] for a, _ in pairs], [words[b] for _, b in pairs],
+    words = ["".join(chr(0xF0000 + symbols.setdefault(w, len(symbols)) % 0xFFFF)
+                     for w in body.split()) for body in bodies]
+    near = process.cpdist([words[i] for i in first.tolist()],
+                          [words[i] for i in second.tolist()],
                           scorer=fuzz.ratio, dtype=numpy.float64, workers=-1,
                           score_cutoff=max(0.0, (threshold - WORD_MARGIN) * 100.0))
-    candidates = [pair for pair, score in zip(pairs, near.tolist(), strict=True)
-                  if score or threshold <= WORD_MARGIN]
-    scores = dict.fromkeys(pairs, 0.0)
-    found = process.cpdist([a for a, _ in candidates], [b for _, b in candidates],
+    candidates = (near != 0) | (threshold <= WORD_MARGIN)
+    found = process.cpdist([bodies[i] for i in first[candidates].tolist()],
+                           [bodies[i] for i in second[candidates].tolist()],
                            scorer=fuzz.ratio, dtype=numpy.float64, workers=-1,
                            score_cutoff=max(0.0, threshold * 100.0 - 1e-6))
-    scores.update((pair, float(score) / 100.0)
-                  for pair, score in zip(candidates, found.tolist(), strict=True))
-    return scores
+    unique_scores = numpy.zeros(len(unique), dtype=numpy.float64)
+    unique_scores[candidates] = found / 100.0
+    scores = numpy.zeros(len(later), dtype=numpy.float64)
+    scores[scored] = unique_scores[inverse]
+    hits = numpy.flatnonzero(scores >= threshold)
+    return list(zip(later[hits].tolist(), earlier[hits].tolist(), scores[hits].tolist(),
+                    strict=True))
 
 
 def _duplicate(document: Document, person: Contact, earlier: Document,
@@ -264,7 +320,7 @@ _RULE_C005 = Rule(
     "Date: and no X-Unsent); both count notes with the same function.",
     bad="interviewers: Nick Claus, Martha Okonkwo-Reyes; one note, to Nick Claus",
     good="thank-you-nick-claus.md and thank-you-martha-okonkwo-reyes.eml",
-    check_tree=check_missing_thank_you,
+    check_tree=check_missing_thank_you, collect=collect_inputs,
 )
 _RULE_C006 = Rule(
     code="C006", name="duplicate-note", severity=Severity.WARNING,
@@ -275,7 +331,8 @@ _RULE_C006 = Rule(
     "the record's names blanked (rapidfuzz ratio); `min_similarity` sets the threshold.",
     bad="Two notes whose bodies differ only in the greeted name.",
     good="Each note mentions what that interviewer talked about.",
-    check_tree=check_duplicate_notes, options={"min_similarity": 0.8},
+    check_tree=check_duplicate_notes, collect=collect_inputs,
+    options={"min_similarity": 0.8},
 )
 
 RULES = [_RULE_C005, _RULE_C006]

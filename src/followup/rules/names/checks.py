@@ -17,6 +17,7 @@ from .matching import (
     find_phrase,
     fold,
     gap_between,
+    may_start_company,
     name_data,
     name_parts,
     nfc,
@@ -235,6 +236,8 @@ def check_company_misspelled(document: Document, context: Context, options: Opti
             for i in capitals:
                 if i > len(words) - size:
                     break
+                if not may_start_company(words[i][2], company, record):
+                    continue  # no verdict for it: the first word is nowhere near
                 window = words[i: i + size]
                 s, e = window[0][0], window[-1][1]
                 if any(cs < e and s < ce for cs, ce in claimed):

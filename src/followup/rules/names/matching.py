@@ -323,10 +323,13 @@ def word_spans(text: str, start: int = 0, end: int | None = None
                 ) -> list[tuple[int, int, str]]:
     out = []
     for match in _WORDS.finditer(text, start, len(text) if end is None else end):
-        word = strip_possessive(match.group(0))
-        if word.endswith(".") and not _INNER_STOP.search(word):
-            word = word.rstrip(".")
-        out.append((match.start(), match.start() + len(word), word))
+        word = match.group(0)
+        begin = match.start()
+        if "'" in word or "’" in word:  # a match ends in a letter: only a possessive
+            word = strip_possessive(word)  # cut off can leave a stop at its end
+            if word.endswith(".") and not _INNER_STOP.search(word):
+                word = word.rstrip(".")
+        out.append((begin, begin + len(word), word))
     return out
 
 
@@ -368,6 +371,24 @@ def _company_word(written: str, recorded: str) -> str | None:
     if distance == 2 and fw[0] != fr[0]:
         return None
     return "typo"
+
+
+def may_start_company(written: str, company: CompanyName, record: Record) -> bool:
+    """Whether a window starting with this word can have a `company_verdict`: its first
+    word passes the verdict's test of the first recorded word (once per word and record:
+    most capitalised words of a letter are nowhere near the company's name)."""
+    memo: dict[tuple[str, str], bool] = _record_memo(record).setdefault("company_starts", {})
+    key = (written, company.text)
+    found = memo.get(key)
+    if found is None:
+        recorded = fold(company.words[0]).rstrip(".")
+        data = name_data()
+        if recorded in data.company_connectives or recorded in data.legal_suffixes:
+            found = fold(written).rstrip(".") == recorded
+        else:
+            found = _company_word(written, company.words[0]) is not None
+        memo[key] = found
+    return found
 
 
 def company_verdict(written: Sequence[str], company: CompanyName,

@@ -76,8 +76,10 @@ class Analysis:
 _JOINED_PARTICLE = re.compile(r"^[^\W\d_]{1,3}['’\-]([^\W\d_])")
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_capitalised(token: str) -> bool:
-    """'Smyth', and also 'al-Hashimi', "d'Argenson": a lower-case particle joined to a name."""
+    """'Smyth', and also 'al-Hashimi', "d'Argenson": a lower-case particle joined to a name
+    (once per word: asked of every word of every letter)."""
     if token[:1].isupper():
         return True
     joined = _JOINED_PARTICLE.match(token)
