@@ -284,6 +284,8 @@ def check_spelling(document: Document, context: Context, options: Options
     text = document.text
     known_words = english_frequencies()
     table = _misspellings()
+    vocabulary = _vocabulary(context)  # read (once a run) even when no word needs it: a
+    # broken vocabulary file is the user's error to hear about, whatever the letter says
     # fast path: most letters hold no word outside the list
     unknown = {w for w in set(_WORDS.findall(text.lower().replace("’", "'")))
                if (w not in known_words or w in table) and _worth_a_look(w)}
@@ -291,7 +293,7 @@ def check_spelling(document: Document, context: Context, options: Options
         return
     skip: list[tuple[int, int]] | None = None  # URLs and e-mail addresses, when needed
     skip_starts: list[int] = []
-    own = _record_words(context) | _vocabulary(context)
+    own = _record_words(context) | vocabulary
     for paragraph in document.paragraphs:
         if paragraph.role not in _CHECKED:
             continue
