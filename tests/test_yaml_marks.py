@@ -21,18 +21,11 @@ pytestmark = pytest.mark.skipif(getattr(yaml, "CSafeLoader", None) is None,
 def _marks(node: yaml.Node | None) -> list[tuple[object, ...]]:
     """Every node's kind, value, start (index, line, column) and end index, in order."""
     out: list[tuple[object, ...]] = []
-    stack = [node] if node is not None else []
-    while stack:
-        current = stack.pop(0)
+    for current in (yamlnodes.walk(node) if node is not None else ()):
         start, end = current.start_mark, current.end_mark
         value = current.value if isinstance(current, yaml.ScalarNode) else ""
         out.append((type(current).__name__, value, start.index, start.line, start.column,
                     end.index if isinstance(current, yaml.ScalarNode) else None))
-        if isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.MappingNode):
-            for key, item in current.value:
-                stack.extend((key, item))
     return out
 
 

@@ -7,6 +7,8 @@ of letting PyYAML's ValueError escape as a traceback.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -57,19 +59,22 @@ def compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)  # type: ignore[no-any-return]
 
 
-def _has_empty_plain_scalar(root: yaml.Node) -> bool:
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            if node.value == "" and not node.style:
-                return True
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+def walk(root: yaml.Node) -> Iterator[yaml.Node]:
+    """Every node under `root`, breadth first (keys before their values)."""
+    queue = deque([root])
+    while queue:
+        node = queue.popleft()
+        yield node
+        if isinstance(node, yaml.SequenceNode):
+            queue.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
             for key, value in node.value:
-                stack.extend((key, value))
-    return False
+                queue.extend((key, value))
+
+
+def _has_empty_plain_scalar(root: yaml.Node) -> bool:
+    return any(isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style
+               for node in walk(root))
 
 
 class BadValue(ValueError):
@@ -94,17 +99,10 @@ def construct(node: yaml.Node) -> Any:
 
 def _culprit(node: yaml.Node) -> yaml.Node:
     """The first scalar below `node` that cannot be constructed on its own."""
-    stack = [node]
-    while stack:
-        current = stack.pop(0)
+    for current in walk(node):
         if isinstance(current, yaml.ScalarNode):
             try:
                 yaml.SafeLoader("").construct_document(current)
             except ValueError:
                 return current
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                stack.extend((key, value))
     return node
