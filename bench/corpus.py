@@ -1,6 +1,7 @@
 """Per-rule precision and recall of the tone, spelling and content rules on the labelled
 corpus under tests/corpus/ (letters/ and labels.jsonl, one line per letter:
-{"file": "letters/x.md", "expect": ["T001"]}).
+{"file": "letters/x.md", "expect": ["T001"]}; further `labels-<part>.jsonl` files are read too,
+so contributors add letters without touching the same file).
 
 A letter counts once per rule: the rule fired on it or not. Every offline rule runs
 (LanguageTool off); the error-level findings on the clean letters are counted too.
@@ -32,8 +33,8 @@ def measure(corpus: Path = CORPUS) -> dict:
     from followup.config import Config
     from followup.linter import LintRequest, lint
 
-    labels = [json.loads(line) for line in (corpus / "labels.jsonl").read_text().splitlines()
-              if line.strip()]
+    labels = [json.loads(line) for part in sorted(corpus.glob("labels*.jsonl"))
+              for line in part.read_text().splitlines() if line.strip()]
     paths = [str(corpus / entry["file"]) for entry in labels]
     result = lint(LintRequest(paths=paths, config=Config(), grammar="off",
                               today=date(2026, 11, 20)))
