@@ -22,9 +22,6 @@ TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2")
 BUILTIN_PREFIX = "builtin:"
 KINDS = ("thank-you", "status-inquiry", "reference", "rejection-reply", "other")
 AUDIENCES = ("recruiters", "interviewers", "contacts", "references")
-_RECRUITER = re.compile(r"recruit|talent|human resources|\bHR\b|hiring|people partner|"
-                        r"people team|staffing", re.IGNORECASE)
-
 _NAME_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 _HEADER = re.compile(r"\A\s*\{#-?(.*?)-?#\}", re.DOTALL)
 _EXTENDS = re.compile(r"\{%-?\s*extends\s+(['\"])(.+?)\1")
@@ -353,10 +350,9 @@ def _close(word: str, names: Sequence[str]) -> str | None:
 
 
 def recruiters(record: Record) -> tuple[Contact, ...]:
-    """Contacts or interviewers whose title or relationship says they recruit (a recruiter,
-    talent partner, HR): the natural addressee of a status inquiry."""
-    return tuple(p for p in (*record.contacts, *record.interviewers)
-                 if _RECRUITER.search(f"{p.title or ''} {p.relationship or ''}"))
+    """The natural addressees of a status inquiry: `Record.recruiters`, one definition shared
+    with `followup plan`."""
+    return record.recruiters
 
 
 def audience(record: Record, info: TemplateInfo) -> list[Contact]:
