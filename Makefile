@@ -36,11 +36,23 @@ demo: languagetool
 test: languagetool
 	$(BIN)/python -m pytest
 
+# Every figure quoted in the README, in the order of its "Measured" section.
 bench: languagetool
 	$(BIN)/python bench/corpus.py
+	$(BIN)/python bench/corpus.py --heldout
+	$(BIN)/python bench/corpus.py --dev
+	$(BIN)/python bench/corpus.py --blind
+	$(BIN)/python bench/tone_compare.py
+	$(BIN)/python bench/shapes.py
+	$(BIN)/python bench/shapes.py --blind
 	$(BIN)/python bench/names.py
-	$(BIN)/python bench/offline_speed.py
-	$(BIN)/python bench/languagetool_speed.py
+	$(BIN)/python bench/offline_speed.py --repeat 3
+	$(BIN)/python bench/offline_speed.py --single --repeat 5
+	$(BIN)/python bench/languagetool_speed.py --letters 1000
+	$(BIN)/python bench/lsp_speed.py
+	$(BIN)/python bench/plan.py --repeat 5
+	$(BIN)/python bench/draft_all.py --sizes 1000,10000
+	$(BIN)/python bench/warm_grammar.py --repeat 3
 
 lint-code: $(STAMP)
 	$(BIN)/ruff check src tests bench
