@@ -6,7 +6,7 @@ A contributor changes what a rule knows by editing these files, not Python.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -214,6 +214,55 @@ class _Node:
         self.ends: list[str] = []  # entry keys whose pattern ends here
 
 
+class _State:
+    """A set of trie nodes reached together: the entries ending at one of them, and where
+    each token seen so far leads from here (token hashes -> state)."""
+
+    __slots__ = ("nodes", "ends", "next")
+
+    def __init__(self, nodes: list[_Node]) -> None:
+        self.nodes = nodes
+        self.ends: tuple[str, ...] = tuple(dict.fromkeys(
+            key for node in nodes for key in node.ends))
+        self.next: dict[tuple[int, int, int], _State] = {}
+
+
+class _States:
+    """The states of one lexicon's walk, made as letters need them. A long-lived process
+    (the language server) sees new words forever, so past `LIMIT` remembered steps the
+    walk starts afresh from a new root (the states are derived data; the trie stays)."""
+
+    LIMIT = 500_000
+
+    def __init__(self) -> None:
+        self.dead = _State([])
+        self.by_nodes: dict[frozenset[int], _State] = {}
+        self.steps = 0
+        self._root: _State | None = None
+
+    def root(self, node: _Node) -> _State:
+        """The state at the start of a match (called once per letter)."""
+        if self._root is None or self.steps > self.LIMIT:
+            self.by_nodes = {}
+            self.steps = 0
+            self._root = _State([node])
+        return self._root
+
+    def state(self, nodes: list[_Node], token: tuple[int, int, int], before: _State
+              ) -> _State:
+        """The state of `nodes`, remembered as the step from `before` on `token`."""
+        found = self.dead
+        if nodes:
+            ids = frozenset(map(id, nodes))
+            known = self.by_nodes.get(ids)
+            if known is None:
+                known = self.by_nodes[ids] = _State(nodes)
+            found = known
+        before.next[token] = found
+        self.steps += 1
+        return found
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """A compiled lexicon: its entries by key and a token trie of all their patterns.
@@ -233,62 +282,74 @@ class Lexicon:
     depth: int  # tokens in the longest pattern
     members: tuple[dict[int, tuple[int, ...]], ...]  # per attribute: hash -> set ids
 
-    def _keys(self, norms: list[int], lowers: list[int], orths: list[int]
-              ) -> list[tuple[tuple[int, int], ...]]:
-        """Every token's edge keys, computed once per letter."""
+    states: _States = field(default_factory=lambda: _States(), compare=False, repr=False)
+
+    def _keys(self, norm: int, lower: int, orth: int) -> list[tuple[int, int]]:
+        """A token's edge keys: its three hashes and the ids of the sets that hold them."""
         by_norm, by_lower, by_orth = self.members
-        out = []
-        for n, lo, o in zip(norms, lowers, orths, strict=True):
-            keys = [(0, n), (1, lo), (2, o)]
-            for column, table, value in ((3, by_norm, n), (4, by_lower, lo), (5, by_orth, o)):
-                found = table.get(value)
-                if found:
-                    keys.extend((column, ident) for ident in found)
-            out.append(tuple(keys))
-        return out
+        keys = [(0, norm), (1, lower), (2, orth)]
+        for column, table, value in ((3, by_norm, norm), (4, by_lower, lower),
+                                     (5, by_orth, orth)):
+            found = table.get(value)
+            if found:
+                keys.extend((column, ident) for ident in found)
+        return keys
+
+    def _after(self, state: _State, token: tuple[int, int, int]) -> _State:
+        """The state after `token` from `state` (computed once per state and token, then
+        remembered): the trie nodes its edges, `any` and the joins after them reach."""
+        keys = self._keys(*token)
+        following: dict[int, _Node] = {}
+        for node in state.nodes:
+            edges = node.edges
+            for key in keys:
+                step = edges.get(key)
+                if step is not None:
+                    following[id(step)] = step
+            if node.any is not None:
+                following[id(node.any)] = node.any
+        pending = list(following.values())
+        while pending:  # the nodes a slot's end joins to, without a token
+            node = pending.pop()
+            for joined in node.joins:
+                if id(joined) not in following:
+                    following[id(joined)] = joined
+                    pending.append(joined)
+        return self.states.state(list(following.values()), token, state)
 
     def spans(self, doc: Any, keep: Callable[[str, int, int], bool] | None = None
               ) -> list[tuple[str, int, int]]:
         """(entry key, start token, end token) of every match in a spaCy Doc, longest
         first where matches of different entries overlap. `keep` (entry key, start, end)
         drops a match before overlaps are resolved (a sign-off phrase in the body must not
-        hide a shorter body phrase)."""
-        norms, lowers, orths = _token_columns(doc)
-        root = self.root
-        first = self.first
-        anywhere = root.any is not None
-        size = len(norms)
-        keys_at = self._keys(norms, lowers, orths)
+        hide a shorter body phrase).
+
+        The walk runs on the trie's states as sets of nodes, each created once and
+        remembering where each token (its three hashes) leads: a step is one dict lookup,
+        and a token that starts no pattern costs one lookup at the root."""
+        tokens = list(zip(*_token_columns(doc), strict=True))
+        states = self.states
+        root = states.root(self.root)
+        dead = states.dead
+        size = len(tokens)
+        depth = self.depth
+        after = self._after
         found: list[tuple[int, int, str]] = []
         for start in range(size):
-            if not anywhere and first.isdisjoint(keys_at[start]):
-                continue
-            states = [root]
+            state = root
             position = start
-            stop = min(size, start + self.depth)
-            while states and position < stop:
-                keys = keys_at[position]
+            stop = min(size, start + depth)
+            while position < stop:
+                token = tokens[position]
+                following = state.next.get(token)
+                if following is None:
+                    following = after(state, token)
+                if following is dead:
+                    break
                 position += 1
-                following: dict[int, _Node] = {}
-                for node in states:
-                    edges = node.edges
-                    for key in keys:
-                        step = edges.get(key)
-                        if step is not None:
-                            following[id(step)] = step
-                    if node.any is not None:
-                        following[id(node.any)] = node.any
-                pending = list(following.values())
-                while pending:  # the nodes a slot's end joins to, without a token
-                    node = pending.pop()
-                    for joined in node.joins:
-                        if id(joined) not in following:
-                            following[id(joined)] = joined
-                            pending.append(joined)
-                states = list(following.values())
-                for node in states:
-                    for entry_key in node.ends:
-                        found.append((start, position, entry_key))
+                state = following
+                for entry_key in state.ends:
+                    found.append((start, position, entry_key))
         if keep is not None:
             found = [m for m in set(found) if keep(m[2], m[0], m[1])]
         groups: dict[str, list[tuple[int, int, str]]] = {}
