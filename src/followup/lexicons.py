@@ -479,7 +479,22 @@ def compiled(name: str) -> Lexicon:
 @cache
 def compiled_together(names: tuple[str, ...]) -> Lexicon:
     """Several YAML lexicons in one trie (one walk over a letter serves them all); entry
-    keys are `<file>#<id>` and every entry knows its file as `entry["lexicon"]`."""
+    keys are `<file>#<id>` and every entry knows its file as `entry["lexicon"]`.
+
+    Compiling takes a tenth of a second or more (every phrase tokenised), so the trie is
+    kept on disk too (`_cached`), keyed by everything it is made from."""
+    path = _cache_path(names)
+    if path is not None:
+        found = _read_cached(path)
+        if found is not None:
+            return found
+    lexicon = _compile(names)
+    if path is not None:
+        _write_cached(path, lexicon)
+    return lexicon
+
+
+def _compile(names: tuple[str, ...]) -> Lexicon:
     from .nlp import tokenizer
 
     strings = tokenizer().vocab.strings
@@ -502,6 +517,106 @@ def compiled_together(names: tuple[str, ...]) -> Lexicon:
             entries[key] = {**entry, "lexicon": name}
     members = tuple({h: tuple(ids) for h, ids in table.items()} for table in sets.members)
     return Lexicon(entries, root, frozenset(root.edges), depth, members)
+
+
+# --- the compiled trie on disk ---------------------------------------------------------------
+#
+# `<user cache>/followup/lexicons/<key>.marshal` (or `$FOLLOWUP_LEXICON_CACHE`; `off` turns
+# it off). The key hashes every file under models/ (lexicons, word classes, lemmas), this
+# module's source (how a trie is built), the spaCy version and whether spacy-lookups-data
+# is installed (the tokenizer's norms), and Python's version (marshal's format): a change
+# to any of them is a new file, so a stale trie is never read. marshal, not pickle: the
+# file holds only data (reading it runs no code). A file that cannot be read is compiled
+# again and rewritten; a folder that cannot be written is left alone.
+
+LEXICON_CACHE_ENV = "FOLLOWUP_LEXICON_CACHE"
+_CACHE_FORMAT = "followup-lexicon-trie-1"
+_CACHE_KEEP = 8  # newest files kept in the folder (older keys are older models)
+
+
+def _cache_path(names: tuple[str, ...]) -> Path | None:
+    """The cache file for these lexicons as the models are now, or None (cache off)."""
+    import hashlib
+    import os
+    import sys
+
+    override = os.environ.get(LEXICON_CACHE_ENV)
+    if override and override.strip().lower() == "off":
+        return None
+    try:
+        if override:
+            folder = Path(override).expanduser()
+        else:
+            import platformdirs
+
+            folder = Path(platformdirs.user_cache_dir("followup")) / "lexicons"
+        from importlib.util import find_spec
+
+        from spacy.about import __version__ as spacy_version
+
+        digest = hashlib.sha256()
+        for part in (_CACHE_FORMAT, repr(names), spacy_version, sys.version,
+                     str(find_spec("spacy_lookups_data") is not None)):
+            digest.update(part.encode() + b"\0")
+        digest.update(Path(__file__).read_bytes())
+        for model in sorted(models_dir().iterdir()):
+            if model.is_file():
+                digest.update(model.name.encode() + b"\0" + model.read_bytes() + b"\0")
+    except (OSError, ImportError, ValueError):
+        return None
+    return folder / f"{digest.hexdigest()[:40]}.marshal"
+
+
+def _read_cached(path: Path) -> Lexicon | None:
+    """The lexicon kept at `path`, or None when there is none or it cannot be read."""
+    import marshal
+
+    try:
+        data = marshal.loads(path.read_bytes())
+        tag, entries, rows, depth, members = data
+        if tag != _CACHE_FORMAT:
+            return None
+        nodes = [_Node() for _ in rows]
+        for node, (edges, anything, ends, joins) in zip(nodes, rows, strict=True):
+            node.edges = {key: nodes[index] for key, index in edges.items()}
+            node.any = nodes[anything] if anything >= 0 else None
+            node.ends = list(ends)
+            node.joins = [nodes[index] for index in joins]
+        root = nodes[0]
+        return Lexicon(entries, root, frozenset(root.edges), depth, members)
+    except Exception:  # noqa: BLE001 - a missing, truncated or foreign file: compile
+        return None
+
+
+def _write_cached(path: Path, lexicon: Lexicon) -> None:
+    """Keep `lexicon` at `path` (atomically), and only the newest few such files."""
+    import contextlib
+    import marshal
+
+    order: dict[int, int] = {}
+    nodes: list[_Node] = []
+    stack = [lexicon.root]
+    while stack:  # every node once, the root first
+        node = stack.pop()
+        if id(node) in order:
+            continue
+        order[id(node)] = len(nodes)
+        nodes.append(node)
+        stack.extend(reversed([*node.edges.values(), *node.joins,
+                               *([node.any] if node.any is not None else [])]))
+    rows = [({key: order[id(step)] for key, step in node.edges.items()},
+             order[id(node.any)] if node.any is not None else -1,
+             tuple(node.ends), tuple(order[id(j)] for j in node.joins)) for node in nodes]
+    with contextlib.suppress(OSError, ValueError):  # ValueError: a value marshal cannot
+        data = marshal.dumps((_CACHE_FORMAT, lexicon.entries, rows, lexicon.depth,
+                              lexicon.members))
+        from .atomic import write_bytes_atomic
+
+        write_bytes_atomic(path, data, overwrite=True, durable=False)
+        kept = sorted(path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime,
+                      reverse=True)
+        for old in kept[_CACHE_KEEP:]:
+            old.unlink()
 
 
 def _entry_slots(entry: dict[str, Any]) -> list[list[Slot]]:
