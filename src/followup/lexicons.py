@@ -335,9 +335,16 @@ class Lexicon:
         depth = self.depth
         after = self._after
         found: list[tuple[int, int, str]] = []
-        for start in range(size):
-            state = root
-            position = start
+        starts = root.next
+        for start, token in enumerate(tokens):
+            state = starts.get(token)  # most tokens start no pattern: one lookup each
+            if state is None:
+                state = after(root, token)
+            if state is dead:
+                continue
+            position = start + 1
+            for entry_key in state.ends:
+                found.append((start, position, entry_key))
             stop = min(size, start + depth)
             while position < stop:
                 token = tokens[position]
