@@ -296,9 +296,9 @@ def _word_scores(words: list[str], first: Any, second: Any, cutoff: float) -> An
     """The word ratio of each pair (`first[k]`, `second[k]`), 0 below `cutoff`.
 
     Every body against every body, each prepared once (rapidfuzz's cached scorer), is
-    some 10x faster than the pairs one by one though it scores each pair twice; a
-    nonzero float32 stays nonzero, which is all the filter asks. A large folder is done
-    in blocks of rows, so the matrix never holds more than ROWS rows."""
+    some 10x faster than the pairs one by one; a nonzero float32 stays nonzero, which is
+    all the filter asks. A large folder is done in blocks of rows, so the matrix never
+    holds more than ROWS rows."""
     import numpy
     from rapidfuzz import process
 
@@ -307,8 +307,10 @@ def _word_scores(words: list[str], first: Any, second: Any, cutoff: float) -> An
         rows = (first >= low) & (first < low + ROWS)
         if not rows.any():
             continue
-        block = process.cdist(words[low:low + ROWS], words, scorer=fuzz.ratio,
-                              dtype=numpy.float32, workers=-1, score_cutoff=cutoff)
+        # one list as both sides: rapidfuzz scores each pair once (the ratio is symmetric)
+        queries = words if len(words) <= ROWS else words[low:low + ROWS]
+        block = process.cdist(queries, words, scorer=fuzz.ratio, dtype=numpy.float32,
+                              workers=-1, score_cutoff=cutoff)
         near[rows] = block[first[rows] - low, second[rows]]
     return near
 
