@@ -29,8 +29,10 @@ def pytest_configure(config: pytest.Config) -> None:
     _SESSION_STATE.append(state)
     os.environ["FOLLOWUP_STATE_DIR"] = state
     os.environ.setdefault("FOLLOWUP_LANGUAGETOOL_IDLE", "120")
-    # the word list's fast copy in the run's own folder, never in the user's cache
+    # the word list's and the lexicons' fast copies in the run's own folder, never in the
+    # user's cache
     os.environ.setdefault("FOLLOWUP_WORDS_CACHE", str(Path(state) / "words"))
+    os.environ.setdefault("FOLLOWUP_LEXICON_CACHE", str(Path(state) / "lexicons"))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

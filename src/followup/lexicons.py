@@ -6,7 +6,7 @@ A contributor changes what a rule knows by editing these files, not Python.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -214,6 +214,55 @@ class _Node:
         self.ends: list[str] = []  # entry keys whose pattern ends here
 
 
+class _State:
+    """A set of trie nodes reached together: the entries ending at one of them, and where
+    each token seen so far leads from here (token hashes -> state)."""
+
+    __slots__ = ("nodes", "ends", "next")
+
+    def __init__(self, nodes: list[_Node]) -> None:
+        self.nodes = nodes
+        self.ends: tuple[str, ...] = tuple(dict.fromkeys(
+            key for node in nodes for key in node.ends))
+        self.next: dict[tuple[int, int, int], _State] = {}
+
+
+class _States:
+    """The states of one lexicon's walk, made as letters need them. A long-lived process
+    (the language server) sees new words forever, so past `LIMIT` remembered steps the
+    walk starts afresh from a new root (the states are derived data; the trie stays)."""
+
+    LIMIT = 500_000
+
+    def __init__(self) -> None:
+        self.dead = _State([])
+        self.by_nodes: dict[frozenset[int], _State] = {}
+        self.steps = 0
+        self._root: _State | None = None
+
+    def root(self, node: _Node) -> _State:
+        """The state at the start of a match (called once per letter)."""
+        if self._root is None or self.steps > self.LIMIT:
+            self.by_nodes = {}
+            self.steps = 0
+            self._root = _State([node])
+        return self._root
+
+    def state(self, nodes: list[_Node], token: tuple[int, int, int], before: _State
+              ) -> _State:
+        """The state of `nodes`, remembered as the step from `before` on `token`."""
+        found = self.dead
+        if nodes:
+            ids = frozenset(map(id, nodes))
+            known = self.by_nodes.get(ids)
+            if known is None:
+                known = self.by_nodes[ids] = _State(nodes)
+            found = known
+        before.next[token] = found
+        self.steps += 1
+        return found
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """A compiled lexicon: its entries by key and a token trie of all their patterns.
@@ -233,62 +282,81 @@ class Lexicon:
     depth: int  # tokens in the longest pattern
     members: tuple[dict[int, tuple[int, ...]], ...]  # per attribute: hash -> set ids
 
-    def _keys(self, norms: list[int], lowers: list[int], orths: list[int]
-              ) -> list[tuple[tuple[int, int], ...]]:
-        """Every token's edge keys, computed once per letter."""
+    states: _States = field(default_factory=lambda: _States(), compare=False, repr=False)
+
+    def _keys(self, norm: int, lower: int, orth: int) -> list[tuple[int, int]]:
+        """A token's edge keys: its three hashes and the ids of the sets that hold them."""
         by_norm, by_lower, by_orth = self.members
-        out = []
-        for n, lo, o in zip(norms, lowers, orths, strict=True):
-            keys = [(0, n), (1, lo), (2, o)]
-            for column, table, value in ((3, by_norm, n), (4, by_lower, lo), (5, by_orth, o)):
-                found = table.get(value)
-                if found:
-                    keys.extend((column, ident) for ident in found)
-            out.append(tuple(keys))
-        return out
+        keys = [(0, norm), (1, lower), (2, orth)]
+        for column, table, value in ((3, by_norm, norm), (4, by_lower, lower),
+                                     (5, by_orth, orth)):
+            found = table.get(value)
+            if found:
+                keys.extend((column, ident) for ident in found)
+        return keys
+
+    def _after(self, state: _State, token: tuple[int, int, int]) -> _State:
+        """The state after `token` from `state` (computed once per state and token, then
+        remembered): the trie nodes its edges, `any` and the joins after them reach."""
+        keys = self._keys(*token)
+        following: dict[int, _Node] = {}
+        for node in state.nodes:
+            edges = node.edges
+            for key in keys:
+                step = edges.get(key)
+                if step is not None:
+                    following[id(step)] = step
+            if node.any is not None:
+                following[id(node.any)] = node.any
+        pending = list(following.values())
+        while pending:  # the nodes a slot's end joins to, without a token
+            node = pending.pop()
+            for joined in node.joins:
+                if id(joined) not in following:
+                    following[id(joined)] = joined
+                    pending.append(joined)
+        return self.states.state(list(following.values()), token, state)
 
     def spans(self, doc: Any, keep: Callable[[str, int, int], bool] | None = None
               ) -> list[tuple[str, int, int]]:
         """(entry key, start token, end token) of every match in a spaCy Doc, longest
         first where matches of different entries overlap. `keep` (entry key, start, end)
         drops a match before overlaps are resolved (a sign-off phrase in the body must not
-        hide a shorter body phrase)."""
-        norms, lowers, orths = _token_columns(doc)
-        root = self.root
-        first = self.first
-        anywhere = root.any is not None
-        size = len(norms)
-        keys_at = self._keys(norms, lowers, orths)
+        hide a shorter body phrase).
+
+        The walk runs on the trie's states as sets of nodes, each created once and
+        remembering where each token (its three hashes) leads: a step is one dict lookup,
+        and a token that starts no pattern costs one lookup at the root."""
+        tokens = list(zip(*_token_columns(doc), strict=True))
+        states = self.states
+        root = states.root(self.root)
+        dead = states.dead
+        size = len(tokens)
+        depth = self.depth
+        after = self._after
         found: list[tuple[int, int, str]] = []
-        for start in range(size):
-            if not anywhere and first.isdisjoint(keys_at[start]):
+        starts = root.next
+        for start, token in enumerate(tokens):
+            state = starts.get(token)  # most tokens start no pattern: one lookup each
+            if state is None:
+                state = after(root, token)
+            if state is dead:
                 continue
-            states = [root]
-            position = start
-            stop = min(size, start + self.depth)
-            while states and position < stop:
-                keys = keys_at[position]
+            position = start + 1
+            for entry_key in state.ends:
+                found.append((start, position, entry_key))
+            stop = min(size, start + depth)
+            while position < stop:
+                token = tokens[position]
+                following = state.next.get(token)
+                if following is None:
+                    following = after(state, token)
+                if following is dead:
+                    break
                 position += 1
-                following: dict[int, _Node] = {}
-                for node in states:
-                    edges = node.edges
-                    for key in keys:
-                        step = edges.get(key)
-                        if step is not None:
-                            following[id(step)] = step
-                    if node.any is not None:
-                        following[id(node.any)] = node.any
-                pending = list(following.values())
-                while pending:  # the nodes a slot's end joins to, without a token
-                    node = pending.pop()
-                    for joined in node.joins:
-                        if id(joined) not in following:
-                            following[id(joined)] = joined
-                            pending.append(joined)
-                states = list(following.values())
-                for node in states:
-                    for entry_key in node.ends:
-                        found.append((start, position, entry_key))
+                state = following
+                for entry_key in state.ends:
+                    found.append((start, position, entry_key))
         if keep is not None:
             found = [m for m in set(found) if keep(m[2], m[0], m[1])]
         groups: dict[str, list[tuple[int, int, str]]] = {}
@@ -418,7 +486,22 @@ def compiled(name: str) -> Lexicon:
 @cache
 def compiled_together(names: tuple[str, ...]) -> Lexicon:
     """Several YAML lexicons in one trie (one walk over a letter serves them all); entry
-    keys are `<file>#<id>` and every entry knows its file as `entry["lexicon"]`."""
+    keys are `<file>#<id>` and every entry knows its file as `entry["lexicon"]`.
+
+    Compiling takes a tenth of a second or more (every phrase tokenised), so the trie is
+    kept on disk too (`_cached`), keyed by everything it is made from."""
+    path = _cache_path(names)
+    if path is not None:
+        found = _read_cached(path)
+        if found is not None:
+            return found
+    lexicon = _compile(names)
+    if path is not None:
+        _write_cached(path, lexicon)
+    return lexicon
+
+
+def _compile(names: tuple[str, ...]) -> Lexicon:
     from .nlp import tokenizer
 
     strings = tokenizer().vocab.strings
@@ -441,6 +524,106 @@ def compiled_together(names: tuple[str, ...]) -> Lexicon:
             entries[key] = {**entry, "lexicon": name}
     members = tuple({h: tuple(ids) for h, ids in table.items()} for table in sets.members)
     return Lexicon(entries, root, frozenset(root.edges), depth, members)
+
+
+# --- the compiled trie on disk ---------------------------------------------------------------
+#
+# `<user cache>/followup/lexicons/<key>.marshal` (or `$FOLLOWUP_LEXICON_CACHE`; `off` turns
+# it off). The key hashes every file under models/ (lexicons, word classes, lemmas), this
+# module's source (how a trie is built), the spaCy version and whether spacy-lookups-data
+# is installed (the tokenizer's norms), and Python's version (marshal's format): a change
+# to any of them is a new file, so a stale trie is never read. marshal, not pickle: the
+# file holds only data (reading it runs no code). A file that cannot be read is compiled
+# again and rewritten; a folder that cannot be written is left alone.
+
+LEXICON_CACHE_ENV = "FOLLOWUP_LEXICON_CACHE"
+_CACHE_FORMAT = "followup-lexicon-trie-1"
+_CACHE_KEEP = 8  # newest files kept in the folder (older keys are older models)
+
+
+def _cache_path(names: tuple[str, ...]) -> Path | None:
+    """The cache file for these lexicons as the models are now, or None (cache off)."""
+    import hashlib
+    import os
+    import sys
+
+    override = os.environ.get(LEXICON_CACHE_ENV)
+    if override and override.strip().lower() == "off":
+        return None
+    try:
+        if override:
+            folder = Path(override).expanduser()
+        else:
+            import platformdirs
+
+            folder = Path(platformdirs.user_cache_dir("followup")) / "lexicons"
+        from importlib.util import find_spec
+
+        from spacy.about import __version__ as spacy_version
+
+        digest = hashlib.sha256()
+        for part in (_CACHE_FORMAT, repr(names), spacy_version, sys.version,
+                     str(find_spec("spacy_lookups_data") is not None)):
+            digest.update(part.encode() + b"\0")
+        digest.update(Path(__file__).read_bytes())
+        for model in sorted(models_dir().iterdir()):
+            if model.is_file():
+                digest.update(model.name.encode() + b"\0" + model.read_bytes() + b"\0")
+    except (OSError, ImportError, ValueError):
+        return None
+    return folder / f"{digest.hexdigest()[:40]}.marshal"
+
+
+def _read_cached(path: Path) -> Lexicon | None:
+    """The lexicon kept at `path`, or None when there is none or it cannot be read."""
+    import marshal
+
+    try:
+        data = marshal.loads(path.read_bytes())
+        tag, entries, rows, depth, members = data
+        if tag != _CACHE_FORMAT:
+            return None
+        nodes = [_Node() for _ in rows]
+        for node, (edges, anything, ends, joins) in zip(nodes, rows, strict=True):
+            node.edges = {key: nodes[index] for key, index in edges.items()}
+            node.any = nodes[anything] if anything >= 0 else None
+            node.ends = list(ends)
+            node.joins = [nodes[index] for index in joins]
+        root = nodes[0]
+        return Lexicon(entries, root, frozenset(root.edges), depth, members)
+    except Exception:  # noqa: BLE001 - a missing, truncated or foreign file: compile
+        return None
+
+
+def _write_cached(path: Path, lexicon: Lexicon) -> None:
+    """Keep `lexicon` at `path` (atomically), and only the newest few such files."""
+    import contextlib
+    import marshal
+
+    order: dict[int, int] = {}
+    nodes: list[_Node] = []
+    stack = [lexicon.root]
+    while stack:  # every node once, the root first
+        node = stack.pop()
+        if id(node) in order:
+            continue
+        order[id(node)] = len(nodes)
+        nodes.append(node)
+        stack.extend(reversed([*node.edges.values(), *node.joins,
+                               *([node.any] if node.any is not None else [])]))
+    rows = [({key: order[id(step)] for key, step in node.edges.items()},
+             order[id(node.any)] if node.any is not None else -1,
+             tuple(node.ends), tuple(order[id(j)] for j in node.joins)) for node in nodes]
+    with contextlib.suppress(OSError, ValueError):  # ValueError: a value marshal cannot
+        data = marshal.dumps((_CACHE_FORMAT, lexicon.entries, rows, lexicon.depth,
+                              lexicon.members))
+        from .atomic import write_bytes_atomic
+
+        write_bytes_atomic(path, data, overwrite=True, durable=False)
+        kept = sorted(path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime,
+                      reverse=True)
+        for old in kept[_CACHE_KEEP:]:
+            old.unlink()
 
 
 def _entry_slots(entry: dict[str, Any]) -> list[list[Slot]]:

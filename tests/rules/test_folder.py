@@ -227,3 +227,24 @@ def test_a_large_folder_scored_at_once_finds_the_pairs_scored_one_by_one(thresho
             if score >= threshold:
                 expected.append((index, earlier_index, score))
     assert batch == expected and expected
+
+
+def test_the_word_filter_in_blocks_of_rows_keeps_the_same_pairs(monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    """A folder too large for one matrix is compared in blocks of rows, with the same
+    pairs and scores; more than 255 distinct words (symbols past 8 bits) included."""
+    import random
+    from types import SimpleNamespace
+
+    from followup.rules import folder
+
+    rng = random.Random(5)
+    vocabulary = [f"w{n}" for n in range(400)]
+    notes = [(SimpleNamespace(path=f"n{i}.md"), i % 4,
+              " ".join(rng.choice(vocabulary[:40] if i % 2 else vocabulary)
+                       for _ in range(rng.randint(20, 40)))) for i in range(160)]
+    whole = folder._batch_scores(notes, frozenset(), 0.5)
+    monkeypatch.setattr(folder, "ROWS", 7)
+    assert folder._batch_scores(notes, frozenset(), 0.5) == whole and whole
+    assert len({folder._symbol(n) for n in range(0xFFFF)}) == 0xFFFF
+    assert folder._symbol(0xFFFF + 3) == folder._symbol(3)
