@@ -97,6 +97,8 @@ def _applicable(document: Document, found: list[tuple[int, int, dict[str, Any]]]
         if entry.get("lexicon") in _NEGATABLE and entry.get("negatable", True) and \
                 _negated(document, start, end, entry):
             continue
+        if entry.get("unless_after") and _comes_after(document, start, entry["unless_after"]):
+            continue
         kept.append((start, end, entry))
     return kept
 
@@ -127,6 +129,18 @@ def _negated(document: Document, start: int, end: int, entry: dict[str, Any]) ->
         if _still_matches([t for j, t in enumerate(tokens) if j != i], entry):
             return True
     return False
+
+
+def _comes_after(document: Document, start: int, words: list[str]) -> bool:
+    """Whether one of `words` (by norm) is among the two tokens before `start`: "I know
+    this is my third email" owns up (T004), "this is my third email" chases (T005)."""
+    doc = document.spacy
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    first = span[0].i
+    wanted = {w.lower() for w in words}
+    return any(t.norm_ in wanted or t.lower_ in wanted for t in doc[max(0, first - 2):first])
 
 
 def _still_matches(tokens: list[Any], entry: dict[str, Any]) -> bool:
