@@ -61,7 +61,9 @@ def load(name: str) -> Any:
 # `phrase` is written as plain words; each word is tokenised with spaCy's English tokenizer
 # and matched on its NORM, so "I'm"/"I am"/"I’m" and "didn't"/"did not" are one phrase.
 # Inside a phrase, `a|b|c` is a choice of words (`to_hear` for two words in a choice), `*`
-# one optional word of any kind and `...` up to three words of any kind. `~word` is the
+# one optional word of any kind and `...` up to three words of any kind; a piece ending in
+# `?` may be absent (`@degree?`: an intensifier or none, where `*` would let any word in,
+# "I am comfortable handling anxious callers"). `~word` is the
 # word's family: every form of the lemma (apologize: apologise, apologised, apologizing,
 # ...; see `word_forms`), and `@name` a word class of `models/wordclasses.yaml` (a named
 # list of such choices, shared by every lexicon: `@weekday`, `@gift`, `@employer`). `attr: LOWER`
@@ -70,7 +72,11 @@ def load(name: str) -> Any:
 # (NORM, LOWER, ORTH or TEXT, a string or {"IN": [...]}, and "OP": "?"). Optional keys:
 # `part` (salutation, signoff, body: where the phrase counts), `first` (true: only as the
 # first words of that part), `skip_kinds` (letter kinds where the phrase is a plain fact,
-# e.g. a reply to a rejection). Every entry has `suggest` (may be empty) and `reason`.
+# e.g. a reply to a rejection), `unless_after` (words, by norm: the phrase is skipped right
+# after one of them, "I know this is my third email" owns up rather than chases) and
+# `negatable` (false: keep a match even when a negator fills one of its wildcards; by
+# default T003-T005 skip "I was not nervous at all", see `rules/tone.py`). Every entry has
+# `suggest` (may be empty) and `reason`.
 
 
 _TOKENISED: dict[tuple[str, str], list[str]] = {}
@@ -178,6 +184,9 @@ def phrase_slots(phrase: str, attr: str = "NORM") -> list[Slot]:
 
     slots: list[Slot] = []  # per piece, its alternatives
     for piece in phrase.split():
+        optional = len(piece) > 1 and piece.endswith("?")  # `@degree?`: may be absent
+        if optional:
+            piece = piece[:-1]
         if piece == "*":
             slots.append([[{"OP": "?"}]])
         elif piece == "...":
@@ -195,6 +204,8 @@ def phrase_slots(phrase: str, attr: str = "NORM") -> list[Slot]:
             slots.append(alternatives + several)
         else:
             slots.append([tokens(piece)])
+        if optional and slots[-1] != [[{"OP": "?"}]]:
+            slots[-1] = slots[-1] + [[]]  # the empty alternative: no token at all
     return slots
 
 

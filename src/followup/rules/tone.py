@@ -94,8 +94,67 @@ def _applicable(document: Document, found: list[tuple[int, int, dict[str, Any]]]
             continue
         if in_quotes(document, paragraph, start):
             continue
+        if entry.get("lexicon") in _NEGATABLE and entry.get("negatable", True) and \
+                _negated(document, start, end, entry):
+            continue
+        if entry.get("unless_after") and _comes_after(document, start, entry["unless_after"]):
+            continue
         kept.append((start, end, entry))
     return kept
+
+
+# A verdict the writer denies is no verdict: "I was not nervous at all", "the parking was
+# never a problem", "I never stumbled". A negator is taken as a denial when it fills a
+# wildcard of the phrase (`*`, `...`), i.e. when the match minus that word still matches the
+# same entry; a negator the phrase spells out ("i do not think i", "@poor: not great") is the
+# fault itself and stays. "never ... so|as|more" is the writer's emphasis ("I have never been
+# so nervous"), not a denial.
+_NEGATABLE = frozenset({"negative.yaml", "apologetic.yaml", "pushy.yaml"})
+_NEGATORS = frozenset({"not", "never", "no", "hardly", "barely", "nowhere", "neither", "nor"})
+_EMPHASIS = frozenset({"so", "as", "more", "this", "that", "such"})
+
+
+def _negated(document: Document, start: int, end: int, entry: dict[str, Any]) -> bool:
+    """Whether the match at `start`-`end` is a denial: a negator in a wildcard slot."""
+    doc = document.spacy
+    span = doc.char_span(start, end)
+    if span is None or len(span) < 2:
+        return False
+    tokens = list(span)
+    for i, token in enumerate(tokens):
+        if i == 0 or token.norm_ not in _NEGATORS:
+            continue
+        if token.norm_ == "never" and any(t.norm_ in _EMPHASIS for t in tokens[i + 1:i + 3]):
+            continue  # "I have never been so nervous": emphasis, not a denial
+        if _still_matches([t for j, t in enumerate(tokens) if j != i], entry):
+            return True
+    return False
+
+
+def _comes_after(document: Document, start: int, words: list[str]) -> bool:
+    """Whether one of `words` (by norm) is among the two tokens before `start`: "I know
+    this is my third email" owns up (T004), "this is my third email" chases (T005)."""
+    doc = document.spacy
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    first = span[0].i
+    wanted = {w.lower() for w in words}
+    return any(t.norm_ in wanted or t.lower_ in wanted for t in doc[max(0, first - 2):first])
+
+
+def _still_matches(tokens: list[Any], entry: dict[str, Any]) -> bool:
+    """Whether these tokens, as one short Doc with their norms, match `entry` end to end."""
+    from spacy.tokens import Doc
+
+    doc = Doc(tokens[0].doc.vocab, words=[t.text for t in tokens])
+    for new, old in zip(doc, tokens, strict=True):
+        new.norm_ = old.norm_
+    lexicon = lexicons.compiled_together(LEXICONS)
+    key = next((k for k, e in lexicon.entries.items() if e is entry), None)
+    if key is None:
+        return False
+    return bool(lexicon.spans(doc, lambda found, first, last: found == key))
 
 
 def _problems(document: Document, name: str, what: str) -> Iterator[Problem]:
