@@ -48,13 +48,49 @@ def _stock_stems() -> frozenset[str]:
     models/content.yaml): "responsibilities", "insights" and "departments" name nothing
     that happened in the interview, in any of their forms."""
     data = lexicons.load("content.yaml")
-    words = [str(w).lower() for w in (*data["generic"], *data.get("stock", ()))]
+    words = [str(w).lower() for key in _STOCK_LISTS for w in data.get(key, ())]
     return frozenset(stem(part) for w in words for part in w.split())
 
 
+# the lists of models/content.yaml whose words are stock of a generic note (C001)
+_STOCK_LISTS = ("generic", "stock", "virtues", "praise", "career", "spans")
+# "customer-focused", "patient-centred", "results-driven": a compound that praises
+_PRAISE_COMPOUND = re.compile(r"-(?:centered|centred|focused|focussed|driven|oriented|"
+                              r"minded|first|friendly|paced|led|owned|run)$")
+
+
 def _concrete(word: str) -> bool:
-    """A word that may name something discussed: not a stock word in any of its forms."""
-    return stem(word) not in _stock_stems()
+    """A word that may name something discussed: not a stock word in any of its forms,
+    nor a praising compound ("customer-focused")."""
+    return stem(word) not in _stock_stems() and not _PRAISE_COMPOUND.search(word)
+
+
+# a capitalised word after one of these names a piece of work, not the company
+_NAMED_THING = frozenset({"project", "program", "programme", "initiative", "campaign",
+                          "operation", "phase", "release", "version"})
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*")
+
+
+def _names(sentence: str) -> frozenset[str]:
+    """The capitalised words of a sentence, lower case, but for its first word when that is
+    an ordinary English word: without a record they are the company, the job title or a
+    person ("Halvorsen Analytics", "the Data Analyst job"), which every form letter names,
+    so a name alone is no specific reference."""
+    found = set()
+    frequencies = lexicons.english_frequencies()
+    previous = ""
+    for index, match in enumerate(_CAPITALISED.finditer(sentence)):
+        word = match.group(0).lower().replace("’", "'")
+        bare = word[:-2] if word.endswith("'s") else word
+        head, previous = previous, bare
+        if head in _NAMED_THING and sentence[match.start() - 1:match.start()] == " ":
+            continue  # "Project Falcon", "Operation Clean Sweep": a named piece of work
+        if match.start() == len(sentence) - len(sentence.lstrip()) and index == 0 and \
+                bare in frequencies and bare == word:
+            continue  # "The", "Learning": an ordinary word at the start of the sentence
+        if bare != "i":
+            found.update({word, bare})
+    return frozenset(found)
 
 
 def _prose(document: Document, roles: frozenset[str] = _PROSE) -> list[tuple[int, int]]:
@@ -249,13 +285,15 @@ _TITLE = re.compile(r"\b(?:[\w'’-]+\s+){1,3}(?:position|role|job|opening|post|
 
 
 def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str]) -> bool:
-    """'the new store layout', 'the team's biggest strength': after "the" (and a few
-    generic words), two or more specific words in a row that are not a job title."""
+    """'the new store layout', 'your new store layout', 'the team's biggest strength':
+    after "the" or "your" (and a few generic words or names), two or more specific words
+    in a row that are not a job title."""
     for index, word in enumerate(words):
-        if word != "the":
+        if word not in ("the", "your"):
             continue
         at = index + 1
-        while at < len(words) and at - index <= 3 and words[at] in generic:
+        while at < len(words) and at - index <= 3 and (words[at] in generic or
+                                                       words[at] in own):
             at += 1
         run = 0
         while at + run < len(words) and words[at + run] not in generic and \
@@ -270,7 +308,9 @@ def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str
 
 def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[str],
                        own: frozenset[str] = frozenset()) -> bool:
-    """A sentence that refers to the conversation and names a concrete subject."""
+    """A sentence that refers to the conversation and names a concrete subject (a word
+    that is neither stock nor a name: see `_names`)."""
+    own = own | _names(sentence)
     words = [w for w in _WORD.findall(sentence.lower().replace("’", "'"))]
     if {"your", "you"} & set(words[:12]) and not {"thank", "thanks"} & set(words):
         concrete = [w for w in words if w not in generic and w not in own and len(w) > 3
