@@ -67,6 +67,8 @@ def _match_all(document: Document) -> None:
 
     def keep(key: str, start: int, end: int) -> bool:
         first, last = doc[start], doc[end - 1]
+        if not _bounded(doc, start, end, lexicon.entries[key]):
+            return False
         return bool(_applicable(document, [(first.idx, last.idx + len(last.text),
                                             lexicon.entries[key])]))
 
@@ -76,6 +78,38 @@ def _match_all(document: Document) -> None:
         found[entry["lexicon"]].append((first.idx, last.idx + len(last.text), entry))
     for name, matches in found.items():
         document.cache[f"tone:{name}"] = matches
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+_LONG_GAP = re.compile(r"(?:^|\s)\.\.\.\d(?:\s|$)")
+
+
+@cache
+def _limits(phrases: tuple[str, ...], unless: tuple[str, ...]
+            ) -> tuple[bool, frozenset[str]]:
+    """Whether an entry's phrases have a long gap (`...N`), and its `unless_inside` words."""
+    return (any(_LONG_GAP.search(p) for p in phrases),
+            frozenset(w.lower() for w in unless))
+
+
+def _bounded(doc: Any, start: int, end: int, entry: dict[str, Any]) -> bool:
+    """Whether a match keeps within the limits its entry sets: a long gap (`...N`) stays
+    inside one sentence, and no word of `unless_inside` is among the matched words ("I
+    sent this note as a thank-you" is the letter itself, not a gift)."""
+    phrases = entry.get("phrase") or ()
+    unless = entry.get("unless_inside") or ()
+    if not unless and not phrases:
+        return True
+    long_gap, words = _limits(tuple(phrases) if isinstance(phrases, list) else (phrases,),
+                              tuple(unless))
+    if not long_gap and not words:
+        return True
+    for token in doc[start:end]:
+        if words and token.lower_ in words:
+            return False
+        if long_gap and (token.text in _SENTENCE_ENDS or "\n" in token.text):
+            return False
+    return True
 
 
 def _applicable(document: Document, found: list[tuple[int, int, dict[str, Any]]]
