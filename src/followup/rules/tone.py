@@ -228,6 +228,26 @@ def _title_case_shouting(sentence: str) -> bool:
     return len(capitalised) >= 0.7 * (len(words) - 1) and len(ordinary) >= 3
 
 
+# four or more capitalised words in a row inside a sentence ("I am Really Excited About
+# This Opportunity"); linear: one pass, no nested repetition that backtracks
+_TITLE_RUN = re.compile(r"(?<![\w'’])[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){3,}(?![\w'’])")
+# words a name or a title hardly ever holds, but a sentence In Title Case does
+_SENTENCE_WORDS = frozenset({
+    "about", "this", "that", "these", "so", "very", "really", "truly", "you", "your", "am",
+    "is", "are", "was", "were", "be", "been", "can't", "cannot", "wait", "much", "my",
+    "me", "it", "we", "our", "just", "what", "how", "i'm", "i've", "it's", "love",
+    "excited", "thank", "thanks", "forward", "looking", "amazing", "grateful", "thrilled",
+    "happy", "can", "will", "would", "hear", "hearing", "soon"})
+
+
+def _shouted_run(run: str) -> bool:
+    """A run of capitalised words that is a phrase written In Title Case, not a name or a
+    title ("Department for Work and Pensions"): two or more of its words (after the
+    first) are words of a sentence, not of a name."""
+    words = [w.lower().replace("’", "'") for w in run.split()[1:]]
+    return sum(w in _SENTENCE_WORDS for w in words) >= 2
+
+
 def _register(document: Document) -> Iterator[Problem]:
     """Drawn-out words ("sooo", "pleeease") and sentences In Title Case."""
     text = document.text
@@ -266,6 +286,15 @@ def _register(document: Document) -> Iterator[Problem]:
                 yield Problem(start, paragraph.start + match.end(),
                               "informal: a sentence In Title Case reads as shouting; use "
                               "sentence case")
+                continue
+            for run in _TITLE_RUN.finditer(sentence):
+                if _shouted_run(run.group(0)):
+                    at = paragraph.start + match.start() + run.start()
+                    if not in_quotes(document, paragraph, at):
+                        yield Problem(at, at + len(run.group(0)),
+                                      f"informal: '{run.group(0)}' In Title Case reads as "
+                                      "shouting; use sentence case",
+                                      (run.group(0).lower(),))
 
 
 def _one_mark(marks: str) -> str:
