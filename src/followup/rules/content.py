@@ -54,7 +54,7 @@ def _stock_stems() -> frozenset[str]:
 
 # the lists of models/content.yaml whose words are stock of a generic note (C001)
 _STOCK_LISTS = ("generic", "stock", "virtues", "praise", "career", "spans", "workplace",
-                "took_in", "occasion")
+                "took_in", "occasion", "sector")
 # "customer-focused", "patient-centred", "results-driven": a compound that praises
 _PRAISE_COMPOUND = re.compile(r"-(?:centered|centred|focused|focussed|driven|oriented|"
                               r"minded|first|friendly|paced|led|owned|run)$")
@@ -285,8 +285,8 @@ def _addressee_topics(document: Document, record: Record) -> tuple[str, ...]:
 _TITLE_ENDS = frozenset({"position", "role", "job", "opening", "post", "vacancy", "place",
                          "placement", "apprenticeship", "internship", "lectureship"})
 # a job title ("the communications position") names the role, not something discussed
-_TITLE = re.compile(r"\b(?:[\w'’-]+\s+){1,3}(?:position|role|job|opening|post|vacancy)\b",
-                    re.IGNORECASE)
+_TITLE = re.compile(r"\b(?:[\w'’-]+\s+){1,3}(?:position|role|job|opening|post|vacancy)\b"
+                    r"(?!\s+(?:hours|times|date|day|night|ceremony|event))", re.IGNORECASE)
 
 
 def _number(words: list[str], at: int) -> bool:
@@ -300,6 +300,8 @@ def _number(words: list[str], at: int) -> bool:
     return before not in _CALENDAR and after not in _CLOCK
 
 
+# a telephone number, an e-mail address or a link: how to reach the writer, not a fact
+_CONTACT = re.compile(r"\+?\(?\d[\d ().-]{5,}\d|\S+@\S+|https?://\S+|www\.\S+")
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july",
                        "august", "september", "october", "november", "december", "jan",
                        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
@@ -344,6 +346,7 @@ def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[s
                        own: frozenset[str] = frozenset()) -> bool:
     """A sentence that refers to the conversation and names a concrete subject (a word
     that is neither stock nor a name, see `_names`, or a number)."""
+    sentence = _CONTACT.sub(" ", sentence)
     own = own | _names(sentence)
     words = [w for w in _WORD.findall(sentence.lower().replace("’", "'"))]
     if {"your", "you"} & set(words[:12]) and not {"thank", "thanks"} & set(words) and \
