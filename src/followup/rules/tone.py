@@ -107,8 +107,9 @@ def _bounded(doc: Any, start: int, end: int, entry: dict[str, Any]) -> bool:
     for token in doc[start:end]:
         if words and token.lower_ in words:
             return False
-        if long_gap and (token.text in _SENTENCE_ENDS or "\n" in token.text):
-            return False
+        if long_gap and start < token.i < end - 1 and \
+                (token.text in _SENTENCE_ENDS or "\n" in token.text):
+            return False  # inside the match, not the full stop a phrase may end on
     return True
 
 
@@ -132,8 +133,13 @@ def _applicable(document: Document, found: list[tuple[int, int, dict[str, Any]]]
     return kept
 
 
-def _problems(document: Document, name: str, what: str) -> Iterator[Problem]:
+def _problems(document: Document, name: str, what: str, trim: bool = False
+              ) -> Iterator[Problem]:
+    """One finding per match; `trim` leaves out a closing mark the phrase ends on ("I
+    follow your Instagram." points at the words, not the full stop)."""
     for start, end, entry in lexicon_matches(document, name):
+        while trim and end - start > 1 and document.text[end - 1] in ".,;:!?":
+            end -= 1
         text = document.text[start:end]
         suggest = entry.get("suggest") or ""
         if suggest and text[:1].isupper() and suggest[:1].islower():
@@ -158,7 +164,7 @@ def _shouting() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
 
 def check_informal(document: Document, context: Context, options: Options
                    ) -> Iterator[Problem]:
-    yield from _problems(document, "informal.yaml", "informal")
+    yield from _problems(document, "informal.yaml", "informal", trim=True)
     yield from _register(document)
     emphasis, acronyms, doubled = _shouting()
     text = document.text
@@ -322,7 +328,7 @@ def check_pushy(document: Document, context: Context, options: Options) -> Itera
 
 
 def check_social(document: Document, context: Context, options: Options) -> Iterator[Problem]:
-    yield from _problems(document, "social.yaml", "gift or social")
+    yield from _problems(document, "social.yaml", "gift or social", trim=True)
 
 
 RULES = [
