@@ -54,7 +54,7 @@ def _stock_stems() -> frozenset[str]:
 
 # the lists of models/content.yaml whose words are stock of a generic note (C001)
 _STOCK_LISTS = ("generic", "stock", "virtues", "praise", "career", "spans", "workplace",
-                "took_in", "occasion", "sector")
+                "took_in", "occasion", "sector", "doing_well")
 # "customer-focused", "patient-centred", "results-driven": a compound that praises
 _PRAISE_COMPOUND = re.compile(r"-(?:centered|centred|focused|focussed|driven|oriented|"
                               r"minded|first|friendly|paced|led|owned|run)$")
