@@ -60,6 +60,7 @@ _PRAISE_COMPOUND = re.compile(r"-(?:centered|centred|focused|focussed|driven|ori
                               r"minded|first|friendly|paced|led|owned|run)$")
 
 
+@lru_cache(maxsize=65536)
 def _concrete(word: str) -> bool:
     """A word that may name something discussed: not a stock word in any of its forms,
     nor a praising compound ("customer-focused")."""
