@@ -61,16 +61,20 @@ def load(name: str) -> Any:
 # `phrase` is written as plain words; each word is tokenised with spaCy's English tokenizer
 # and matched on its NORM, so "I'm"/"I am"/"I’m" and "didn't"/"did not" are one phrase.
 # Inside a phrase, `a|b|c` is a choice of words (`to_hear` for two words in a choice), `*`
-# one optional word of any kind and `...` up to three words of any kind; a piece ending in
-# `?` may be absent (`@degree?`: an intensifier or none, where `*` would let any word in,
-# "I am comfortable handling anxious callers"). `~word` is the
+# one optional word of any kind and `...` up to three words of any kind; `...N` (N from 1 to
+# 8) is up to N words of any kind within one sentence (rules/tone.py drops a match of an
+# entry with such a gap that runs over `.`, `!`, `?` or `;`); a piece ending in `?` may be
+# absent (`@degree?`: an intensifier or none, where `*` would let any word in, "I am
+# comfortable handling anxious callers"). `~word` is the
 # word's family: every form of the lemma (apologize: apologise, apologised, apologizing,
 # ...; see `word_forms`), and `@name` a word class of `models/wordclasses.yaml` (a named
 # list of such choices, shared by every lexicon: `@weekday`, `@gift`, `@employer`). `attr: LOWER`
 # matches the exact spelling instead (for "gonna", whose norm is "going to"), `attr: ORTH`
 # the exact characters. `pattern` gives raw spaCy Matcher token patterns instead of a phrase
 # (NORM, LOWER, ORTH or TEXT, a string or {"IN": [...]}, and "OP": "?"). Optional keys:
-# `part` (salutation, signoff, body: where the phrase counts), `first` (true: only as the
+# `unless_inside` (words, lower case: a match holding one of them is dropped, e.g. "note"
+# and "email" in "I sent this note as a thank-you"), `part` (salutation, signoff, body:
+# where the phrase counts), `first` (true: only as the
 # first words of that part), `skip_kinds` (letter kinds where the phrase is a plain fact,
 # e.g. a reply to a rejection), `unless_after` (words, by norm: the phrase is skipped right
 # after one of them, "I know this is my third email" owns up rather than chases) and
@@ -191,6 +195,8 @@ def phrase_slots(phrase: str, attr: str = "NORM") -> list[Slot]:
             slots.append([[{"OP": "?"}]])
         elif piece == "...":
             slots.append([[{"OP": "?"}] * 3])
+        elif piece.startswith("...") and piece[3:].isdigit() and 1 <= int(piece[3:]) <= 8:
+            slots.append([[{"OP": "?"}] * int(piece[3:])])  # `...6`: up to six words
         elif "|" in piece or piece[:1] in "@~":
             single: list[str] = []
             several: list[list[dict[str, Any]]] = []

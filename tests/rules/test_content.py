@@ -154,6 +154,12 @@ def test_names_topic_unit():
     ("Thank you for the opportunity to interview for the sales associate position.", False),
     ("I enjoyed hearing about the company culture and values.", False),
     ("I'm excited about the possibility of joining your team.", False),
+    # a named tool, a named project and a number are specific; a name alone is not
+    ("I found the description of your move to Microsoft 365 very interesting.", True),
+    ("I enjoyed our talk about Project Falcon.", True),
+    ("I was pleased to hear that month-end now takes three days, not 9.", True),
+    ("The new scheduling system for void properties sounded ambitious.", True),
+    ("Everything you shared about the culture at Pinecrest sounded great.", False),
 ])
 def test_a_named_thing_counts_as_specific_without_a_record(sentence, specific):
     from followup.rules.content import _data, concrete_reference
@@ -165,6 +171,15 @@ def test_a_named_thing_counts_as_specific_without_a_record(sentence, specific):
 @pytest.mark.parametrize("body", [
     "Thank you for making time in your week to talk with me about the logistics analyst "
     "role. After meeting you, I am certain my skills would be an asset to your team.",
+    # the company's name, its virtues and its kind are in every form letter (issue 11)
+    "Thank you for meeting me about the Data Analyst job. Our conversation confirmed my "
+    "enthusiasm for the role and for Halvorsen Analytics.",
+    "I was impressed by your team's commitment to innovation and customer satisfaction.",
+    "I enjoyed learning about Acme's fast-paced, collaborative work environment.",
+    "Thank you for the interview. I loved hearing about the cafe and the team. Please "
+    "call me on 555-123-4567.",
+    "Thank you for your time. I enjoyed hearing about the exciting challenges ahead for "
+    "the team, and I am excited by the prospect of joining.",
 ])
 def test_job_title_and_fit_are_not_a_specific_reference(lint_cli, write, body):
     assert "C001" in lint_codes(lint_cli, write, body)

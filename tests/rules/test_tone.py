@@ -284,3 +284,40 @@ def test_no_suggestion_that_breaks_the_sentence(lint_cli, write):
           "on the role.\n\nBest,\nJo\n")
     result = findings(lint_cli("a.txt", "--select", "T001,T003", "--format", "json"))
     assert result and all(f["suggestions"] == [] for f in result)
+
+
+# --- issue 11 (tinf): Title Case inside a sentence, sentence-bounded gaps, unless_inside ---
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("I am Really Excited About This Opportunity, especially the rewires.",
+     ["Really Excited About This Opportunity"]),
+    ("I applied through the Department for Work and Pensions scheme.", []),
+    ("I worked at the Royal Bank Of Scotland for two years.", []),
+    ("I have completed my Care Certificate and my Level 2 Diploma In Health.", []),
+])
+def test_title_case_run_inside_a_sentence(lint_cli, write, body, expected):
+    assert flagged(lint_cli, write, body, "T001") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("I tagged you in a post about our conversation on TikTok.",
+     ["I tagged you in a post about our conversation on TikTok"]),
+    # a long gap (`...6`) never runs over the end of a sentence
+    ("I enjoyed meeting you. Our team also posts updates on Instagram.", []),
+])
+def test_long_gap_stays_in_its_sentence(lint_cli, write, body, expected):
+    assert flagged(lint_cli, write, body, "T006") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("I sent a small plant to your office as thanks.",
+     ["sent a small plant to your office as thanks"]),
+    ("I am sending this note as a small thank you for your time.", []),  # the letter itself
+])
+def test_unless_inside_drops_the_letter_itself(lint_cli, write, body, expected):
+    assert flagged(lint_cli, write, body, "T006") == expected
+
+
+def test_a_long_gap_is_a_run_of_optional_words() -> None:
+    (slot,) = lexicons.phrase_slots("...6")
+    assert slot == [[{"OP": "?"}] * 6]

@@ -48,13 +48,54 @@ def _stock_stems() -> frozenset[str]:
     models/content.yaml): "responsibilities", "insights" and "departments" name nothing
     that happened in the interview, in any of their forms."""
     data = lexicons.load("content.yaml")
-    words = [str(w).lower() for w in (*data["generic"], *data.get("stock", ()))]
+    words = [str(w).lower() for key in _STOCK_LISTS for w in data.get(key, ())]
     return frozenset(stem(part) for w in words for part in w.split())
 
 
+# the lists of models/content.yaml whose words are stock of a generic note (C001)
+_STOCK_LISTS = ("generic", "stock", "virtues", "praise", "career", "spans", "workplace",
+                "took_in", "occasion", "sector", "doing_well")
+# "customer-focused", "patient-centred", "results-driven": a compound that praises
+_PRAISE_COMPOUND = re.compile(r"-(?:centered|centred|focused|focussed|driven|oriented|"
+                              r"minded|first|friendly|paced|led|owned|run)$")
+
+
+@lru_cache(maxsize=65536)
 def _concrete(word: str) -> bool:
-    """A word that may name something discussed: not a stock word in any of its forms."""
-    return stem(word) not in _stock_stems()
+    """A word that may name something discussed: not a stock word in any of its forms,
+    nor a praising compound ("customer-focused")."""
+    return stem(word) not in _stock_stems() and not _PRAISE_COMPOUND.search(word)
+
+
+# a capitalised word after one of these names a piece of work, not the company
+_NAMED_THING = frozenset({"project", "program", "programme", "initiative", "campaign",
+                          "operation", "phase", "release", "version"})
+_VERSION = re.compile(r" \d")
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*")
+
+
+def _names(sentence: str) -> frozenset[str]:
+    """The capitalised words of a sentence, lower case, but for its first word when that is
+    an ordinary English word: without a record they are the company, the job title or a
+    person ("Halvorsen Analytics", "the Data Analyst job"), which every form letter names,
+    so a name alone is no specific reference."""
+    found = set()
+    frequencies = lexicons.english_frequencies()
+    previous = ""
+    for index, match in enumerate(_CAPITALISED.finditer(sentence)):
+        word = match.group(0).lower().replace("’", "'")
+        bare = word[:-2] if word.endswith("'s") else word
+        head, previous = previous, bare
+        if head in _NAMED_THING and sentence[match.start() - 1:match.start()] == " ":
+            continue  # "Project Falcon", "Operation Clean Sweep": a named piece of work
+        if _VERSION.match(sentence, match.end()):
+            continue  # "Microsoft 365", "Windows 11": a named tool, not the employer
+        if match.start() == len(sentence) - len(sentence.lstrip()) and index == 0 and \
+                bare in frequencies and bare == word:
+            continue  # "The", "Learning": an ordinary word at the start of the sentence
+        if bare != "i":
+            found.update({word, bare})
+    return frozenset(found)
 
 
 def _prose(document: Document, roles: frozenset[str] = _PROSE) -> list[tuple[int, int]]:
@@ -242,50 +283,83 @@ def _addressee_topics(document: Document, record: Record) -> tuple[str, ...]:
     return ()
 
 
-_TITLE_ENDS = frozenset({"position", "role", "job", "opening", "post", "vacancy"})
+_TITLE_ENDS = frozenset({"position", "role", "job", "opening", "post", "vacancy", "place",
+                         "placement", "apprenticeship", "internship", "lectureship"})
 # a job title ("the communications position") names the role, not something discussed
-_TITLE = re.compile(r"\b(?:[\w'’-]+\s+){1,3}(?:position|role|job|opening|post|vacancy)\b",
-                    re.IGNORECASE)
+_TITLE = re.compile(r"\b(?:[\w'’-]+\s+){1,3}(?:position|role|job|opening|post|vacancy)\b"
+                    r"(?!\s+(?:hours|times|date|day|night|ceremony|event))", re.IGNORECASE)
+
+
+def _number(words: list[str], at: int) -> bool:
+    """A number that may be a fact from the interview ("300 users", "in 21 days",
+    "Microsoft 365"), not a date or a time ("March 3", "at 10 am")."""
+    word = words[at]
+    if not word[:1].isdigit():
+        return False
+    before = words[at - 1] if at else ""
+    after = words[at + 1] if at + 1 < len(words) else ""
+    return before not in _CALENDAR and after not in _CLOCK
+
+
+# a telephone number, an e-mail address or a link: how to reach the writer, not a fact
+_CONTACT = re.compile(r"\+?\(?\d[\d ().-]{5,}\d|\S+@\S+|https?://\S+|www\.\S+")
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                       "august", "september", "october", "november", "december", "jan",
+                       "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                       "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday", "at", "on", "the"})
+_CLOCK = frozenset({"am", "pm", "a.m", "p.m", "o'clock", "th", "st", "nd", "rd"})
+
+
+def _evidence(words: list[str], generic: frozenset[str], own: frozenset[str],
+              shortest: int) -> list[str]:
+    """The words that may name something discussed: concrete words of `shortest` letters
+    or more that are neither generic, stock nor names, and numbers that are no date."""
+    return [w for at, w in enumerate(words)
+            if _number(words, at) or (w not in generic and w not in own and
+                                      len(w) >= shortest and _concrete(w))]
 
 
 def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str]) -> bool:
-    """'the new store layout', 'the team's biggest strength': after "the" (and a few
-    generic words), two or more specific words in a row that are not a job title."""
+    """'the new store layout', 'your new store layout', 'the team's biggest strength':
+    after "the" or "your" (and a few generic words or names), two or more words in a row
+    that are not generic, at least one of them concrete (not stock: "the exciting
+    challenges ahead" names nothing), and not a job title."""
     for index, word in enumerate(words):
-        if word != "the":
+        if word not in ("the", "your"):
             continue
         at = index + 1
-        while at < len(words) and at - index <= 3 and words[at] in generic:
+        while at < len(words) and at - index <= 3 and (words[at] in generic or
+                                                       words[at] in own):
             at += 1
-        run = 0
+        run = concrete = 0
         while at + run < len(words) and words[at + run] not in generic and \
-                words[at + run] not in own and len(words[at + run]) > 2 and \
-                _concrete(words[at + run]):
+                words[at + run] not in own and len(words[at + run]) > 2:
+            concrete += _concrete(words[at + run]) or _number(words, at + run)
             run += 1
         following = words[at + run] if at + run < len(words) else ""
-        if run >= 2 and following not in _TITLE_ENDS:
+        if run >= 2 and concrete and following not in _TITLE_ENDS:
             return True
     return False
 
 
 def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[str],
                        own: frozenset[str] = frozenset()) -> bool:
-    """A sentence that refers to the conversation and names a concrete subject."""
+    """A sentence that refers to the conversation and names a concrete subject (a word
+    that is neither stock nor a name, see `_names`, or a number)."""
+    sentence = _CONTACT.sub(" ", sentence)
+    own = own | _names(sentence)
     words = [w for w in _WORD.findall(sentence.lower().replace("’", "'"))]
-    if {"your", "you"} & set(words[:12]) and not {"thank", "thanks"} & set(words):
-        concrete = [w for w in words if w not in generic and w not in own and len(w) > 3
-                    and _concrete(w)]
-        if len(concrete) >= 3:
-            return True  # "Your plan to split grant reports by funder makes sense."
+    if {"your", "you"} & set(words[:12]) and not {"thank", "thanks"} & set(words) and \
+            len(_evidence(words, generic, own, 4)) >= 3:
+        return True  # "Your plan to split grant reports by funder makes sense."
     if _names_a_thing(words, generic, own):
         return True
     for match in cue.finditer(sentence):
         rest = _TITLE.sub(" ", sentence[match.end():])  # "the communications position"
         if match.group(0).lower().startswith("you "):  # "the close project you described"
             rest = " ".join(sentence[:match.start()].split()[-5:]) + " " + rest
-        words = [w for w in _WORD.findall(rest.lower().replace("’", "'"))
-                 if w not in generic and w not in own and len(w) > 2 and _concrete(w)]
-        if words:
+        if _evidence(_WORD.findall(rest.lower().replace("’", "'")), generic, own, 3):
             return True
     return False
 

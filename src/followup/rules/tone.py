@@ -67,6 +67,8 @@ def _match_all(document: Document) -> None:
 
     def keep(key: str, start: int, end: int) -> bool:
         first, last = doc[start], doc[end - 1]
+        if not _bounded(doc, start, end, lexicon.entries[key]):
+            return False
         return bool(_applicable(document, [(first.idx, last.idx + len(last.text),
                                             lexicon.entries[key])]))
 
@@ -76,6 +78,39 @@ def _match_all(document: Document) -> None:
         found[entry["lexicon"]].append((first.idx, last.idx + len(last.text), entry))
     for name, matches in found.items():
         document.cache[f"tone:{name}"] = matches
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+_LONG_GAP = re.compile(r"(?:^|\s)\.\.\.\d(?:\s|$)")
+
+
+@cache
+def _limits(phrases: tuple[str, ...], unless: tuple[str, ...]
+            ) -> tuple[bool, frozenset[str]]:
+    """Whether an entry's phrases have a long gap (`...N`), and its `unless_inside` words."""
+    return (any(_LONG_GAP.search(p) for p in phrases),
+            frozenset(w.lower() for w in unless))
+
+
+def _bounded(doc: Any, start: int, end: int, entry: dict[str, Any]) -> bool:
+    """Whether a match keeps within the limits its entry sets: a long gap (`...N`) stays
+    inside one sentence, and no word of `unless_inside` is among the matched words ("I
+    sent this note as a thank-you" is the letter itself, not a gift)."""
+    phrases = entry.get("phrase") or ()
+    unless = entry.get("unless_inside") or ()
+    if not unless and not phrases:
+        return True
+    long_gap, words = _limits(tuple(phrases) if isinstance(phrases, list) else (phrases,),
+                              tuple(unless))
+    if not long_gap and not words:
+        return True
+    for token in doc[start:end]:
+        if words and token.lower_ in words:
+            return False
+        if long_gap and start < token.i < end - 1 and \
+                (token.text in _SENTENCE_ENDS or "\n" in token.text):
+            return False  # inside the match, not the full stop a phrase may end on
+    return True
 
 
 def _applicable(document: Document, found: list[tuple[int, int, dict[str, Any]]]
@@ -157,8 +192,13 @@ def _still_matches(tokens: list[Any], entry: dict[str, Any]) -> bool:
     return bool(lexicon.spans(doc, lambda found, first, last: found == key))
 
 
-def _problems(document: Document, name: str, what: str) -> Iterator[Problem]:
+def _problems(document: Document, name: str, what: str, trim: bool = False
+              ) -> Iterator[Problem]:
+    """One finding per match; `trim` leaves out a closing mark the phrase ends on ("I
+    follow your Instagram." points at the words, not the full stop)."""
     for start, end, entry in lexicon_matches(document, name):
+        while trim and end - start > 1 and document.text[end - 1] in ".,;:!?":
+            end -= 1
         text = document.text[start:end]
         suggest = entry.get("suggest") or ""
         if suggest and text[:1].isupper() and suggest[:1].islower():
@@ -183,7 +223,7 @@ def _shouting() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
 
 def check_informal(document: Document, context: Context, options: Options
                    ) -> Iterator[Problem]:
-    yield from _problems(document, "informal.yaml", "informal")
+    yield from _problems(document, "informal.yaml", "informal", trim=True)
     yield from _register(document)
     emphasis, acronyms, doubled = _shouting()
     text = document.text
@@ -253,6 +293,26 @@ def _title_case_shouting(sentence: str) -> bool:
     return len(capitalised) >= 0.7 * (len(words) - 1) and len(ordinary) >= 3
 
 
+# four or more capitalised words in a row inside a sentence ("I am Really Excited About
+# This Opportunity"); linear: one pass, no nested repetition that backtracks
+_TITLE_RUN = re.compile(r"(?<![\w'’])[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){3,}(?![\w'’])")
+# words a name or a title hardly ever holds, but a sentence In Title Case does
+_SENTENCE_WORDS = frozenset({
+    "about", "this", "that", "these", "so", "very", "really", "truly", "you", "your", "am",
+    "is", "are", "was", "were", "be", "been", "can't", "cannot", "wait", "much", "my",
+    "me", "it", "we", "our", "just", "what", "how", "i'm", "i've", "it's", "love",
+    "excited", "thank", "thanks", "forward", "looking", "amazing", "grateful", "thrilled",
+    "happy", "can", "will", "would", "hear", "hearing", "soon"})
+
+
+def _shouted_run(run: str) -> bool:
+    """A run of capitalised words that is a phrase written In Title Case, not a name or a
+    title ("Department for Work and Pensions"): two or more of its words (after the
+    first) are words of a sentence, not of a name."""
+    words = [w.lower().replace("’", "'") for w in run.split()[1:]]
+    return sum(w in _SENTENCE_WORDS for w in words) >= 2
+
+
 def _register(document: Document) -> Iterator[Problem]:
     """Drawn-out words ("sooo", "pleeease") and sentences In Title Case."""
     text = document.text
@@ -291,6 +351,15 @@ def _register(document: Document) -> Iterator[Problem]:
                 yield Problem(start, paragraph.start + match.end(),
                               "informal: a sentence In Title Case reads as shouting; use "
                               "sentence case")
+                continue
+            for run in _TITLE_RUN.finditer(sentence):
+                if _shouted_run(run.group(0)):
+                    at = paragraph.start + match.start() + run.start()
+                    if not in_quotes(document, paragraph, at):
+                        yield Problem(at, at + len(run.group(0)),
+                                      f"informal: '{run.group(0)}' In Title Case reads as "
+                                      "shouting; use sentence case",
+                                      (run.group(0).lower(),))
 
 
 def _one_mark(marks: str) -> str:
@@ -318,7 +387,7 @@ def check_pushy(document: Document, context: Context, options: Options) -> Itera
 
 
 def check_social(document: Document, context: Context, options: Options) -> Iterator[Problem]:
-    yield from _problems(document, "social.yaml", "gift or social")
+    yield from _problems(document, "social.yaml", "gift or social", trim=True)
 
 
 RULES = [
