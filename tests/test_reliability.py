@@ -236,9 +236,12 @@ def test_letter_over_the_size_limit_is_one_line(write, lint_cli):
     assert "larger than" not in lint_cli("small.txt").stderr
 
 
-@pytest.mark.parametrize("parallel", [False, True])
+@pytest.mark.parametrize(("parallel", "broken_at"), [(False, 0), (True, 0), (True, 1), (True, 2)])
 def test_an_unexpected_exception_in_one_letter_spares_the_others(write, tmp_path,
-                                                                 monkeypatch, parallel):
+                                                                 monkeypatch, parallel,
+                                                                 broken_at):
+    """In one process, and in parallel wherever the letter falls: the first letter, this
+    process's share, or a forked worker's (whose error must come back through a pipe)."""
     from followup import linter
     from followup.config import Config
     from followup.rules import emoticons
@@ -259,14 +262,15 @@ def test_an_unexpected_exception_in_one_letter_spares_the_others(write, tmp_path
             monkeypatch.setattr(linter, "PARALLEL_MIN", 2)
             monkeypatch.setenv("FOLLOWUP_JOBS", "2")
         for i in range(count):
-            write(f"l{i}.txt", "Dear Nick,\n\nThanks :) boom.\n" if i == 0 else
+            write(f"l{i}.txt", "Dear Nick,\n\nThanks :) boom.\n" if i == broken_at else
                   "Dear Nick,\n\nThanks :) for it.\n")
         result = linter.lint(linter.LintRequest(paths=[str(tmp_path)], config=Config(),
                                                 select=[rule.code]))
     finally:
         object.__setattr__(rule, "check", original)
     assert [str(e) for e in result.errors] == [
-        f"{tmp_path}/l0.txt: internal error while checking {rule.code}: ZeroDivisionError: "
+        f"{tmp_path}/l{broken_at}.txt: internal error while checking {rule.code}: "
+        "ZeroDivisionError: "
         "a bug in a rule (run with --debug for the traceback)"]
     assert "ZeroDivisionError" in result.errors[0].trace  # type: ignore[attr-defined]
     assert len({f.path for f in result.findings}) == count - 1

@@ -27,6 +27,20 @@ class UserError(Exception):
             where += ": "
         return f"{where}{self.message}"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled with its path, line and own fields: a forked worker sends its letters'
+        errors back through a pipe, where the default (the message alone, into `__init__`)
+        fails for a subclass such as `InternalError` and would leave the pool waiting."""
+        return (_rebuilt, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuilt(cls: type[UserError], args: tuple[object, ...], state: dict[str, object]
+             ) -> UserError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class RecordError(UserError):
     """An interview record (YAML) that cannot be used."""

@@ -298,11 +298,15 @@ def _check_letters(job: _Job) -> tuple[list[Finding], list[InternalError]]:
     chunks = [list(range(i, len(job.documents), count)) for i in range(1, count + 1)]
     _FORKED_JOB = job
     try:
-        with multiprocessing.get_context("fork").Pool(count, _default_signals) as pool:
-            parts = pool.map(_run_forked, chunks)
+        # One process per core, this one included: it checks the first share itself while
+        # the forked workers check the rest, so its share is neither forked nor pickled.
+        with multiprocessing.get_context("fork").Pool(count - 1, _default_signals) as pool:
+            pending = pool.map_async(_run_forked, chunks[1:])
+            own = job.run(chunks[0])
+            parts = [own, *pending.get()]
     finally:
         _FORKED_JOB = None
-    for _, _, collected in parts:  # the workers' copies of the letters are gone
+    for _, _, collected in parts[1:]:  # the workers' copies of the letters are gone
         for index, values in collected.items():
             job.documents[index].cache.update(values)
     return (first + [finding for part, _, _ in parts for finding in part],
