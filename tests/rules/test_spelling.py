@@ -152,15 +152,15 @@ address: [14 Marden Wharf, Pellow Parade]
 documents_requested: [the Vecter writeup]
 references:
   - name: Sam Ode
-    relationship: former mentee
+    relationship: former mentoree
 """
 
 
 def test_every_spelled_record_field_is_never_a_misspelling(lint_cli, write):
-    body = ("I enclose the vecter writeup. My former mentee drove me to marden wharf past "
+    body = ("I enclose the vecter writeup. My former mentoree drove me to marden wharf past "
             "pellow parade.")
     assert [word for word, _ in flagged(lint_cli, write, body)] == [
-        "vecter", "mentee", "marden", "pellow"]  # without the record
+        "vecter", "mentoree", "marden", "pellow"]  # without the record
     write("interview.yaml", RECORD_WORDS)
     assert flagged(lint_cli, write, body) == []
 
@@ -178,7 +178,7 @@ def test_record_spelled_phrases_cover_every_field(tmp_path):
                      "Nicko", "nick.claus@acme.example", "Mx.", "Dispatch Lead",
                      "Acme Logistics", "holiday volume planning", "the warehouse tour",
                      "Leeds", "14 Marden Wharf", "Pellow Parade", "the Vecter writeup",
-                     "Sam Ode", "former mentee"):
+                     "Sam Ode", "former mentoree"):
         assert expected in phrases, expected
     assert record.spelled_phrases() is phrases  # computed once
 
@@ -193,11 +193,31 @@ def test_particles_of_a_name_are_not_misspellings(lint_cli, write, body):
 
 
 def test_a_particle_word_before_a_lower_case_word_is_still_checked(lint_cli, write):
-    (got,) = flagged(lint_cli, write, "I told der team about it.")
-    assert got[0] == "der"
+    (got,) = flagged(lint_cli, write, "I told bint team about it.")
+    assert got[0] == "bint"
 
 
 @pytest.mark.parametrize("word", ["app", "apps", "inbox", "moulding", "mould", "smouldering",
                                   "sceptical", "scepticism"])
 def test_everyday_web_words_and_more_british_spellings_are_known(word) -> None:
     assert known(word)
+
+
+@pytest.mark.parametrize("body", [
+    "Our hr and ux leads met the ceo, and the crm trial ran at 60 wpm.",
+    "The unvented cylinder and the unticketed events were new to me.",
+    "I worked as a barista at a roastery and later in tech.",
+])
+def test_abbreviations_participles_and_sector_words_are_not_misspellings(lint_cli, write,
+                                                                         body):
+    assert flagged(lint_cli, write, body) == []
+
+
+@pytest.mark.parametrize(("body", "word"), [
+    ("I look forward to hearing from yuo soon.", "yuo"),
+    ("We spoke about teh budget.", "teh"),
+    ("It was a pleasure adn a privilege.", "adn"),
+])
+def test_a_short_word_with_two_letters_swapped_is_still_a_misspelling(lint_cli, write, body,
+                                                                      word):
+    assert [got for got, _ in flagged(lint_cli, write, body)] == [word]

@@ -6,12 +6,15 @@ frequencies; it knows contractions such as "don't" and "I'm"), widened by
 from the American ones it knows (colour, organise, centre, defence, analyse). A word the
 list lacks is reported only when it is a known misspelling (`models/misspellings.yaml`) or
 a single edit away from a known word: precision first, so a jargon word or a name with no
-close English word is left alone. A word with accents is known when the word without them
-is (résumé, naïve, façade, rôle). Workplace coinages the list lacks are known too: a prefix
-on a common word ("rebrand", "upsell", "cofounder") and a closed compound of two common
-words ("timesheet", "toolchain"); wrongly joined pairs ("eachother") are listed
-misspellings. At a sentence start a capitalised word is taken for a name or a product
-("Figma", "Jira") unless it is a near miss of a very common word.
+close English word is left alone. A word of three letters or fewer is reported only when
+it is listed or two swapped letters of one of the commonest words ("adn", "yuo"): typed
+in lower case, "hr", "ux" and "wpm" are abbreviations, not typos. A word with accents is
+known when the word without them is (résumé, naïve, façade, rôle). Workplace coinages the
+list lacks are known too: a prefix on a common word ("rebrand", "upsell"), un- on a past
+participle ("unvented") and a closed compound of two common words ("timesheet",
+"toolchain"); wrongly joined pairs ("eachother") are listed misspellings. At a sentence
+start a capitalised word is taken for a name or a product ("Figma", "Jira") unless it is
+a near miss of a very common word.
 
 Never flagged: the names, company, position, topics, e-mail addresses and other words of
 the linked record; words in the user's vocabulary files (config `vocabulary`); URLs, e-mail
@@ -147,7 +150,9 @@ def _prefixed(word: str, spell: dict[str, int]) -> bool:
         base = word[len(prefix):]
         if word.startswith(prefix) and len(base) >= 4 and spell.get(base, 0) >= 5000:
             return True
-    return False
+    # un- on any past participle the list knows: "unvented", "unticketed", "unstaffed"
+    base = word[2:]
+    return word.startswith("un") and base.endswith("ed") and spell.get(base, 0) >= 100
 
 
 def _compound(word: str, spell: dict[str, int]) -> bool:
@@ -197,8 +202,18 @@ def _worth_a_look(word: str) -> bool:
         return True
     if known(word):
         return False
+    if len(word) <= 3 and not _swapped_common(word):
+        return False  # hr, ux, kpi, wpm: abbreviations typed in lower case, not typos
     parts = [p for p in word.split("-") if p]
     return not (parts and all(known(p) for p in parts))
+
+
+def _swapped_common(word: str) -> bool:
+    """Whether a short word is two letters of one of the commonest words swapped ("teh",
+    "adn", "yuo", "fo"): the typo a short unknown word is, when it is not an abbreviation."""
+    spell = english_frequencies()
+    return any(spell.get(word[:i] + word[i + 1] + word[i] + word[i + 2:], 0) >= 1_000_000
+               for i in range(len(word) - 1))
 
 
 @cache
