@@ -55,7 +55,7 @@ def _stock_stems() -> frozenset[str]:
 # the lists of models/content.yaml whose words are stock of a generic note (C001)
 _STOCK_LISTS = ("generic", "stock", "virtues", "praise", "career", "spans", "workplace",
                 "took_in", "occasion", "sector", "doing_well", "offers", "hosting", "premises",
-                "people", "reach", "struck", "verbs")
+                "people", "reach", "struck", "verbs", "disciplines")
 # "customer-focused", "patient-centred", "results-driven": a compound that praises
 _PRAISE_COMPOUND = re.compile(r"-(?:centered|centred|focused|focussed|driven|oriented|"
                               r"minded|first|friendly|paced|led|owned|run)$")
@@ -348,7 +348,8 @@ def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str
             concrete += _concrete(words[at + run]) or _number(words, at + run)
             run += 1
         following = words[at + run] if at + run < len(words) else ""
-        if run >= 2 and concrete and following not in _TITLE_ENDS:
+        if run >= 2 and concrete and following not in _TITLE_ENDS and \
+                words[at + run - 1] not in _TITLE_ENDS:  # "the electrical apprenticeship"
             return True
     return False
 
