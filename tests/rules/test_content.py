@@ -178,7 +178,7 @@ def test_a_named_thing_counts_as_specific_without_a_record(sentence, specific):
     ("Your mission resonates with me, and the passion your people show for the cause is "
      "inspiring.", False),
     ("I came away seeing how closely my goals align with yours.", False),
-    ("Thank you for showing me around.", False),
+    ("I enjoyed meeting everyone during my visit.", False),
     ("After our discussion I believe my strengths match what you need.", False),
     ("I am sure I could help grow your client base.", False),
     ("I loved hearing about the flexibility and trust you give your staff.", False),
@@ -186,6 +186,9 @@ def test_a_named_thing_counts_as_specific_without_a_record(sentence, specific):
     ("Thank you for interviewing me for the electrical apprenticeship.", False),
     ("I appreciated your openness about what the post involves.", False),
     ("You mentioned the switch from Trello to Jira for the design team.", True),
+    # a tour, and newcomers the interviewer mentioned, are no stock: they happened here
+    ("Thank you for showing me around the bakery on Thursday.", True),
+    ("I would be glad to support the new starters you mentioned.", True),
     ("Your point about closing the books in five days stayed with me.", True),
     ("I enjoyed hearing about the weekly stock count in the cold store.", True),
     ("I enjoyed meeting the pupils who built the outdoor reading corner.", True),
