@@ -168,6 +168,38 @@ def test_a_named_thing_counts_as_specific_without_a_record(sentence, specific):
     assert concrete_reference(sentence, cue, generic) is specific
 
 
+# the families a generic note is built from (models/content.yaml, from "offers" on): the
+# close's offers, the hosting, the premises and the people served, how it struck the
+# writer, what the job involves, particles and "-ly" adverbs; one concrete thing still counts
+@pytest.mark.parametrize("sentence, specific", [
+    ("Please do not hesitate to contact me should you need references.", False),
+    ("I would be glad to send copies of my certificates whenever you need them.", False),
+    ("I enjoyed meeting the pupils and the staff during my visit.", False),
+    ("Your mission resonates with me, and the passion your people show for the cause is "
+     "inspiring.", False),
+    ("I came away seeing how closely my goals align with yours.", False),
+    ("I enjoyed meeting everyone during my visit.", False),
+    ("After our discussion I believe my strengths match what you need.", False),
+    ("I am sure I could help grow your client base.", False),
+    ("I loved hearing about the flexibility and trust you give your staff.", False),
+    ("I enjoyed our discussion about my previous experience.", False),
+    ("Thank you for interviewing me for the electrical apprenticeship.", False),
+    ("I appreciated your openness about what the post involves.", False),
+    ("You mentioned the switch from Trello to Jira for the design team.", True),
+    # a tour, and newcomers the interviewer mentioned, are no stock: they happened here
+    ("Thank you for showing me around the bakery on Thursday.", True),
+    ("I would be glad to support the new starters you mentioned.", True),
+    ("Your point about closing the books in five days stayed with me.", True),
+    ("I enjoyed hearing about the weekly stock count in the cold store.", True),
+    ("I enjoyed meeting the pupils who built the outdoor reading corner.", True),
+])
+def test_stock_families_and_one_concrete_thing(sentence, specific):
+    from followup.rules.content import concrete_reference
+
+    _, _, cue, generic = _data()
+    assert concrete_reference(sentence, cue, generic) is specific
+
+
 @pytest.mark.parametrize("body", [
     "Thank you for making time in your week to talk with me about the logistics analyst "
     "role. After meeting you, I am certain my skills would be an asset to your team.",

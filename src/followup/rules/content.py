@@ -54,7 +54,8 @@ def _stock_stems() -> frozenset[str]:
 
 # the lists of models/content.yaml whose words are stock of a generic note (C001)
 _STOCK_LISTS = ("generic", "stock", "virtues", "praise", "career", "spans", "workplace",
-                "took_in", "occasion", "sector", "doing_well")
+                "took_in", "occasion", "sector", "doing_well", "offers", "hosting", "premises",
+                "people", "reach", "struck", "verbs", "disciplines")
 # "customer-focused", "patient-centred", "results-driven": a compound that praises
 _PRAISE_COMPOUND = re.compile(r"-(?:centered|centred|focused|focussed|driven|oriented|"
                               r"minded|first|friendly|paced|led|owned|run)$")
@@ -63,8 +64,17 @@ _PRAISE_COMPOUND = re.compile(r"-(?:centered|centred|focused|focussed|driven|ori
 @lru_cache(maxsize=65536)
 def _concrete(word: str) -> bool:
     """A word that may name something discussed: not a stock word in any of its forms,
-    nor a praising compound ("customer-focused")."""
-    return stem(word) not in _stock_stems() and not _PRAISE_COMPOUND.search(word)
+    nor a praising compound ("customer-focused"), nor an adverb made from an ordinary
+    word ("closely", "deeply", "strongly"): how much, not what."""
+    return stem(word) not in _stock_stems() and not _PRAISE_COMPOUND.search(word) and \
+        not _adverb(word)
+
+
+def _adverb(word: str) -> bool:
+    """"closely", "deeply": "-ly" after an ordinary English word of four letters or more
+    ("family", "supply" and "assembly" are not such words)."""
+    return word.endswith("ly") and len(word) >= 6 and \
+        word[:-2] in lexicons.english_frequencies()
 
 
 # a capitalised word after one of these names a piece of work, not the company
@@ -338,7 +348,8 @@ def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str
             concrete += _concrete(words[at + run]) or _number(words, at + run)
             run += 1
         following = words[at + run] if at + run < len(words) else ""
-        if run >= 2 and concrete and following not in _TITLE_ENDS:
+        if run >= 2 and concrete and following not in _TITLE_ENDS and \
+                words[at + run - 1] not in _TITLE_ENDS:  # "the electrical apprenticeship"
             return True
     return False
 
