@@ -29,6 +29,17 @@ from followup.source import read_document
      "reference"),
     ("Thank you for agreeing to be my reference.", "reference"),
     ("Here is the form you asked for.", "other"),
+    # thanks for what the reader did at the interview, without naming the interview
+    ("Thank you for walking me through the release schedule.", "thank-you"),
+    ("Thank you for explaining how your audit team samples client ledgers.", "thank-you"),
+    ("Thank you for giving me the chance to tell you more about myself.", "thank-you"),
+    ("I can't thank you enough for arranging the ride-along with the crew.", "thank-you"),
+    ("Thank you for Friday's assessment day and the case study.", "thank-you"),
+    ("Thank you for your email. Could we move the slot to 3 p.m.?", "other"),
+    ("When we met you expected to decide by the 14th. I am writing to ask whether there is "
+     "any update.", "status-inquiry"),
+    ("You said the panel would decide last week, and I wanted to check whether there has "
+     "been any news.", "status-inquiry"),
 ])
 def test_kind_from_text(text, kind):
     assert infer_kind_of_text(text) == kind

@@ -32,7 +32,16 @@ THANK_YOU = re.compile(
     r"(?:enjoyed|appreciated) (?:meeting|speaking|talking|our|the|learning|hearing)|"
     r"(?:it was|was) (?:a (?:real )?pleasure|great|wonderful|lovely|nice) (?:to meet|meeting|"
     r"speaking|talking|chatting)|(?:express|extend|convey) my (?:sincere |deep |genuine )?"
-    r"(?:appreciation|gratitude|thanks)|(?:grateful|thankful) for (?:the|your|our))",
+    r"(?:appreciation|gratitude|thanks)|(?:grateful|thankful) for (?:the|your|our)|"
+    # thanks for what the reader did at the interview ("Thank you for walking me through
+    # the release plan", "I can't thank you enough for arranging the ride-along")
+    r"thank(?:s| you)(?: (?:so|very) much)?(?: enough)? for (?:explaining|describing|"
+    r"telling me|walking me|talking me|taking me|showing me|discussing|demonstrating|"
+    r"inviting me|arranging|organi[sz]ing|hosting|sharing|introducing me|answering|"
+    r"considering me|including me|welcoming me|giving me (?:the|a|an|so|such|your)|"
+    r"your (?:patience|hospitality|insights?|candou?r|warm welcome)|the (?:chance|"
+    r"invitation|warm welcome)|\w+'s (?:interview|meeting|assessment|panel|call|"
+    r"conversation|visit|tour|session|trial|chat)))",
     _FLAGS)
 WITHDRAWAL = re.compile(
     r"\b(withdraw(?:ing)? (?:my|from) (?:application|candidacy|name|consideration)|"
@@ -62,7 +71,10 @@ STATUS = re.compile(
     r"(?:application|interview|conversation|candidacy)|any (?:news|update)s? (?:on|about|"
     r"regarding)|decision (?:has been|is) (?:delayed|made)|where things stand|"
     r"(?:checking|check) in (?:on|about|regarding)|have not (?:yet )?heard|haven't (?:yet )?"
-    r"heard|still (?:very )?interested .{0,40}\b(?:update|timeline|decision))",
+    r"heard|still (?:very )?interested .{0,40}\b(?:update|timeline|decision)|"
+    r"(?:ask|check|see|find out|enquire|inquire) (?:whether|if) there (?:is|has been|are) "
+    r"(?:any )?(?:news|update|progress|decision)|check (?:once more|again) on|"
+    r"any (?:news|updates?)(?= *[?.,]| yet\b| to share\b| since\b))",
     _FLAGS)
 REFERENCE = re.compile(
     r"\b(as (?:a|one of my|my) references?|(?:would you|could you|are you) (?:be )?(?:willing|"
