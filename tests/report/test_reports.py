@@ -123,3 +123,15 @@ def test_fingerprints_stable_under_edits_elsewhere(write, lint_cli):
     after = prints()
     assert after["T002"] == before["T002"]  # its sentence did not change, its line did
     assert after["T001"] != before["T001"]  # its own sentence changed
+
+
+def test_a_letter_read_as_a_general_letter_is_named_in_the_summary(lint_cli, write):
+    """A thank-you check that did not run must not hide behind "All good"."""
+    write("note.txt", "Dear Ms. Okafor,\n\nI regret how rushed our talk felt on Monday; the "
+          "warehouse tour was the best part.\n\nBest regards,\nSam Lee\n")
+    write("marked.md", "---\nkind: other\n---\nDear Ms. Okafor,\n\nHere is the form you asked "
+          "for.\n\nBest regards,\nSam Lee\n")
+    lines = lint_cli("note.txt", "marked.md", "--select", "C001").stdout.splitlines()
+    assert lines[0].startswith("Read as a general letter (")
+    assert lines[0].endswith("did not run: note.txt; set `kind:` if that is wrong.")
+    assert lines[-1] == "All good: 2 letters checked, no problems found."
