@@ -255,6 +255,45 @@ def test_family_look_alikes_clean(lint_cli, write, body):
         assert tone_flagged(lint_cli, write, body, code) == [], code
 
 
+# --- t56 (session 4): families by who does what to whom, and their look-alikes -------------
+
+@pytest.mark.parametrize(("code", "body", "expected"), [
+    ("T005", "I'll give you a ring on Monday to see where things stand.",
+     ["I'll give you a ring"]),
+    ("T005", "I'll swing by the office next week.", ["I'll swing by the office next week"]),
+    ("T005", "Several other firms are interested in me.",
+     ["other firms are interested in me"]),
+    ("T005", "If nothing comes soon, I will have to accept elsewhere.",
+     ["have to accept elsewhere"]),
+    ("T005", "I am counting on getting this position.", ["counting on getting this position"]),
+    ("T005", "I'm checking in again about the decision.", ["checking in again"]),
+    ("T005", "See you on my first day!", ["See you on my first day"]),
+    ("T006", "I followed you on X after the interview.", ["followed you on X"]),
+    ("T006", "I'd love to treat the team to pizza.", ["treat the team to pizza"]),
+])
+def test_session4_families_flagged(lint_cli, write, code, body, expected):
+    assert tone_flagged(lint_cli, write, body, code) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "You said you would decide by Friday, which suits me.",
+    "The panel said they would let me know by Friday.",
+    "As you asked, I will call on Thursday.",
+    "I will call your office on Thursday, as you asked.",
+    "Your gift-card platform is impressive.",
+    "The Instagram campaign your team ran was clever.",
+    "Your food-safety training impressed me.",
+    "I can't thank you enough.",
+    "There is a desperate need for housing in the city.",
+    "I have received another offer, so I would be grateful to know your timeline.",
+    "When I started at Northwind, I rebuilt the rota.",
+    "We sold gift cards and vouchers at the front desk.",
+])
+def test_session4_look_alikes_clean(lint_cli, write, body):
+    for code in ("T005", "T006"):
+        assert tone_flagged(lint_cli, write, body, code) == [], code
+
+
 def test_suggestion_keeps_a_sentence_initial_capital(lint_cli, write):
     write("a.txt", "Dear Nick,\n\nThx again for the tour.\n\nBest,\nJo\n")
     (finding,) = findings(lint_cli("a.txt", "--select", "T001", "--format", "json"))

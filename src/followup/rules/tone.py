@@ -96,7 +96,8 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
     end of a sentence; a word of `unless_inside` is among the matched words: "I sent this
     note as a thank-you" is the letter itself, not a gift), or when it stands where the
     entry does not count (outside its `part`, not `first` in it, a letter kind it skips,
-    inside double quotes), is a denial (`_negated`) or follows an `unless_after` word."""
+    inside double quotes), is a denial (`_negated`), follows an `unless_after` word or
+    shares its sentence with an `unless_in_sentence` word."""
     doc = document.spacy
     tokens = doc[start:end]
     phrases = entry.get("phrase") or ()
@@ -120,8 +121,10 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
     if entry.get("lexicon") in _NEGATABLE and entry.get("negatable", True) and \
             _negated(list(tokens), key):
         return False
-    return not (entry.get("unless_after") and
-                _comes_after(doc, start, entry["unless_after"]))
+    if entry.get("unless_after") and _comes_after(doc, start, entry["unless_after"]):
+        return False
+    return not (entry.get("unless_in_sentence") and
+                _in_sentence(doc, start, end, entry["unless_in_sentence"]))
 
 
 # A verdict the writer denies is no verdict: "I was not nervous at all", "the parking was
@@ -155,6 +158,24 @@ def _comes_after(doc: Any, first: int, words: list[str]) -> bool:
     know this is my third email" owns up (T004), "this is my third email" chases (T005)."""
     wanted = {w.lower() for w in words}
     return any(t.norm_ in wanted or t.lower_ in wanted for t in doc[max(0, first - 2):first])
+
+
+def _in_sentence(doc: Any, start: int, end: int, words: list[str]) -> bool:
+    """Whether one of `words` (by norm or lower case) is in the sentence of the match at
+    tokens `start`-`end`: "As you asked, I will call you on Thursday" is a call the
+    reader asked for, "I will call you on Thursday" announces one (T005)."""
+    wanted = frozenset(w.lower() for w in words)
+
+    def ends(token: Any) -> bool:
+        return token.text in _SENTENCE_ENDS or "\n" in token.text
+
+    first = start
+    while first > max(0, start - 40) and not ends(doc[first - 1]):
+        first -= 1
+    last = end - 1 if ends(doc[end - 1]) else end  # a phrase may end on its full stop
+    while last < min(len(doc), end + 40) and not ends(doc[last]):
+        last += 1
+    return any(t.norm_ in wanted or t.lower_ in wanted for t in doc[first:last])
 
 
 def _still_matches(tokens: list[Any], key: str) -> bool:
@@ -360,7 +381,7 @@ def check_apologetic(document: Document, context: Context, options: Options
 
 
 def check_pushy(document: Document, context: Context, options: Options) -> Iterator[Problem]:
-    yield from _problems(document, "pushy.yaml", "pushy")
+    yield from _problems(document, "pushy.yaml", "pushy", trim=True)
 
 
 def check_social(document: Document, context: Context, options: Options) -> Iterator[Problem]:
