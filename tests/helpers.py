@@ -52,3 +52,20 @@ def findings(result: Result) -> list[dict[str, Any]]:
 
 def codes(result: Result) -> list[str]:
     return [f["code"] for f in findings(result)]
+
+
+def tone_flagged(lint_cli, write, body: str, code: str, *, kind: str = "thank-you",
+                 salutation: str = "Dear Nick,", signoff: str = "Best regards,\nJordan Lee"
+                 ) -> list[str]:
+    """The text of every `code` finding in a short letter with this body (the tone rules'
+    tests; `lint_cli` and `write` are the fixtures of tests/conftest.py)."""
+    text = f"---\nkind: {kind}\n---\n\n{salutation}\n\n{body}\n\n{signoff}\n"
+    write("a.md", text)
+    lines = text.splitlines()
+    result = lint_cli("a.md", "--select", code, "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    out = []
+    for f in findings(result):
+        assert f["code"] == code
+        out.append(lines[f["line"] - 1][f["column"] - 1: f["end_column"] - 1])
+    return out

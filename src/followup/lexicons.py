@@ -77,7 +77,9 @@ def load(name: str) -> Any:
 # where the phrase counts), `first` (true: only as the
 # first words of that part), `skip_kinds` (letter kinds where the phrase is a plain fact,
 # e.g. a reply to a rejection), `unless_after` (words, by norm: the phrase is skipped right
-# after one of them, "I know this is my third email" owns up rather than chases) and
+# after one of them, "I know this is my third email" owns up rather than chases),
+# `unless_in_sentence` (words, by norm: the phrase is skipped when one of them is in its
+# sentence, "As you asked, I will call on Thursday" is a call the reader wanted) and
 # `negatable` (false: keep a match even when a negator fills one of its wildcards; by
 # default T003-T005 skip "I was not nervous at all", see `rules/tone.py`). Every entry has
 # `suggest` (may be empty) and `reason`.

@@ -7,25 +7,7 @@ import pytest
 from followup import lexicons
 from followup.rules.tone import LEXICONS
 
-from helpers import findings
-
-
-def flagged(lint_cli, write, body: str, code: str, *, kind: str = "thank-you",
-            salutation: str = "Dear Nick,", signoff: str = "Best regards,\nJordan Lee"
-            ) -> list[str]:
-    """The text of every `code` finding in a letter with this body."""
-    text = f"---\nkind: {kind}\n---\n\n{salutation}\n\n{body}\n\n{signoff}\n"
-    write("a.md", text)
-    lines = text.splitlines()
-    result = lint_cli("a.md", "--select", code, "--format", "json")
-    assert result.exit_code in (0, 1), result.output
-    out = []
-    for f in findings(result):
-        assert f["code"] == code
-        line = lines[f["line"] - 1]
-        out.append(line[f["column"] - 1: f["end_column"] - 1])
-    return out
-
+from helpers import findings, tone_flagged
 
 # --- T001 ------------------------------------------------------------------------------------
 
@@ -45,17 +27,17 @@ def flagged(lint_cli, write, body: str, code: str, *, kind: str = "thank-you",
     ("THANK YOU AGAIN FOR EVERYTHING.", ["THANK YOU AGAIN FOR EVERYTHING"]),
 ])
 def test_informal_flagged(lint_cli, write, body, expected):
-    assert flagged(lint_cli, write, body, "T001") == expected
+    assert tone_flagged(lint_cli, write, body, "T001") == expected
 
 
 def test_hey_greeting_and_cheers_signoff(lint_cli, write):
-    got = flagged(lint_cli, write, "Thank you for the tour.", "T001", salutation="Hey Nick,",
-                  signoff="Cheers,\nJordan")
+    got = tone_flagged(lint_cli, write, "Thank you for the tour.", "T001",
+                       salutation="Hey Nick,", signoff="Cheers,\nJordan")
     assert got == ["Hey", "Cheers"]
 
 
 def test_hiya_greeting(lint_cli, write):
-    assert flagged(lint_cli, write, "Thank you.", "T001", salutation="Hiya Nick,") == ["Hiya"]
+    assert tone_flagged(lint_cli, write, "Thank you.", "T001", salutation="Hiya Nick,") == ["Hiya"]
 
 
 @pytest.mark.parametrize("body", [
@@ -69,13 +51,13 @@ def test_hiya_greeting(lint_cli, write):
     "Please find my portfolio at https://example.com/u/jordan.",
 ])
 def test_informal_clean(lint_cli, write, body):
-    assert flagged(lint_cli, write, body, "T001") == []
+    assert tone_flagged(lint_cli, write, body, "T001") == []
 
 
 @pytest.mark.parametrize("salutation", ["Hi Nick,", "Dear Ms. Hey,", "Hello Ms. Hiya Sato,"])
 def test_normal_greetings_and_names_that_look_like_slang(lint_cli, write, salutation):
-    assert flagged(lint_cli, write, "Thank you for the tour.", "T001",
-                   salutation=salutation) == []
+    assert tone_flagged(lint_cli, write, "Thank you for the tour.", "T001",
+                        salutation=salutation) == []
 
 
 def test_informal_suggests_formal_wording(lint_cli, write):
@@ -100,7 +82,7 @@ def test_informal_suggests_formal_wording(lint_cli, write):
      ["I could have answered the staffing question better"]),
 ])
 def test_negative_flagged(lint_cli, write, body, expected):
-    assert flagged(lint_cli, write, body, "T003") == expected
+    assert tone_flagged(lint_cli, write, body, "T003") == expected
 
 
 @pytest.mark.parametrize("body", [
@@ -113,13 +95,13 @@ def test_negative_flagged(lint_cli, write, body, expected):
     "My former manager was a great mentor.",
 ])
 def test_positive_negation_clean(lint_cli, write, body):
-    assert flagged(lint_cli, write, body, "T003") == []
+    assert tone_flagged(lint_cli, write, body, "T003") == []
 
 
 def test_plain_facts_in_a_rejection_reply(lint_cli, write):
     body = "Although I was not chosen, I enjoyed meeting you. Unfortunately I was not selected."
-    assert flagged(lint_cli, write, body, "T003", kind="rejection-reply") == []
-    assert flagged(lint_cli, write, body, "T003", kind="thank-you") == ["Unfortunately I"]
+    assert tone_flagged(lint_cli, write, body, "T003", kind="rejection-reply") == []
+    assert tone_flagged(lint_cli, write, body, "T003", kind="thank-you") == ["Unfortunately I"]
 
 
 # --- T004 - T006 -----------------------------------------------------------------------------
@@ -141,7 +123,7 @@ def test_plain_facts_in_a_rejection_reply(lint_cli, write):
     ("T006", "I sent you a friend request.", ["friend request"]),
 ])
 def test_apologetic_pushy_social_flagged(lint_cli, write, code, body, expected):
-    assert flagged(lint_cli, write, body, code, kind="status-inquiry") == expected
+    assert tone_flagged(lint_cli, write, body, code, kind="status-inquiry") == expected
 
 
 @pytest.mark.parametrize(("code", "body"), [
@@ -156,19 +138,19 @@ def test_apologetic_pushy_social_flagged(lint_cli, write, code, body, expected):
     ("T006", "The Facebook ads campaign you described was clever."),
 ])
 def test_apologetic_pushy_social_clean(lint_cli, write, code, body):
-    assert flagged(lint_cli, write, body, code, kind="status-inquiry") == []
+    assert tone_flagged(lint_cli, write, body, code, kind="status-inquiry") == []
 
 
 @pytest.mark.parametrize("kind", ["thank-you", "status-inquiry", "reference",
                                   "rejection-reply", "other"])
 def test_apology_and_pushiness_on_every_kind(lint_cli, write, kind):
-    assert flagged(lint_cli, write, "Sorry to bother you.", "T004", kind=kind)
-    assert flagged(lint_cli, write, "I really need this job.", "T005", kind=kind)
+    assert tone_flagged(lint_cli, write, "Sorry to bother you.", "T004", kind=kind)
+    assert tone_flagged(lint_cli, write, "I really need this job.", "T005", kind=kind)
 
 
 def test_signature_block_is_not_prose(lint_cli, write):
-    assert flagged(lint_cli, write, "Thank you.", "T001",
-                   signoff="Best regards,\nJordan Lee\nAwesome Robotics Ltd") == []
+    assert tone_flagged(lint_cli, write, "Thank you.", "T001",
+                        signoff="Best regards,\nJordan Lee\nAwesome Robotics Ltd") == []
 
 
 # --- lexicons ----------------------------------------------------------------------------------
@@ -247,7 +229,7 @@ def test_phrase_syntax():
     ("T006", "A Starbucks card is on its way to you.", ["Starbucks card"]),
 ])
 def test_families_flagged(lint_cli, write, code, body, expected):
-    assert flagged(lint_cli, write, body, code) == expected
+    assert tone_flagged(lint_cli, write, body, code) == expected
 
 
 @pytest.mark.parametrize("body", [
@@ -270,7 +252,46 @@ def test_families_flagged(lint_cli, write, code, body, expected):
 ])
 def test_family_look_alikes_clean(lint_cli, write, body):
     for code in ("T001", "T003", "T004", "T005", "T006"):
-        assert flagged(lint_cli, write, body, code) == [], code
+        assert tone_flagged(lint_cli, write, body, code) == [], code
+
+
+# --- t56 (session 4): families by who does what to whom, and their look-alikes -------------
+
+@pytest.mark.parametrize(("code", "body", "expected"), [
+    ("T005", "I'll give you a ring on Monday to see where things stand.",
+     ["I'll give you a ring"]),
+    ("T005", "I'll swing by the office next week.", ["I'll swing by the office next week"]),
+    ("T005", "Several other firms are interested in me.",
+     ["other firms are interested in me"]),
+    ("T005", "If nothing comes soon, I will have to accept elsewhere.",
+     ["have to accept elsewhere"]),
+    ("T005", "I am counting on getting this position.", ["counting on getting this position"]),
+    ("T005", "I'm checking in again about the decision.", ["checking in again"]),
+    ("T005", "See you on my first day!", ["See you on my first day"]),
+    ("T006", "I followed you on X after the interview.", ["followed you on X"]),
+    ("T006", "I'd love to treat the team to pizza.", ["treat the team to pizza"]),
+])
+def test_session4_families_flagged(lint_cli, write, code, body, expected):
+    assert tone_flagged(lint_cli, write, body, code) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "You said you would decide by Friday, which suits me.",
+    "The panel said they would let me know by Friday.",
+    "As you asked, I will call on Thursday.",
+    "I will call your office on Thursday, as you asked.",
+    "Your gift-card platform is impressive.",
+    "The Instagram campaign your team ran was clever.",
+    "Your food-safety training impressed me.",
+    "I can't thank you enough.",
+    "There is a desperate need for housing in the city.",
+    "I have received another offer, so I would be grateful to know your timeline.",
+    "When I started at Northwind, I rebuilt the rota.",
+    "We sold gift cards and vouchers at the front desk.",
+])
+def test_session4_look_alikes_clean(lint_cli, write, body):
+    for code in ("T005", "T006"):
+        assert tone_flagged(lint_cli, write, body, code) == [], code
 
 
 def test_suggestion_keeps_a_sentence_initial_capital(lint_cli, write):
@@ -296,26 +317,22 @@ def test_no_suggestion_that_breaks_the_sentence(lint_cli, write):
     ("I have completed my Care Certificate and my Level 2 Diploma In Health.", []),
 ])
 def test_title_case_run_inside_a_sentence(lint_cli, write, body, expected):
-    assert flagged(lint_cli, write, body, "T001") == expected
+    assert tone_flagged(lint_cli, write, body, "T001") == expected
 
 
 @pytest.mark.parametrize(("body", "expected"), [
-    ("I tagged you in a post about our conversation on TikTok.",
-     ["I tagged you in a post about our conversation on TikTok"]),
+    pytest.param("I tagged you in a post about our conversation on TikTok.",
+                 ["I tagged you in a post about our conversation on TikTok"], id="long-gap"),
     # a long gap (`...6`) never runs over the end of a sentence
-    ("I enjoyed meeting you. Our team also posts updates on Instagram.", []),
+    pytest.param("I enjoyed meeting you. Our team also posts updates on Instagram.", [],
+                 id="long-gap-stays-in-its-sentence"),
+    pytest.param("I sent a small plant to your office as thanks.",
+                 ["sent a small plant to your office as thanks"], id="unless-inside"),
+    pytest.param("I am sending this note as a small thank you for your time.", [],
+                 id="unless-inside-drops-the-letter-itself"),
 ])
-def test_long_gap_stays_in_its_sentence(lint_cli, write, body, expected):
-    assert flagged(lint_cli, write, body, "T006") == expected
-
-
-@pytest.mark.parametrize(("body", "expected"), [
-    ("I sent a small plant to your office as thanks.",
-     ["sent a small plant to your office as thanks"]),
-    ("I am sending this note as a small thank you for your time.", []),  # the letter itself
-])
-def test_unless_inside_drops_the_letter_itself(lint_cli, write, body, expected):
-    assert flagged(lint_cli, write, body, "T006") == expected
+def test_an_entry_keeps_within_its_limits(lint_cli, write, body, expected):
+    assert tone_flagged(lint_cli, write, body, "T006") == expected
 
 
 def test_a_long_gap_is_a_run_of_optional_words() -> None:

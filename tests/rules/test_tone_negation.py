@@ -5,18 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import findings
-
-
-def flagged(lint_cli, write, body: str, code: str) -> list[str]:
-    """The text of every `code` finding in a short thank-you note with this body."""
-    text = f"---\nkind: thank-you\n---\n\nDear Nick,\n\n{body}\n\nBest regards,\nJordan Lee\n"
-    write("a.md", text)
-    lines = text.splitlines()
-    result = lint_cli("a.md", "--select", code, "--format", "json")
-    assert result.exit_code in (0, 1), result.output
-    return [lines[f["line"] - 1][f["column"] - 1: f["end_column"] - 1]
-            for f in findings(result)]
+from helpers import tone_flagged
 
 
 @pytest.mark.parametrize("body", [
@@ -29,7 +18,7 @@ def flagged(lint_cli, write, body: str, code: str) -> list[str]:
     "My former manager was never unfair to the team.",
 ])
 def test_denied_verdict_is_silent(lint_cli, write, body):
-    assert flagged(lint_cli, write, body, "T003") == []
+    assert tone_flagged(lint_cli, write, body, "T003") == []
 
 
 @pytest.mark.parametrize(("body", "expected"), [
@@ -39,8 +28,9 @@ def test_denied_verdict_is_silent(lint_cli, write, body):
     ("I am not very good at public speaking.", "I am not very good"),
 ])
 def test_spelled_out_negation_still_flagged(lint_cli, write, body, expected):
-    assert expected in flagged(lint_cli, write, body, "T003")
+    assert expected in tone_flagged(lint_cli, write, body, "T003")
 
 
 def test_denied_need_is_silent(lint_cli, write):
-    assert flagged(lint_cli, write, "I don't need a job soon; I can start in June.", "T005") == []
+    body = "I don't need a job soon; I can start in June."
+    assert tone_flagged(lint_cli, write, body, "T005") == []

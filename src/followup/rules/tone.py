@@ -66,11 +66,7 @@ def _match_all(document: Document) -> None:
     found: dict[str, list[tuple[int, int, dict[str, Any]]]] = {name: [] for name in LEXICONS}
 
     def keep(key: str, start: int, end: int) -> bool:
-        first, last = doc[start], doc[end - 1]
-        if not _bounded(doc, start, end, lexicon.entries[key]):
-            return False
-        return bool(_applicable(document, [(first.idx, last.idx + len(last.text),
-                                            lexicon.entries[key])]))
+        return _counts(document, key, lexicon.entries[key], start, end)
 
     for key, start, end in lexicon.spans(doc, keep):
         first, last = doc[start], doc[end - 1]
@@ -92,50 +88,43 @@ def _limits(phrases: tuple[str, ...], unless: tuple[str, ...]
             frozenset(w.lower() for w in unless))
 
 
-def _bounded(doc: Any, start: int, end: int, entry: dict[str, Any]) -> bool:
-    """Whether a match keeps within the limits its entry sets: a long gap (`...N`) stays
-    inside one sentence, and no word of `unless_inside` is among the matched words ("I
-    sent this note as a thank-you" is the letter itself, not a gift)."""
+def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end: int
+            ) -> bool:
+    """Whether the match of entry `key` over tokens `start`-`end` counts where it stands.
+
+    It does not when it breaks a limit its entry sets (a long gap, `...N`, runs over the
+    end of a sentence; a word of `unless_inside` is among the matched words: "I sent this
+    note as a thank-you" is the letter itself, not a gift), or when it stands where the
+    entry does not count (outside its `part`, not `first` in it, a letter kind it skips,
+    inside double quotes), is a denial (`_negated`), follows an `unless_after` word or
+    shares its sentence with an `unless_in_sentence` word."""
+    doc = document.spacy
+    tokens = doc[start:end]
     phrases = entry.get("phrase") or ()
-    unless = entry.get("unless_inside") or ()
-    if not unless and not phrases:
-        return True
-    long_gap, words = _limits(tuple(phrases) if isinstance(phrases, list) else (phrases,),
-                              tuple(unless))
-    if not long_gap and not words:
-        return True
-    for token in doc[start:end]:
-        if words and token.lower_ in words:
-            return False
-        if long_gap and start < token.i < end - 1 and \
-                (token.text in _SENTENCE_ENDS or "\n" in token.text):
-            return False  # inside the match, not the full stop a phrase may end on
-    return True
-
-
-def _applicable(document: Document, found: list[tuple[int, int, dict[str, Any]]]
-                ) -> list[tuple[int, int, dict[str, Any]]]:
-    kept: list[tuple[int, int, dict[str, Any]]] = []
-    for start, end, entry in found:
-        paragraph = paragraph_at(document, start)
-        if paragraph is None:
-            continue
-        parts = entry.get("part") or _PROSE
-        if paragraph.role not in parts:
-            continue
-        if entry.get("first") and document.text[paragraph.start:start].strip():
-            continue
-        if document.kind in entry.get("skip_kinds", ()):
-            continue
-        if in_quotes(document, paragraph, start):
-            continue
-        if entry.get("lexicon") in _NEGATABLE and entry.get("negatable", True) and \
-                _negated(document, start, end, entry):
-            continue
-        if entry.get("unless_after") and _comes_after(document, start, entry["unless_after"]):
-            continue
-        kept.append((start, end, entry))
-    return kept
+    long_gap, words = _limits((phrases,) if isinstance(phrases, str) else tuple(phrases),
+                              tuple(entry.get("unless_inside") or ()))
+    if long_gap or words:
+        for token in tokens:
+            if token.lower_ in words:
+                return False
+            if long_gap and start < token.i < end - 1 and \
+                    (token.text in _SENTENCE_ENDS or "\n" in token.text):
+                return False  # inside the match, not the full stop a phrase may end on
+    at = doc[start].idx
+    paragraph = paragraph_at(document, at)
+    if paragraph is None or paragraph.role not in (entry.get("part") or _PROSE):
+        return False
+    if entry.get("first") and document.text[paragraph.start:at].strip():
+        return False
+    if document.kind in entry.get("skip_kinds", ()) or in_quotes(document, paragraph, at):
+        return False
+    if entry.get("lexicon") in _NEGATABLE and entry.get("negatable", True) and \
+            _negated(list(tokens), key):
+        return False
+    if entry.get("unless_after") and _comes_after(doc, start, entry["unless_after"]):
+        return False
+    return not (entry.get("unless_in_sentence") and
+                _in_sentence(doc, start, end, entry["unless_in_sentence"]))
 
 
 # A verdict the writer denies is no verdict: "I was not nervous at all", "the parking was
@@ -149,46 +138,55 @@ _NEGATORS = frozenset({"not", "never", "no", "hardly", "barely", "nowhere", "nei
 _EMPHASIS = frozenset({"so", "as", "more", "this", "that", "such"})
 
 
-def _negated(document: Document, start: int, end: int, entry: dict[str, Any]) -> bool:
-    """Whether the match at `start`-`end` is a denial: a negator in a wildcard slot."""
-    doc = document.spacy
-    span = doc.char_span(start, end)
-    if span is None or len(span) < 2:
+def _negated(tokens: list[Any], key: str) -> bool:
+    """Whether a match of entry `key` over these tokens is a denial: a negator in a
+    wildcard slot."""
+    if len(tokens) < 2:
         return False
-    tokens = list(span)
     for i, token in enumerate(tokens):
         if i == 0 or token.norm_ not in _NEGATORS:
             continue
         if token.norm_ == "never" and any(t.norm_ in _EMPHASIS for t in tokens[i + 1:i + 3]):
             continue  # "I have never been so nervous": emphasis, not a denial
-        if _still_matches([t for j, t in enumerate(tokens) if j != i], entry):
+        if _still_matches([t for j, t in enumerate(tokens) if j != i], key):
             return True
     return False
 
 
-def _comes_after(document: Document, start: int, words: list[str]) -> bool:
-    """Whether one of `words` (by norm) is among the two tokens before `start`: "I know
-    this is my third email" owns up (T004), "this is my third email" chases (T005)."""
-    doc = document.spacy
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    first = span[0].i
+def _comes_after(doc: Any, first: int, words: list[str]) -> bool:
+    """Whether one of `words` (by norm) is among the two tokens before token `first`: "I
+    know this is my third email" owns up (T004), "this is my third email" chases (T005)."""
     wanted = {w.lower() for w in words}
     return any(t.norm_ in wanted or t.lower_ in wanted for t in doc[max(0, first - 2):first])
 
 
-def _still_matches(tokens: list[Any], entry: dict[str, Any]) -> bool:
-    """Whether these tokens, as one short Doc with their norms, match `entry` end to end."""
+def _in_sentence(doc: Any, start: int, end: int, words: list[str]) -> bool:
+    """Whether one of `words` (by norm or lower case) is in the sentence of the match at
+    tokens `start`-`end`: "As you asked, I will call you on Thursday" is a call the
+    reader asked for, "I will call you on Thursday" announces one (T005)."""
+    wanted = frozenset(w.lower() for w in words)
+
+    def ends(token: Any) -> bool:
+        return token.text in _SENTENCE_ENDS or "\n" in token.text
+
+    first = start
+    while first > max(0, start - 40) and not ends(doc[first - 1]):
+        first -= 1
+    last = end - 1 if ends(doc[end - 1]) else end  # a phrase may end on its full stop
+    while last < min(len(doc), end + 40) and not ends(doc[last]):
+        last += 1
+    return any(t.norm_ in wanted or t.lower_ in wanted for t in doc[first:last])
+
+
+def _still_matches(tokens: list[Any], key: str) -> bool:
+    """Whether these tokens, as one short Doc with their norms, hold a match of entry
+    `key`."""
     from spacy.tokens import Doc
 
     doc = Doc(tokens[0].doc.vocab, words=[t.text for t in tokens])
     for new, old in zip(doc, tokens, strict=True):
         new.norm_ = old.norm_
     lexicon = lexicons.compiled_together(LEXICONS)
-    key = next((k for k, e in lexicon.entries.items() if e is entry), None)
-    if key is None:
-        return False
     return bool(lexicon.spans(doc, lambda found, first, last: found == key))
 
 
@@ -383,7 +381,7 @@ def check_apologetic(document: Document, context: Context, options: Options
 
 
 def check_pushy(document: Document, context: Context, options: Options) -> Iterator[Problem]:
-    yield from _problems(document, "pushy.yaml", "pushy")
+    yield from _problems(document, "pushy.yaml", "pushy", trim=True)
 
 
 def check_social(document: Document, context: Context, options: Options) -> Iterator[Problem]:
