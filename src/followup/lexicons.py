@@ -578,6 +578,9 @@ def _cache_path(names: tuple[str, ...]) -> Path | None:
             folder = Path(platformdirs.user_cache_dir("followup")) / "lexicons"
         from importlib.util import find_spec
 
+        from .nlp import import_spacy
+
+        import_spacy()  # spaCy's package first, without its command line
         from spacy.about import __version__ as spacy_version
 
         digest = hashlib.sha256()

@@ -252,3 +252,20 @@ def test_the_word_filter_in_blocks_of_rows_keeps_the_same_pairs(monkeypatch: pyt
     assert folder._batch_scores(notes, frozenset(), 0.5) == whole and whole
     assert len({folder._symbol(n) for n in range(0xFFFF)}) == 0xFFFF
     assert folder._symbol(0xFFFF + 3) == folder._symbol(3)
+
+
+def test_resolve_all_is_resolve(tmp_path, monkeypatch):
+    """Each folder resolved once gives what `Path.resolve()` gives, links included."""
+    from followup.rules.folder import _resolve_all
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.md").write_text("x")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "b.md").write_text("x")
+    (tmp_path / "real" / "link.md").symlink_to(tmp_path / "other" / "b.md")
+    (tmp_path / "alias").symlink_to(tmp_path / "real", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    paths = [Path("real/a.md"), Path("alias/a.md"), Path("alias/link.md"),
+             Path("real/missing.md"), Path("real/../other/b.md"), Path("real/.."),
+             tmp_path / "alias" / "a.md", Path(".")]
+    assert _resolve_all(paths) == {p.resolve() for p in paths}
