@@ -129,3 +129,18 @@ def use_server(lt_server: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
                                     started=lt_server.started)
     server_module._write_state(info)
     return lt_server
+
+
+@pytest.fixture(scope="session")
+def lexicon_matcher() -> tuple[Any, Any, Any]:
+    """(pipeline, compiled lexicons, spaCy Matcher of all their patterns), built once a
+    session: the tone lexicons expand to some 170k Matcher patterns, and validating them
+    takes minutes, so the tests that compare the trie with spaCy's Matcher share one."""
+    from followup import lexicons
+    from followup.nlp import load_pipeline
+    from followup.rules.tone import LEXICONS
+
+    nlp = load_pipeline(None)
+    lexicon = lexicons.compiled_together(LEXICONS)
+    return nlp, lexicon, lexicon.spacy_matcher(nlp.vocab, validate=True)
+

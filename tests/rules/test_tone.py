@@ -163,23 +163,18 @@ def test_lexicon_entries_are_reviewed_data(name):
         assert "suggest" in entry, f"{key} needs a suggestion (empty if none)"
 
 
-@pytest.mark.parametrize("name", LEXICONS)
-def test_lexicon_patterns_are_valid_spacy_matcher_patterns(name):
-    from followup.nlp import blank
+def test_lexicon_patterns_are_valid_spacy_matcher_patterns(lexicon_matcher):
+    _, lexicon, matcher = lexicon_matcher  # built with validate=True: a bad pattern raises
+    assert {e["lexicon"] for e in lexicon.entries.values()} == set(LEXICONS)
+    assert all(key in matcher for key in lexicon.entries)
 
-    lexicons.compiled(name).spacy_matcher(blank().vocab, validate=True)
 
-
-def test_trie_finds_what_spacys_matcher_finds():
+def test_trie_finds_what_spacys_matcher_finds(lexicon_matcher):
     from pathlib import Path
 
     from spacy.util import filter_spans
 
-    from followup.nlp import load_pipeline
-
-    nlp = load_pipeline(None)
-    lexicon = lexicons.compiled_together(LEXICONS)
-    matcher = lexicon.spacy_matcher(nlp.vocab)
+    nlp, lexicon, matcher = lexicon_matcher
     corpus = Path(__file__).resolve().parents[1] / "corpus" / "letters"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.iterdir())]
     texts.append("I'm not sure I answered well, sorry to bother you, I really need this job.")
@@ -338,3 +333,10 @@ def test_an_entry_keeps_within_its_limits(lint_cli, write, body, expected):
 def test_a_long_gap_is_a_run_of_optional_words() -> None:
     (slot,) = lexicons.phrase_slots("...6")
     assert slot == [[{"OP": "?"}] * 6]
+
+
+def test_a_match_never_runs_from_one_sentence_into_the_next(lint_cli, write):
+    """The verdict is the second sentence's: the finding starts where that sentence does."""
+    body = ("Thank you for the interview for the analyst role. Your receptionist was quite "
+            "rude, but I enjoyed our talk about the audit plan.")
+    assert tone_flagged(lint_cli, write, body, "T003") == ["Your receptionist was quite rude"]

@@ -77,6 +77,7 @@ def _match_all(document: Document) -> None:
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+_FULL_STOPS = frozenset({".", "!", "?"})
 _LONG_GAP = re.compile(r"(?:^|\s)\.\.\.\d(?:\s|$)")
 
 
@@ -92,12 +93,14 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
             ) -> bool:
     """Whether the match of entry `key` over tokens `start`-`end` counts where it stands.
 
-    It does not when it breaks a limit its entry sets (a long gap, `...N`, runs over the
-    end of a sentence; a word of `unless_inside` is among the matched words: "I sent this
-    note as a thank-you" is the letter itself, not a gift), or when it stands where the
-    entry does not count (outside its `part`, not `first` in it, a letter kind it skips,
-    inside double quotes), is a denial (`_negated`), follows an `unless_after` word or
-    shares its sentence with an `unless_in_sentence` word."""
+    It does not when it runs from one sentence into the next (a full stop and a capital
+    inside it: "the role. Your receptionist was rude" is the second sentence's verdict, and
+    the shorter match there is kept), when it breaks a limit its entry sets (a long gap,
+    `...N`, runs over the end of a sentence; a word of `unless_inside` is among the
+    matched words: "I sent this note as a thank-you" is the letter itself, not a gift), or
+    when it stands where the entry does not count (outside its `part`, not `first` in it,
+    a letter kind it skips, inside double quotes), is a denial (`_negated`), follows an
+    `unless_after` word or shares its sentence with an `unless_in_sentence` word."""
     doc = document.spacy
     tokens = doc[start:end]
     phrases = entry.get("phrase") or ()
@@ -110,6 +113,9 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
             if long_gap and start < token.i < end - 1 and \
                     (token.text in _SENTENCE_ENDS or "\n" in token.text):
                 return False  # inside the match, not the full stop a phrase may end on
+    for token in tokens[1:-1]:  # a full stop and a capital inside: two sentences
+        if token.text in _FULL_STOPS and doc[token.i + 1].text[:1].isupper():
+            return False
     at = doc[start].idx
     paragraph = paragraph_at(document, at)
     if paragraph is None or paragraph.role not in (entry.get("part") or _PROSE):
