@@ -74,3 +74,28 @@ def test_failed_reader_reads_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(linter, "_read_letters", broken)
     monkeypatch.setattr(linter, "_cores", lambda: 2)
     assert _run(folder) == here
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork")
+def test_forked_reader_hands_its_record_memo_over(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The records the reader read are in this process's memo: not read a second time."""
+    from followup import records
+
+    folder = _folder(tmp_path)
+    monkeypatch.setattr(records, "_CACHE", {})
+    monkeypatch.setattr(linter, "_cores", lambda: 2)
+    parent = os.getpid()
+    parse = records.parse_record
+    parsed_here: list[Path] = []
+
+    def counting(text: str, path: Path):  # type: ignore[no-untyped-def]
+        if os.getpid() == parent:
+            parsed_here.append(path)
+        return parse(text, path)
+
+    monkeypatch.setattr(records, "parse_record", counting)
+    _run(folder)
+    assert any(key[0] == (folder / "interview.yaml").resolve()
+               for key in records.record_memo())
+    assert parsed_here == []

@@ -102,3 +102,22 @@ def test_non_utf8_record(tmp_path):
     path.write_bytes(b"company: Caf\xe9\n")
     with pytest.raises(RecordError, match="not UTF-8"):
         load_record(path)
+
+
+def test_record_memo_exports_and_merges(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """What a forked reader sends back: a copy of the memo, merged without overwriting."""
+    from followup import records
+
+    monkeypatch.setattr(records, "_CACHE", {})
+    path = tmp_path / "interview.yaml"
+    path.write_text(RECORD, encoding="utf-8")
+    first = load_record(path)
+    memo = records.record_memo()
+    assert list(memo.values()) == [first]
+    memo.clear()  # a copy: the run's memo is untouched
+    assert load_record(path) is first
+    other = parse_record(RECORD, path)
+    key = next(iter(records.record_memo()))
+    records.merge_record_memo({key: other, (path, 0.0, "elsewhere"): other})
+    assert load_record(path) is first  # what this process read wins
+    assert records.record_memo()[(path, 0.0, "elsewhere")] is other

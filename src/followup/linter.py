@@ -545,7 +545,7 @@ def _read_letters_beside_pipeline(request: LintRequest, rules: Sequence[Rule],
             documents, record_of = _read_letters(request, mine, nearest, reported_records)
             data = pickle.dumps(
                 (documents, [record_of[id(d)] for d in documents], mine.errors,
-                 mine.notices, nearest, reported_records, dict(records_module._CACHE)),
+                 mine.notices, nearest, reported_records, records_module.record_memo()),
                 protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
@@ -579,8 +579,7 @@ def _read_letters_beside_pipeline(request: LintRequest, rules: Sequence[Rule],
     result.notices.extend(notices)
     nearest.update(memo)
     reported_records.update(reported)
-    for key, record in cache.items():
-        records_module._CACHE.setdefault(key, record)
+    records_module.merge_record_memo(cache)
     return documents, {id(d): r for d, r in zip(documents, linked, strict=True)}
 
 

@@ -37,8 +37,10 @@ def import_spacy() -> ModuleType:
     """spaCy, imported without its command line when its package imports it only for
     `spacy.info`: while spaCy's package runs, `spacy.cli` and `spacy.cli.info` are
     stand-ins (`spacy.info` imports the real one when called), and they are gone from
-    `sys.modules` afterwards, so `import spacy.cli` later imports the real one. Any other
-    spaCy (its `__init__` names `.cli` otherwise) is imported as it is."""
+    `sys.modules` afterwards, so `import spacy.cli` later imports the real one, and
+    `spacy.cli` as an attribute (`spacy.cli.download`) imports it on first use. Any other
+    spaCy (its `__init__` names `.cli` otherwise, or its version is outside the tested
+    `_TESTED_SPACY` range) is imported as it is."""
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
     stand_ins: dict[str, ModuleType] = {}
@@ -61,7 +63,32 @@ def import_spacy() -> ModuleType:
         for name, module in stand_ins.items():
             if sys.modules.get(name) is module:
                 del sys.modules[name]
+    if stand_ins:
+        _cli_on_first_use(spacy, stand_ins["spacy.cli"])
     return spacy
+
+
+def _cli_on_first_use(spacy: ModuleType, stand_in: ModuleType) -> None:
+    """`spacy.cli` as an attribute imports the real command line when first asked for
+    (a module `__getattr__`, PEP 562): code that reaches it through `import spacy`
+    alone, as the stock import allows, still finds `spacy.cli.download`."""
+    names = vars(spacy)
+    if names.get("cli") is stand_in:  # never left behind by the import system, but be sure
+        del names["cli"]
+    if "cli" in names:
+        return
+    previous = names.get("__getattr__")
+
+    def __getattr__(name: str) -> Any:
+        if name == "cli":
+            from importlib import import_module
+
+            return import_module("spacy.cli")  # and the import sets `spacy.cli`
+        if previous is not None:
+            return previous(name)
+        raise AttributeError(f"module 'spacy' has no attribute {name!r}")
+
+    spacy.__getattr__ = __getattr__  # type: ignore[method-assign]
 
 
 def _imports_cli_for_info_only() -> bool:
@@ -77,7 +104,31 @@ def _imports_cli_for_info_only() -> bool:
     except (ImportError, OSError, ValueError):
         return False
     return source.count(_CLI_IMPORT) == 1 and source.count(".cli") == 1 and \
-        "spacy.cli" not in source
+        "spacy.cli" not in source and spacy_in_tested_range(origin)
+
+
+# The spaCy versions whose `__init__` the stand-ins were checked against (3.7 up to, not
+# including, 3.9): any other is imported plainly, whatever its `__init__` looks like.
+_TESTED_SPACY = ((3, 7), (3, 9))
+_VERSION = re.compile(r"""^__version__\s*=\s*["'](\d+)\.(\d+)""", re.M)
+
+
+def spacy_in_tested_range(origin: str) -> bool:
+    """Whether the spaCy whose `__init__.py` is at `origin` is in `_TESTED_SPACY`, read
+    from its `about.py` beside it (importing spaCy or its metadata would cost the time
+    the stand-ins save)."""
+    from pathlib import Path
+
+    try:
+        about = (Path(origin).parent / "about.py").read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return False
+    found = _VERSION.search(about)
+    if found is None:
+        return False
+    version = (int(found.group(1)), int(found.group(2)))
+    low, high = _TESTED_SPACY
+    return low <= version < high
 
 
 @cache

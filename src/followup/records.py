@@ -506,6 +506,20 @@ def _outcome(reader: _Reader, fields: dict[str, yaml.Node]) -> tuple[str | None,
 
 
 _CACHE: dict[tuple[Path, float, str], Record] = {}
+RecordMemo = dict[tuple[Path, float, str], Record]
+
+
+def record_memo() -> RecordMemo:
+    """A copy of the records read so far this run (keyed by path, mtime and the name
+    given): what a forked reader sends back so its parent need not read them again."""
+    return dict(_CACHE)
+
+
+def merge_record_memo(memo: RecordMemo) -> None:
+    """Take in another process's record memo; a record this process already read wins
+    (the same key is the same file at the same mtime, and keeps one object a record)."""
+    for key, record in memo.items():
+        _CACHE.setdefault(key, record)
 
 
 def load_record(path: str | Path) -> Record:

@@ -10,6 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from followup.commands.inspect import describe
 from followup.report.text import _excerpt
 
 from helpers import REPO
@@ -135,3 +136,64 @@ def test_a_letter_read_as_a_general_letter_is_named_in_the_summary(lint_cli, wri
     assert lines[0].startswith("Read as a general letter (")
     assert lines[0].endswith("did not run: note.txt; set `kind:` if that is wrong.")
     assert lines[-1] == "All good: 2 letters checked, no problems found."
+
+
+def _three_kinds(write) -> None:  # type: ignore[no-untyped-def]
+    """A letter read as general, one set to `kind: other`, one inferred a thank-you."""
+    write("note.txt", "Dear Ms. Okafor,\n\nI regret how rushed our talk felt on Monday; the "
+          "warehouse tour was the best part.\n\nBest regards,\nSam Lee\n")
+    write("marked.md", "---\nkind: other\n---\nDear Ms. Okafor,\n\nHere is the form you asked "
+          "for.\n\nBest regards,\nSam Lee\n")
+    write("thanks.md", "Dear Ms. Okafor,\n\nIt was a pleasure meeting you on Monday.\n\n"
+          "Best regards,\nSam Lee\n")
+
+
+NOTE = ("Read as a general letter (no thanks, status question or reply to a decision in the "
+        "opening), so the thank-you and status checks did not run: note.txt; set `kind:` if "
+        "that is wrong.")
+
+
+def test_json_names_each_letters_kind_as_inspect_does(lint_cli, write):
+    """Silence is not safety in JSON either: each letter's kind and where it came from,
+    with the names `followup inspect` uses; the old fields are all still there."""
+    _three_kinds(write)
+    report = json.loads(lint_cli("note.txt", "marked.md", "thanks.md", "--select", "C001",
+                                 "--format", "json").stdout)
+    assert {"version", "findings", "errors", "notices", "summary"} <= set(report)
+    assert report["documents"] == [
+        {"path": "note.txt", "kind": "other", "kind_source": "inferred", "kind_words": "",
+         "read_as_general": True},
+        {"path": "marked.md", "kind": "other", "kind_source": "front-matter",
+         "kind_words": "kind: other", "read_as_general": False},
+        {"path": "thanks.md", "kind": "thank-you", "kind_source": "inferred",
+         "kind_words": "It was a pleasure meeting", "read_as_general": False},
+    ]
+    for entry in report["documents"]:  # the same names and values as `followup inspect`
+        inspected = describe(entry["path"])
+        assert {k: inspected[k] for k in ("kind", "kind_source", "kind_words")} == {
+            k: entry[k] for k in ("kind", "kind_source", "kind_words")}
+
+
+def test_sarif_artifacts_carry_the_kind_and_a_note_names_a_general_letter(lint_cli, write):
+    _three_kinds(write)
+    log = valid_sarif(lint_cli("note.txt", "marked.md", "thanks.md", "--select", "C001",
+                               "--format", "sarif").stdout)
+    run = log["runs"][0]
+    kinds = {a["location"]["uri"]: a["properties"] for a in run["artifacts"]}
+    assert kinds["note.txt"] == {"kind": "other", "kind_source": "inferred",
+                                 "kind_words": "", "read_as_general": True}
+    assert kinds["marked.md"]["kind_source"] == "front-matter"
+    assert kinds["thanks.md"]["kind"] == "thank-you"
+    (note,) = [n for n in run["invocations"][0]["toolExecutionNotifications"]
+               if n["level"] == "note"]
+    assert note["message"]["text"] == NOTE
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "note.txt"
+    assert run["invocations"][0]["executionSuccessful"] is True
+
+
+def test_github_notice_for_a_general_letter(lint_cli, write):
+    _three_kinds(write)
+    lines = lint_cli("note.txt", "marked.md", "thanks.md", "--select", "C001",
+                     "--format", "github").stdout.splitlines()
+    assert [line for line in lines if not line.startswith("::warning file=thanks.md,")] \
+        == [f"::notice file=note.txt::{NOTE}"]  # marked.md: `kind: other`, nothing to say

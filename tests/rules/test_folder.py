@@ -256,7 +256,7 @@ def test_the_word_filter_in_blocks_of_rows_keeps_the_same_pairs(monkeypatch: pyt
 
 def test_resolve_all_is_resolve(tmp_path, monkeypatch):
     """Each folder resolved once gives what `Path.resolve()` gives, links included."""
-    from followup.rules.folder import _resolve_all
+    from followup.safepath import resolve_all
 
     (tmp_path / "real").mkdir()
     (tmp_path / "real" / "a.md").write_text("x")
@@ -268,4 +268,4 @@ def test_resolve_all_is_resolve(tmp_path, monkeypatch):
     paths = [Path("real/a.md"), Path("alias/a.md"), Path("alias/link.md"),
              Path("real/missing.md"), Path("real/../other/b.md"), Path("real/.."),
              tmp_path / "alias" / "a.md", Path(".")]
-    assert _resolve_all(paths) == {p.resolve() for p in paths}
+    assert resolve_all(paths) == {p.resolve() for p in paths}

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from ..document import Document
     from ..linter import LintResult
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -55,3 +56,25 @@ def applications(result: LintResult) -> list[dict[str, Any]]:
             groups[key][f"{finding.severity.value}s"] += 1
     ordered = [g for k, g in groups.items() if k is not None]
     return ordered + ([groups[None]] if None in groups else [])
+
+
+def read_as_general(document: Document) -> bool:
+    """A letter with a body whose kind was inferred as `other`: the thank-you and status
+    checks did not run on it, which every format says (silence is not safety)."""
+    return document.kind == "other" and not document.kind_explicit and bool(document.body)
+
+
+def general_notice(shown: str, count: int = 1) -> str:
+    """The note on letters read as general letters (`shown` names them), in every format."""
+    letters = "a general letter" if count == 1 else "general letters"
+    return (f"Read as {letters} (no thanks, status question or reply to a decision in the "
+            f"opening), so the thank-you and status checks did not run: {shown}; set "
+            "`kind:` if that is wrong.")
+
+
+def document_kinds(result: LintResult) -> list[dict[str, Any]]:
+    """Per letter read, its kind as `followup inspect` names it (`kind`, `kind_source`,
+    `kind_words`) and whether it was read as a general letter."""
+    return [{"path": d.path, "kind": d.kind, "kind_source": d.kind_source,
+             "kind_words": d.kind_words, "read_as_general": read_as_general(d)}
+            for d in result.documents]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..linter import LintResult
+from . import general_notice, read_as_general
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -32,3 +33,7 @@ def render(result: LintResult, stream: TextIO) -> None:
         if e.path and e.line:
             props += f",line={e.line}"
         stream.write(f"::error {props}::{_data(e.message)}\n")
+    for document in result.documents:
+        if read_as_general(document):  # the thank-you checks did not run: say so
+            stream.write(f"::notice file={_property(document.path)}::"
+                         f"{_data(general_notice(document.path))}\n")

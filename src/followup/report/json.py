@@ -1,4 +1,5 @@
-"""One JSON object: findings, input errors, notices and a summary."""
+"""One JSON object: findings, input errors, notices, the letters read (their kinds) and
+a summary."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TextIO
 
 from .. import __version__
 from ..linter import LintResult
-from . import applications
+from . import applications, document_kinds
 
 
 def render(result: LintResult, stream: TextIO) -> None:
@@ -21,6 +22,7 @@ def render(result: LintResult, stream: TextIO) -> None:
             for e in result.errors
         ],
         "notices": list(result.notices),
+        "documents": document_kinds(result),
         "summary": {"files": len(result.documents), "findings": len(result.findings),
                     **counts, "applications": applications(result)},
     }

@@ -17,6 +17,7 @@ from ..document import Document
 from ..findings import Finding, is_safe
 from ..linter import LintResult
 from ..rules.registry import all_rules
+from . import document_kinds, general_notice
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -148,6 +149,17 @@ def render(result: LintResult, stream: TextIO) -> None:
              **({"region": {"startLine": e.line}} if e.line else {})}}]} if e.path else {})}
         for e in result.errors
     ] + [{"level": "warning", "message": {"text": n}} for n in result.notices]
+    kinds = document_kinds(result)
+    notifications += [
+        {"level": "note", "message": {"text": general_notice(k["path"])},
+         "descriptor": {"id": "followup/general-letter"},
+         "locations": [{"physicalLocation": {"artifactLocation": {
+             "uri": _uri(k["path"]), "uriBaseId": "%SRCROOT%"}}}]}
+        for k in kinds if k["read_as_general"]]
+    artifacts = [{"location": {"uri": _uri(k["path"]), "uriBaseId": "%SRCROOT%"},
+                  "properties": {key: k[key] for key in
+                                 ("kind", "kind_source", "kind_words", "read_as_general")}}
+                 for k in kinds]
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -162,6 +174,7 @@ def render(result: LintResult, stream: TextIO) -> None:
             "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": not result.errors,
                              "toolExecutionNotifications": notifications}],
+            "artifacts": artifacts,
             "results": results,
         }],
     }

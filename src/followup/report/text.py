@@ -9,7 +9,7 @@ import click
 
 from ..document import Document
 from ..linter import LintResult
-from . import applications
+from . import applications, general_notice, read_as_general
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -136,15 +136,11 @@ def render(result: LintResult, stream: TextIO, *, color: bool = False,
         summary = f"No problems found in what could be read: {checked}."
     else:
         summary = f"All good: {checked}, no problems found."
-    general = [d.path for d in result.documents
-               if d.kind == "other" and not d.kind_explicit and d.body]
+    general = [d.path for d in result.documents if read_as_general(d)]
     if general:  # the thank-you and status checks did not run on them: say so
         shown = ", ".join(general[:3]) + (f" and {len(general) - 3} more"
                                           if len(general) > 3 else "")
-        stream.write(f"Read as {'a general letter' if len(general) == 1 else 'general letters'}"
-                     f" (no thanks, status question or reply to a decision in the opening), "
-                     f"so the thank-you and status checks did not run: {_safe(shown)}; set "
-                     "`kind:` if that is wrong.\n")
+        stream.write(general_notice(_safe(shown), len(general)) + "\n")
     groups = applications(result)
     if len(groups) > 1:
         for group in groups:

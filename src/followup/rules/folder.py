@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -101,25 +101,7 @@ def _letters_of_record(record: Record) -> set[Path]:
             if not safepath.is_file(candidate):
                 continue  # a FIFO, a dangling or looping link: listed as a notice, not a letter
             candidates.append(candidate)
-    return _resolve_all(candidates)
-
-
-def _resolve_all(paths: Iterable[Path]) -> set[Path]:
-    """`path.resolve()` of every path, with each folder resolved once: a file name that is
-    not a link resolves to its folder's resolved path joined with the name, which is
-    where `resolve()` walks to, one system call per file instead of one per part."""
-    folders: dict[Path, Path] = {}
-    resolved: set[Path] = set()
-    for path in paths:
-        name = path.name
-        if name in ("", ".", "..") or safepath.is_symlink(path):
-            resolved.add(path.resolve())
-            continue
-        folder = folders.get(path.parent)
-        if folder is None:
-            folder = folders[path.parent] = path.parent.resolve()
-        resolved.add(folder / name)
-    return resolved
+    return safepath.resolve_all(candidates)
 
 
 def _documents_of(tree: TreeContext, record: Record) -> list[Document]:
@@ -132,7 +114,7 @@ def _whole_folder_linted(tree: TreeContext, record: Record, documents: Sequence[
     that covers the application's folder, or for a named letter in the application's
     folder whose application was read as context (what pre-commit passes)."""
     folder = record.path.resolve().parent
-    linted = _resolve_all(Path(d.path) for d in documents if d.path != "-")
+    linted = safepath.resolve_all(Path(d.path) for d in documents if d.path != "-")
     if not _letters_of_record(record) <= linted:
         return False
     if any(folder == named or named in folder.parents for named in tree.folders):
