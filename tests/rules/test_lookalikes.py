@@ -1,0 +1,62 @@
+"""Clean look-alikes (issue 11): sentences that share words with a tone fault but are not
+one, each inside an otherwise good thank-you note, linted with every offline rule. A
+warning on a good letter is a defect, so each family is pinned here with the faults it
+must still catch."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import findings
+
+SPECIFIC = "I enjoyed hearing how your team cut dock wait times at the Denver site last spring."
+
+
+def _note(sentence: str) -> str:
+    return ("---\nkind: thank-you\n---\n\nDear Ms. Rivera,\n\n"
+            f"{sentence} {SPECIFIC}\n\nI am very interested in the role. Thank you again for "
+            "your time.\n\nBest regards,\nJordan Lee\n")
+
+
+def _codes(lint_cli, write, sentence: str) -> set[str]:
+    write("note.md", _note(sentence))
+    result = lint_cli("note.md", "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    return {f["code"] for f in findings(result) if f["severity"] in ("warning", "error")}
+
+
+@pytest.mark.parametrize("sentence", [
+    # a gift the writer received is a story, not a gift to the reader (T006)
+    "My team gave me a small present when I left.",
+    "I was given a small present by my colleagues when I retired from the board.",
+    "The children bought me a little present on my last day.",
+    "I received a small gift from my manager when I moved on.",
+    "When I left the practice, I was given a box of chocolates by the patients.",
+    "My mentor sent me a bottle of wine when I qualified.",
+    "My old team got me a gift card when I left.",
+    "We were each given a small token of appreciation after the audit.",
+    "The gift of a clear process is rare, and yours was clear.",
+    "Your team's fruit sorting line was fascinating.",
+    # the reader's apology is not the writer's (T004)
+    "Your apology for the late start was not needed.",
+    "Thank you for your apology about the room change, which was no trouble at all.",
+    "Your apologies about the short slot were quite unnecessary.",
+    "The receptionist's apology for the wait was kind.",
+    "Their apologies for the delay were gracious.",
+])
+def test_lookalike_is_clean(lint_cli, write, sentence):
+    assert _codes(lint_cli, write, sentence) == set()
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("I would like to send you a small present to say thank you.", "T006"),
+    ("I have given you a small present to thank you.", "T006"),
+    ("I left a small gift at reception for you.", "T006"),
+    ("Some flowers have been sent to the ward.", "T006"),
+    ("You should have received a small gift from me by now.", "T006"),
+    ("My apologies for the late start.", "T004"),
+    ("Thank you for your patience, and apologies for the delay.", "T004"),
+    ("Again, my apologies that the video link failed.", "T004"),
+])
+def test_fault_beside_the_lookalike_still_found(lint_cli, write, sentence, code):
+    assert code in _codes(lint_cli, write, sentence)
