@@ -295,8 +295,11 @@ def _addressee_topics(document: Document, record: Record) -> tuple[str, ...]:
 
 _TITLE_ENDS = frozenset({"position", "role", "job", "opening", "post", "vacancy", "place",
                          "placement", "apprenticeship", "internship", "lectureship"})
-# a job title ("the communications position") names the role, not something discussed
-_TITLE = re.compile(r"\b(?:[\w'’-]+\s+){1,3}(?:position|role|job|opening|post|vacancy)\b"
+# a job title ("the communications position") names the role, not something discussed;
+# "each roofing job", "every job" is a piece of work the reader described, not the post
+_TITLE = re.compile(r"(?<!\beach )(?<!\bevery )(?<!\bper )(?<!\bany )(?<!\banother )"
+                    r"\b(?:(?!(?:each|every|per|any|another)\b)[\w'’-]+\s+){1,3}"
+                    r"(?:position|role|job|opening|post|vacancy)\b"
                     r"(?!\s+(?:hours|times|date|day|night|ceremony|event))", re.IGNORECASE)
 
 
@@ -342,6 +345,9 @@ def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str
         while at < len(words) and at - index <= 3 and (words[at] in generic or
                                                        words[at] in own):
             at += 1
+        if words[at - 1] == "as" or (words[at - 1] in ("a", "an") and
+                                     words[at - 2] == "as"):
+            continue  # "to join the team as a support worker": the post, by its title
         run = concrete = 0
         while at + run < len(words) and words[at + run] not in generic and \
                 words[at + run] not in own and len(words[at + run]) > 2:
@@ -354,17 +360,52 @@ def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str
     return False
 
 
+# a plan with a date: "Rolling out Salesforce to the field team by March", "moving payroll
+# to Xero before the spring", the reader's project, named by what is done and by when
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december")
+_DEADLINE = re.compile(r"\b(?:(?:by|before|until|ahead of|in time for)\s+(?:the\s+)?"
+                       r"(?:end\s+of\s+|start\s+of\s+|early\s+|late\s+|mid-?)?(?:"
+                       + _MONTHS + r"|spring|summer|autumn|fall|winter|q[1-4]|next\s+\w+)|"
+                       r"(?:next|this)\s+(?:year|quarter|spring|summer|autumn|winter))\b",
+                       re.IGNORECASE)
+
+
+# a tour of a named place ("showing me around the bakery", "walked me round your cold
+# store"): the place was seen, where "showing me around" alone names nothing
+_TOUR = re.compile(r"\b(?:show(?:ed|n|ing)?|took|tak(?:e|en|ing)|walk(?:ed|ing)?) (?:me|us) "
+                   r"(?:a)?round (?:the|your) (?:new |main )?([^\W\d_][\w'’-]*)", re.IGNORECASE)
+
+
+def _dated_plan(sentence: str, words: list[str], generic: frozenset[str],
+                own: frozenset[str]) -> bool:
+    """A sentence that names work by when it is due ("by March") and by at least two
+    concrete words or names, one of them no name, without thanking (a thanks with a date
+    is the interview's)."""
+    if not _DEADLINE.search(sentence) or {"thank", "thanks"} & set(words):
+        return False
+    names = _names(sentence)  # "to start at Acme Corporation by January": no work named
+    found = _evidence(words, generic, own, 4)
+    return len(found) >= 2 and any(w not in names for w in found)
+
+
 def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[str],
                        own: frozenset[str] = frozenset()) -> bool:
     """A sentence that refers to the conversation and names a concrete subject (a word
     that is neither stock nor a name, see `_names`, or a number)."""
     sentence = _CONTACT.sub(" ", sentence)
-    own = own | _names(sentence)
+    record_own, own = own, own | _names(sentence)
     words = [w for w in _WORD.findall(sentence.lower().replace("’", "'"))]
     if {"your", "you"} & set(words[:12]) and not {"thank", "thanks"} & set(words) and \
             len(_evidence(words, generic, own, 4)) >= 3:
         return True  # "Your plan to split grant reports by funder makes sense."
-    if _names_a_thing(words, generic, own):
+    # a dated plan counts the names in it ("rolling out Salesforce by March"): a plan with
+    # a date names a tool or a site, where a name alone is the employer of any note
+    if _names_a_thing(words, generic, own) or \
+            _dated_plan(sentence, words, generic, record_own):
+        return True
+    tour = _TOUR.search(sentence)
+    if tour and tour.group(1).lower() not in generic and tour.group(1).lower() not in own:
         return True
     for match in cue.finditer(sentence):
         rest = _TITLE.sub(" ", sentence[match.end():])  # "the communications position"
