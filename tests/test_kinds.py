@@ -40,6 +40,21 @@ from followup.source import read_document
      "any update.", "status-inquiry"),
     ("You said the panel would decide last week, and I wanted to check whether there has "
      "been any news.", "status-inquiry"),
+    # one adverb before the deed still thanks for it
+    ("I regret arriving late. Thank you for still giving me the full hour to discuss the "
+     "post.", "thank-you"),
+    ("Thank you so much for kindly walking me through the editorial calendar.", "thank-you"),
+    # writing again, or the decision date the reader gave, in the opening: a status inquiry
+    ("I hope you don't mind me writing again. You mentioned that the library would confirm "
+     "the appointments this month, and I wanted to reaffirm my interest.", "status-inquiry"),
+    ("When we met, you said the panel would make a decision by the 14th, so I wanted to "
+     "reaffirm my interest.", "status-inquiry"),
+    ("Thank you for meeting me on Friday. You mentioned you would be in touch next week.",
+     "thank-you"),
+    # the post went to someone else
+    ("Thank you for letting me know that the team has offered the Data Engineer role to "
+     "another candidate.", "rejection-reply"),
+    ("I understand you have gone with an internal candidate.", "rejection-reply"),
 ])
 def test_kind_from_text(text, kind):
     assert infer_kind_of_text(text) == kind

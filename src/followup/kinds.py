@@ -23,7 +23,14 @@ REJECTION = re.compile(
     r"not|(?:while|though) I (?:am|was) disappointed|thank you for (?:letting me know|informing "
     r"me|your message about|the update on) (?:of |about )?(?:your|the) (?:decision|outcome)|"
     r"(?:keep|kept) me in mind for (?:future|other)|(?:the|your) decision to (?:hire|offer)|"
-    r"did not get the (?:role|job|position)|wasn't selected|was not selected|unsuccessful)",
+    r"did not get the (?:role|job|position)|wasn't selected|was not selected|unsuccessful|"
+    # the post went to someone else: "offered the role to another candidate", "gone with a
+    # different applicant", "appointed an internal candidate"
+    r"(?:offered|given) the (?:[\w'’-]+ ){0,4}?(?:role|position|job|post|place) to "
+    r"(?:another|a different|an "
+    r"internal|someone else|other)|(?:gone|go|going|went) with (?:another|a different|an "
+    r"internal) (?:candidate|applicant)|(?:chose|chosen|selected|appointed|hired|offered) "
+    r"(?:another|a different|an internal) (?:candidate|applicant))",
     _FLAGS)
 THANK_YOU = re.compile(
     r"\b((?:thank(?:s| you)|thx|ty)\b.{0,60}\b(?:interview|interviewing|meeting|meet|speaking|"
@@ -35,7 +42,10 @@ THANK_YOU = re.compile(
     r"(?:appreciation|gratitude|thanks)|(?:grateful|thankful) for (?:the|your|our)|"
     # thanks for what the reader did at the interview ("Thank you for walking me through
     # the release plan", "I can't thank you enough for arranging the ride-along")
-    r"thank(?:s| you)(?: (?:so|very) much)?(?: enough)? for (?:explaining|describing|"
+    # "Thank you for still giving me the full hour", "for kindly walking me through": one
+    # adverb may stand before the deed
+    r"thank(?:s| you)(?: (?:so|very) much)?(?: enough)? for (?:(?:\w+ly|still|again|"
+    r"even|also|always|once again) )?(?:explaining|describing|"
     r"telling me|walking me|talking me|taking me|showing me|discussing|demonstrating|"
     r"inviting me|arranging|organi[sz]ing|hosting|sharing|introducing me|answering|"
     r"considering me|including me|welcoming me|giving me (?:the|a|an|so|such|your)|"
@@ -75,6 +85,20 @@ STATUS = re.compile(
     r"(?:ask|check|see|find out|enquire|inquire) (?:whether|if) there (?:is|has been|are) "
     r"(?:any )?(?:news|update|progress|decision)|check (?:once more|again) on|"
     r"any (?:news|updates?)(?= *[?.,]| yet\b| to share\b| since\b))",
+    _FLAGS)
+# signs of a status inquiry that count in the opening only (a thank-you note may say "you
+# mentioned you would decide by Friday" further down): writing again, and the decision
+# date the reader gave ("You mentioned that the library would confirm the appointments
+# this month")
+STATUS_OPENING = re.compile(
+    r"\b((?:writing|write|wrote|e-?mail(?:ing)?|contact(?:ing)?|follow(?:ing)? up|"
+    r"get(?:ting)? in touch|reach(?:ing)? out) (?:to you |with you )?(?:again|once more|once "
+    r"again)\b|(?:mentioned|said|told me|explained|indicated|expected|hoped|planned)\b.{0,80}"
+    r"\b(?:would|will|should|expected to|hoped to|planned to|aimed to|aim to|hope to|plan to) "
+    r"(?:confirm|decide|make (?:a|the|your|their|its|final) (?:final )?(?:decisions?|"
+    r"appointments?|offers?)|announce|finali[sz]e|be in touch|get back to|let (?:me|candidates|"
+    r"applicants|everyone|us) know|reach a decision|appoint|contact (?:candidates|"
+    r"applicants|me|us)))",
     _FLAGS)
 REFERENCE = re.compile(
     r"\b(as (?:a|one of my|my) references?|(?:would you|could you|are you) (?:be )?(?:willing|"
@@ -138,7 +162,8 @@ def explain_kind(text: str, subject: str | None = None, opening: str | None = No
     found = DOCUMENTS.search(opening)
     if found:
         return "documents", "inferred", found.group(0)
-    thanks, status = THANK_YOU.search(opening), STATUS.search(opening)
+    thanks = THANK_YOU.search(opening)
+    status = STATUS.search(opening) or STATUS_OPENING.search(opening)
     if thanks and not status:
         return "thank-you", "inferred", thanks.group(0)
     if status and (not thanks or status.start() < thanks.start()):
