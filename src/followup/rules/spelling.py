@@ -3,7 +3,7 @@
 The word list is pyspellchecker's English frequency list (about 160,000 words with their
 frequencies; it knows contractions such as "don't" and "I'm"), widened by
 `models/spelling-accept.txt` (workplace words it lacks) and by British spellings derived
-from the American ones it knows (colour, organise, centre, defence, analyse). A word the
+from the American ones it knows (colour, organise, centre, defence, analyse, analyser). A word the
 list lacks is reported only when it is a known misspelling (`models/misspellings.yaml`) or
 a single edit away from a known word: precision first, so a jargon word or a name with no
 close English word is left alone. A word of three letters or fewer is reported only when
@@ -11,8 +11,9 @@ it is listed or two swapped letters of one of the commonest words ("adn", "yuo")
 in lower case, "hr", "ux" and "wpm" are abbreviations, not typos. A word with accents is
 known when the word without them is (résumé, naïve, façade, rôle). Workplace coinages the
 list lacks are known too: a prefix on a common word ("rebrand", "upsell"), un- on a past
-participle ("unvented") and a closed compound of two common words ("timesheet",
-"toolchain"); wrongly joined pairs ("eachother") are listed misspellings. At a sentence
+participle ("unvented"), a closed compound of two common words ("timesheet",
+"toolchain") and -ing/-ed after two different consonants ("sharding", "linted"); wrongly
+joined pairs ("eachother") are listed misspellings. At a sentence
 start a capitalised word is taken for a name or a product ("Figma", "Jira") unless it is
 a near miss of a very common word.
 
@@ -86,7 +87,7 @@ _BRITISH = (
     (re.compile(r"oul(?=d)"), "ol"),  # mould, moulding, smoulder
     (re.compile(r"^scep"), "skep"),  # sceptic, sceptical, scepticism
     (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),  # organise, realised
-    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),  # analyse, paralysed
+    (re.compile(r"ys(e|ed|es|ing|er|ers)$"), r"yz\1"),  # analyse, paralysed, analyser
     (re.compile(r"tre(s?)$"), r"ter\1"),  # centre, metres
     (re.compile(r"tred$"), "tered"),  # centred
     (re.compile(r"ence(s?)$"), r"ense\1"),  # defence, offence
@@ -133,7 +134,8 @@ def known(word: str) -> bool:
     if _ROMAN.fullmatch(word) or _derived(word, spell):
         return True
     # a listed misspelling is never excused as a coinage ("eachother", "ontime")
-    return word not in _misspellings() and (_prefixed(word, spell) or _compound(word, spell))
+    return word not in _misspellings() and (_prefixed(word, spell) or _compound(word, spell)
+                                            or _inflected(word, spell))
 
 
 # Workplace coinages a frequency list lacks: a prefix on a common word ("rebrand",
@@ -188,6 +190,24 @@ def _derived(word: str, spell: dict[str, int]) -> bool:
         if base.endswith("i"):
             candidates.append(base[:-1] + "y")  # happiness
         if any(spell.get(c, 0) >= 1000 for c in candidates):
+            return True
+    return False
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _inflected(word: str, spell: dict[str, int]) -> bool:
+    """-ing or -ed on a word the list knows but not in that form, where the spelling
+    cannot go wrong: after two different consonants ("sharding", "linted": shard, lint).
+    After one vowel and one consonant the final consonant may double ("occured",
+    "begining", "quiting"), and a silent e may go or stay ("chosing", "agreing"): those
+    shapes are where misspellings live, and they are left to the list; so is a base in -s
+    (a plural or a verb's -s form: "acceptsed")."""
+    for suffix in ("ing", "ed"):
+        base = word[:-len(suffix)]
+        if word.endswith(suffix) and len(base) >= 4 and base[-1] not in _VOWELS | {"s"} and \
+                base[-2] not in _VOWELS and base[-2] != base[-1] and spell.get(base, 0) >= 500:
             return True
     return False
 
