@@ -199,17 +199,37 @@ _VOWELS = frozenset("aeiouy")
 
 def _inflected(word: str, spell: dict[str, int]) -> bool:
     """-ing or -ed on a word the list knows but not in that form, where the spelling
-    cannot go wrong: after two different consonants ("sharding", "linted": shard, lint).
-    After one vowel and one consonant the final consonant may double ("occured",
-    "begining", "quiting"), and a silent e may go or stay ("chosing", "agreing"): those
-    shapes are where misspellings live, and they are left to the list; so is a base in -s
-    (a plural or a verb's -s form: "acceptsed")."""
+    cannot go wrong: after two different consonants ("sharding", "linted": shard, lint),
+    or a silent e dropped ("triaging": triage) where no word with the consonant or the
+    vowel doubled was meant ("quiting": quitting, "chosing": choosing). After a vowel an e
+    may be lost ("agreing"), and a base in -s is a plural or a verb's -s form
+    ("acceptsed"): those are left to the list."""
     for suffix in ("ing", "ed"):
         base = word[:-len(suffix)]
-        if word.endswith(suffix) and len(base) >= 4 and base[-1] not in _VOWELS | {"s"} and \
-                base[-2] not in _VOWELS and base[-2] != base[-1] and spell.get(base, 0) >= 500:
-            return True
+        if not word.endswith(suffix) or len(base) < 4 or base[-1] in _VOWELS | {"s"}:
+            continue
+        if base[-2] not in _VOWELS and base[-2] != base[-1] and spell.get(base, 0) >= 500:
+            return True  # shard-ing, lint-ed
+        if base[-2] in _VOWELS and spell.get(base + "e", 0) >= 500 and \
+                base + base[-1] + suffix not in spell and \
+                base[:-1] + base[-2] + base[-1] + suffix not in spell:
+            return True  # triag(e)-ing: no "triagging" or "triaaging" was meant
     return False
+
+
+# a prefix before a hyphen is no word of its own: "mis-picks", "non-urgent", "pre-booked"
+_HYPHEN_PREFIXES = frozenset(_PREFIXES) | {"mis", "ex", "pro", "bi", "tri", "quasi", "neo",
+                                           "pseudo", "intra", "extra", "ultra", "mini", "mega"}
+
+
+def _hyphen_parts(word: str) -> list[str]:
+    """The parts of a word to check: its pieces between hyphens, but for a prefix before a
+    hyphen ("mis" in "mis-picks"), which is checked with the word it belongs to."""
+    if "-" not in word:
+        return [word]
+    parts = [p for p in word.split("-") if p]
+    return [p for i, p in enumerate(parts)
+            if i == len(parts) - 1 or p not in _HYPHEN_PREFIXES] or parts
 
 
 _ROMAN = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
@@ -224,7 +244,7 @@ def _worth_a_look(word: str) -> bool:
         return False
     if len(word) <= 3 and not _swapped_common(word):
         return False  # hr, ux, kpi, wpm: abbreviations typed in lower case, not typos
-    parts = [p for p in word.split("-") if p]
+    parts = _hyphen_parts(word)
     return not (parts and all(known(p) for p in parts))
 
 
@@ -370,7 +390,7 @@ def check_spelling(document: Document, context: Context, options: Options
                 yield Problem(start, end, f"'{raw}' is misspelled; did you mean '{fix}'?",
                               (safe(fix),))
                 continue
-            parts = [p for p in lower.split("-") if p] if "-" in lower else [lower]
+            parts = _hyphen_parts(lower)
             if known(lower) or all(known(p) for p in parts):
                 continue
             if _elongated(raw) is not None:
