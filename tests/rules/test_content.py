@@ -206,6 +206,10 @@ def test_stock_families_and_one_concrete_thing(sentence, specific):
     ("Thank you for describing how your crew plans each roofing job together.", True),
     ("I could start work by March if offered the position.", False),
     ("I am keen to start at Acme Corporation by January.", False),
+    # a plan the reader has, named after "the idea of", "the push to"
+    ("The idea of a one-page brief signed by both sides seems a brilliant way to avoid "
+     "scope creep.", True),
+    ("I loved the idea of joining such a supportive team.", False),
     ("I hope to hear from you before Christmas and would be glad to start in the spring.",
      False),
     ("I would be honoured to join the team as a support worker.", False),
