@@ -43,6 +43,14 @@ def _codes(lint_cli, write, sentence: str) -> set[str]:
     "Your apologies about the short slot were quite unnecessary.",
     "The receptionist's apology for the wait was kind.",
     "Their apologies for the delay were gracious.",
+    # words of the new families in their plain senses
+    "The office overlooks the river, which I loved.",
+    "My bad knee did not stop me enjoying the tour.",
+    "The building was gutted and rebuilt in 2019, you said.",
+    "I said I was sorry to hear it, and I meant it.",
+    "I would love to come to your product launch.",
+    "I was pleased to come to the opening of your new depot.",
+    "The TA for the module was helpful.",
 ])
 def test_lookalike_is_clean(lint_cli, write, sentence):
     assert _codes(lint_cli, write, sentence) == set()
@@ -57,6 +65,18 @@ def test_lookalike_is_clean(lint_cli, write, sentence):
     ("My apologies for the late start.", "T004"),
     ("Thank you for your patience, and apologies for the delay.", "T004"),
     ("Again, my apologies that the video link failed.", "T004"),
+    # wider families (issue 11): looking past the writer's fault, sorry once more, sorry
+    # for the note itself, a trailing sorry; slang for the writer's feeling or fault; the
+    # reader invited to the writer's own event
+    ("I hope you can overlook my late arrival.", "T004"),
+    ("Sorry once more for the confusion over the start time.", "T004"),
+    ("I'm sorry this note is a bit late.", "T004"),
+    ("I really should have prepared better, sorry.", "T004"),
+    ("Ta very much for your time.", "T001"),
+    ("My bad for the wrong file earlier.", "T001"),
+    ("I was gutted to miss the site visit.", "T001"),
+    ("Would you like to come to the opening of my exhibition next month?", "T006"),
+    ("You should come along to our launch party on Friday.", "T006"),
 ])
 def test_fault_beside_the_lookalike_still_found(lint_cli, write, sentence, code):
     assert code in _codes(lint_cli, write, sentence)
