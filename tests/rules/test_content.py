@@ -210,6 +210,17 @@ def test_stock_families_and_one_concrete_thing(sentence, specific):
     ("The idea of a one-page brief signed by both sides seems a brilliant way to avoid "
      "scope creep.", True),
     ("I loved the idea of joining such a supportive team.", False),
+    # a noun phrase goes on after "of"; one concrete word names which team; a story, and
+    # what the writer came to know, are cues
+    ("The queue of 300 planning applications is a challenge I would relish.", True),
+    ("The 4 a.m. start for the sourdough team is impressive.", True),
+    ("Hearing that half your engineers started as apprentices was inspiring.", True),
+    ("I loved the story about the customer who returned a kayak after ten years.", True),
+    ("Knowing that the team publishes its incident reviews openly makes me keen.", True),
+    ("I was impressed by the importance of teamwork and the quality of training.", False),
+    ("I appreciated learning about the structure of the department and the nature of the "
+     "role.", False),
+    ("I enjoyed learning about the depth of the questions.", False),
     ("I hope to hear from you before Christmas and would be glad to start in the spring.",
      False),
     ("I would be honoured to join the team as a support worker.", False),

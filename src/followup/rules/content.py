@@ -336,8 +336,9 @@ def _evidence(words: list[str], generic: frozenset[str], own: frozenset[str],
 def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str]) -> bool:
     """'the new store layout', 'your new store layout', 'the team's biggest strength':
     after "the" or "your" (and a few generic words or names), two or more words in a row
-    that are not generic, at least one of them concrete (not stock: "the exciting
-    challenges ahead" names nothing), and not a job title."""
+    that are not generic (going on after "of": "the queue of 300 planning applications"),
+    or one before a word for a group ("the sourdough team"), at least one of them concrete
+    (not stock: "the exciting challenges ahead" names nothing), and not a job title."""
     for index, word in enumerate(words):
         if word not in ("the", "your"):
             continue
@@ -348,16 +349,39 @@ def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str
         if words[at - 1] == "as" or (words[at - 1] in ("a", "an") and
                                      words[at - 2] == "as"):
             continue  # "to join the team as a support worker": the post, by its title
-        run = concrete = 0
-        while at + run < len(words) and words[at + run] not in generic and \
-                words[at + run] not in own and len(words[at + run]) > 2:
-            concrete += _concrete(words[at + run]) or _number(words, at + run)
-            run += 1
-        following = words[at + run] if at + run < len(words) else ""
-        if run >= 2 and concrete and following not in _TITLE_ENDS and \
-                words[at + run - 1] not in _TITLE_ENDS:  # "the electrical apprenticeship"
+        run, concrete, end = _run(words, at, generic, own)
+        if run and end < len(words) and words[end] == "of":
+            # "the queue of 300 planning applications": the phrase goes on after "of"
+            after = end + 1
+            while after < len(words) and words[after] in ("a", "an", "the"):
+                after += 1
+            more, more_concrete, more_end = _run(words, after, generic, own)
+            if more:
+                run, concrete, end = run + more, concrete + more_concrete, more_end
+        following = words[end] if end < len(words) else ""
+        last = words[end - 1] if end > at else ""
+        if concrete and last not in _TITLE_ENDS and following not in _TITLE_ENDS and \
+                (run >= 2 or following in _GROUP_HEADS):
+            # "the electrical apprenticeship" is the post; "the sourdough team" names which
             return True
     return False
+
+
+# a generic word for a group after one concrete word names which: "the sourdough team"
+_GROUP_HEADS = frozenset({"team", "teams", "department", "office"})
+
+
+def _run(words: list[str], at: int, generic: frozenset[str], own: frozenset[str]
+         ) -> tuple[int, int, int]:
+    """(length, concrete words, end) of the run of words from `at` that are neither
+    generic nor names nor of two letters or fewer."""
+    concrete = 0
+    end = at
+    while end < len(words) and words[end] not in generic and words[end] not in own and \
+            len(words[end]) > 2:
+        concrete += _concrete(words[end]) or _number(words, end)
+        end += 1
+    return end - at, concrete, end
 
 
 # a plan with a date: "Rolling out Salesforce to the field team by March", "moving payroll
@@ -377,6 +401,10 @@ _TOUR = re.compile(r"\b(?:show(?:ed|n|ing)?|took|tak(?:e|en|ing)|walk(?:ed|ing)?
                    r"(?:a)?round (?:the|your) (?:new |main )?([^\W\d_][\w'’-]*)", re.IGNORECASE)
 
 
+# the writer's availability is no plan of the reader's ("I could start work by March")
+_STARTING = frozenset({"start", "starting", "begin", "beginning", "commence", "available"})
+
+
 def _dated_plan(sentence: str, words: list[str], generic: frozenset[str],
                 own: frozenset[str]) -> bool:
     """A sentence that names work by when it is due ("by March") and by at least two
@@ -385,7 +413,7 @@ def _dated_plan(sentence: str, words: list[str], generic: frozenset[str],
     if not _DEADLINE.search(sentence) or {"thank", "thanks"} & set(words):
         return False
     names = _names(sentence)  # "to start at Acme Corporation by January": no work named
-    found = _evidence(words, generic, own, 4)
+    found = [w for w in _evidence(words, generic, own, 4) if w not in _STARTING]
     return len(found) >= 2 and any(w not in names for w in found)
 
 
