@@ -55,6 +55,24 @@ from followup.source import read_document
     ("Thank you for letting me know that the team has offered the Data Engineer role to "
      "another candidate.", "rejection-reply"),
     ("I understand you have gone with an internal candidate.", "rejection-reply"),
+    # openings of real notes: thanks for a day, a pleasure, time appreciated, seeing me
+    ("Many thanks for seeing me on Tuesday.", "thank-you"),
+    ("Just a quick note to say thanks for Tuesday.", "thank-you"),
+    ("What a pleasure it was to meet the team on Friday.", "thank-you"),
+    ("I really appreciated your time this morning.", "thank-you"),
+    ("Thank you for fitting me in at such short notice.", "thank-you"),
+    ("Thank you for your email. Could we move the slot to Tuesday?", "other"),
+    # asking after the decision, and a post filled or an outcome told
+    ("I am writing to ask whether a decision has been reached on the analyst post.",
+     "status-inquiry"),
+    ("I'd be grateful for an update on the coordinator position when you have a moment.",
+     "status-inquiry"),
+    ("I understand the role has now been filled, and I wanted to thank you.",
+     "rejection-reply"),
+    ("Thank you for your email regarding the outcome of my interview.", "rejection-reply"),
+    ("Thank you for telling me about your decision.", "rejection-reply"),
+    ("Thank you for getting back to me about the role, even though it was not the news I "
+     "hoped for.", "rejection-reply"),
 ])
 def test_kind_from_text(text, kind):
     assert infer_kind_of_text(text) == kind
