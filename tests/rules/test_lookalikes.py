@@ -80,3 +80,24 @@ def test_lookalike_is_clean(lint_cli, write, sentence):
 ])
 def test_fault_beside_the_lookalike_still_found(lint_cli, write, sentence, code):
     assert code in _codes(lint_cli, write, sentence)
+
+
+def test_cheers_to_ones_own_referee_is_their_shared_register(lint_cli, write):
+    heads_up = ("Hi Mark,\n\nQuick heads-up: Delta Services may contact you this week about my "
+                "application. Thanks again for agreeing to be a reference.\n\nCheers,\nSam\n")
+    write("ref.md", heads_up)
+    assert "T001" not in {f["code"] for f in findings(lint_cli("ref.md", "--format", "json"))}
+    write("ty.md", _note("").replace("Best regards,", "Cheers,"))
+    assert "T001" in {f["code"] for f in findings(lint_cli("ty.md", "--format", "json"))}
+
+
+def test_a_thank_you_note_that_thanks_in_its_close(lint_cli, write):
+    """"Many thanks," closing a note that says it was a pleasure to meet thanks the reader
+    (C002 counts the sign-off, as for a reply to a rejection)."""
+    write("a.md", "---\nkind: thank-you\n---\n\nDear Aisha,\n\nIt was a pleasure meeting you "
+          f"yesterday. {SPECIFIC}\n\nI am very interested in the role.\n\nMany thanks,\n"
+          "Pablo\n")
+    assert "C002" not in {f["code"] for f in findings(lint_cli("a.md", "--format", "json"))}
+    write("b.md", "---\nkind: thank-you\n---\n\nDear Aisha,\n\nIt was a pleasure meeting you "
+          f"yesterday. {SPECIFIC}\n\nBest regards,\nPablo\n")
+    assert "C002" in {f["code"] for f in findings(lint_cli("b.md", "--format", "json"))}

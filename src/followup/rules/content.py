@@ -143,7 +143,7 @@ _REPLY_PARTS = _PROSE | {"signoff"}
 def check_thanks(document: Document, context: Context, options: Options) -> Iterator[Problem]:
     thanks, _, _, _ = _data()
     reply = document.kind == "rejection-reply"
-    if not _found(document, thanks, _REPLY_PARTS if reply else _PROSE):
+    if not _found(document, thanks, _REPLY_PARTS):
         start, end = _anchor(document)
         if reply:
             # advisers: accept the decision graciously and thank them for considering you
