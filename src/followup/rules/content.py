@@ -136,7 +136,8 @@ def _found(document: Document, pattern: re.Pattern[str],
     return any(pattern.search(expand(document.text[s:e])) for s, e in _prose(document, roles))
 
 
-# a short reply to a rejection often thanks in its close ("Thank you,\nDana"), and that counts
+# a short note or reply to a rejection often thanks in its close ("Many thanks,\nDana"),
+# and that counts
 _REPLY_PARTS = _PROSE | {"signoff"}
 
 
