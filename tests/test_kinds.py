@@ -71,6 +71,8 @@ from followup.source import read_document
      "rejection-reply"),
     ("Thank you for your email regarding the outcome of my interview.", "rejection-reply"),
     ("Thank you for telling me about your decision.", "rejection-reply"),
+    ("Thank you for your email. I regret that the timing did not work out this time.",
+     "rejection-reply"),
     ("Thank you for getting back to me about the role, even though it was not the news I "
      "hoped for.", "rejection-reply"),
 ])

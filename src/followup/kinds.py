@@ -36,7 +36,8 @@ REJECTION = re.compile(
     # "the role has now been filled", "not the news I was hoping for"
     r"(?:role|position|post|job|vacancy) (?:has|had) (?:now |already )?been (?:filled|offered)|"
     r"filled the (?:role|position|post|vacancy)|not the (?:news|outcome|result|answer) I "
-    r"(?:was )?hop(?:ed|ing) for)",
+    r"(?:was )?hop(?:ed|ing) for|(?:did not|didn't|has not|hasn't) work(?:ed)? out (?:this "
+    r"time|on this occasion))",
     _FLAGS)
 THANK_YOU = re.compile(
     r"\b((?:thank(?:s| you)|thx|ty)\b.{0,60}\b(?:interview|interviewing|meeting|meet|speaking|"
