@@ -40,6 +40,41 @@ from followup.source import read_document
      "any update.", "status-inquiry"),
     ("You said the panel would decide last week, and I wanted to check whether there has "
      "been any news.", "status-inquiry"),
+    # one adverb before the deed still thanks for it
+    ("I regret arriving late. Thank you for still giving me the full hour to discuss the "
+     "post.", "thank-you"),
+    ("Thank you so much for kindly walking me through the editorial calendar.", "thank-you"),
+    # writing again, or the decision date the reader gave, in the opening: a status inquiry
+    ("I hope you don't mind me writing again. You mentioned that the library would confirm "
+     "the appointments this month, and I wanted to reaffirm my interest.", "status-inquiry"),
+    ("When we met, you said the panel would make a decision by the 14th, so I wanted to "
+     "reaffirm my interest.", "status-inquiry"),
+    ("Thank you for meeting me on Friday. You mentioned you would be in touch next week.",
+     "thank-you"),
+    # the post went to someone else
+    ("Thank you for letting me know that the team has offered the Data Engineer role to "
+     "another candidate.", "rejection-reply"),
+    ("I understand you have gone with an internal candidate.", "rejection-reply"),
+    # openings of real notes: thanks for a day, a pleasure, time appreciated, seeing me
+    ("Many thanks for seeing me on Tuesday.", "thank-you"),
+    ("Just a quick note to say thanks for Tuesday.", "thank-you"),
+    ("What a pleasure it was to meet the team on Friday.", "thank-you"),
+    ("I really appreciated your time this morning.", "thank-you"),
+    ("Thank you for fitting me in at such short notice.", "thank-you"),
+    ("Thank you for your email. Could we move the slot to Tuesday?", "other"),
+    # asking after the decision, and a post filled or an outcome told
+    ("I am writing to ask whether a decision has been reached on the analyst post.",
+     "status-inquiry"),
+    ("I'd be grateful for an update on the coordinator position when you have a moment.",
+     "status-inquiry"),
+    ("I understand the role has now been filled, and I wanted to thank you.",
+     "rejection-reply"),
+    ("Thank you for your email regarding the outcome of my interview.", "rejection-reply"),
+    ("Thank you for telling me about your decision.", "rejection-reply"),
+    ("Thank you for your email. I regret that the timing did not work out this time.",
+     "rejection-reply"),
+    ("Thank you for getting back to me about the role, even though it was not the news I "
+     "hoped for.", "rejection-reply"),
 ])
 def test_kind_from_text(text, kind):
     assert infer_kind_of_text(text) == kind

@@ -21,21 +21,44 @@ REJECTION = re.compile(
     r"proceed|go) with (?:another|other|a different)|other candidates?\b.{0,40}\b(?:selected|"
     r"chosen|hired)|disappointed (?:to learn|to hear|by the news|with the news)|although I was "
     r"not|(?:while|though) I (?:am|was) disappointed|thank you for (?:letting me know|informing "
-    r"me|your message about|the update on) (?:of |about )?(?:your|the) (?:decision|outcome)|"
+    r"me|telling me|your message about|the update on|your (?:e-?mail|message|letter|call|note) "
+    r"(?:regarding|about|on|concerning|with)|getting back to me (?:about|with|regarding)) "
+    r"(?:of |about )?(?:your|the) (?:decision|outcome)|"
     r"(?:keep|kept) me in mind for (?:future|other)|(?:the|your) decision to (?:hire|offer)|"
-    r"did not get the (?:role|job|position)|wasn't selected|was not selected|unsuccessful)",
+    r"did not get the (?:role|job|position)|wasn't selected|was not selected|unsuccessful|"
+    # the post went to someone else: "offered the role to another candidate", "gone with a
+    # different applicant", "appointed an internal candidate"
+    r"(?:offered|given) the (?:[\w'’-]+ ){0,4}?(?:role|position|job|post|place) to "
+    r"(?:another|a different|an "
+    r"internal|someone else|other)|(?:gone|go|going|went) with (?:another|a different|an "
+    r"internal) (?:candidate|applicant)|(?:chose|chosen|selected|appointed|hired|offered) "
+    r"(?:another|a different|an internal) (?:candidate|applicant)|"
+    # "the role has now been filled", "not the news I was hoping for"
+    r"(?:role|position|post|job|vacancy) (?:has|had) (?:now |already )?been (?:filled|offered)|"
+    r"filled the (?:role|position|post|vacancy)|not the (?:news|outcome|result|answer) I "
+    r"(?:was )?hop(?:ed|ing) for|(?:did not|didn't|has not|hasn't) work(?:ed)? out (?:this "
+    r"time|on this occasion))",
     _FLAGS)
 THANK_YOU = re.compile(
     r"\b((?:thank(?:s| you)|thx|ty)\b.{0,60}\b(?:interview|interviewing|meeting|meet|speaking|"
     r"speak|talking|talk|time|conversation|chat|visit|tour|opportunity|call|today|yesterday|"
-    r"showing me|hosting me|having me|welcoming me)|"
-    r"(?:enjoyed|appreciated) (?:meeting|speaking|talking|our|the|learning|hearing)|"
+    r"showing me|hosting me|having me|welcoming me|seeing me|fitting me in|squeezing me in)|"
+    # "Many thanks for Tuesday", "thank you again for last Friday"
+    r"thank(?:s| you)(?: (?:so|very) much| again)? for (?:last |on )?(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b|"
+    r"(?:enjoyed|(?:really |truly |greatly |very much )?appreciated) (?:meeting|speaking|"
+    r"talking|our|the|learning|hearing|your (?:time|welcome|hospitality|candou?r|insights?|"
+    r"patience))|(?:what|such) a (?:pleasure|delight|treat) (?:it was )?(?:to meet|meeting|"
+    r"to speak|speaking|to talk|talking|to visit|visiting)|"
     r"(?:it was|was) (?:a (?:real )?pleasure|great|wonderful|lovely|nice) (?:to meet|meeting|"
     r"speaking|talking|chatting)|(?:express|extend|convey) my (?:sincere |deep |genuine )?"
     r"(?:appreciation|gratitude|thanks)|(?:grateful|thankful) for (?:the|your|our)|"
     # thanks for what the reader did at the interview ("Thank you for walking me through
     # the release plan", "I can't thank you enough for arranging the ride-along")
-    r"thank(?:s| you)(?: (?:so|very) much)?(?: enough)? for (?:explaining|describing|"
+    # "Thank you for still giving me the full hour", "for kindly walking me through": one
+    # adverb may stand before the deed
+    r"thank(?:s| you)(?: (?:so|very) much)?(?: enough)? for (?:(?:\w+ly|still|again|"
+    r"even|also|always|once again) )?(?:explaining|describing|"
     r"telling me|walking me|talking me|taking me|showing me|discussing|demonstrating|"
     r"inviting me|arranging|organi[sz]ing|hosting|sharing|introducing me|answering|"
     r"considering me|including me|welcoming me|giving me (?:the|a|an|so|such|your)|"
@@ -71,10 +94,27 @@ STATUS = re.compile(
     r"(?:application|interview|conversation|candidacy)|any (?:news|update)s? (?:on|about|"
     r"regarding)|decision (?:has been|is) (?:delayed|made)|where things stand|"
     r"(?:checking|check) in (?:on|about|regarding)|have not (?:yet )?heard|haven't (?:yet )?"
+    r"heard|(?:whether|if) (?:a|the|your|any) (?:final )?decision (?:has|had) (?:yet )?been "
+    r"(?:reached|made|taken)|update on (?:the|my) (?:[\w'’-]+ ){1,3}(?:application|position|"
+    r"role|post|vacancy|job)\b|haven't (?:yet )?"
     r"heard|still (?:very )?interested .{0,40}\b(?:update|timeline|decision)|"
     r"(?:ask|check|see|find out|enquire|inquire) (?:whether|if) there (?:is|has been|are) "
     r"(?:any )?(?:news|update|progress|decision)|check (?:once more|again) on|"
     r"any (?:news|updates?)(?= *[?.,]| yet\b| to share\b| since\b))",
+    _FLAGS)
+# signs of a status inquiry that count in the opening only (a thank-you note may say "you
+# mentioned you would decide by Friday" further down): writing again, and the decision
+# date the reader gave ("You mentioned that the library would confirm the appointments
+# this month")
+STATUS_OPENING = re.compile(
+    r"\b((?:writing|write|wrote|e-?mail(?:ing)?|contact(?:ing)?|follow(?:ing)? up|"
+    r"get(?:ting)? in touch|reach(?:ing)? out) (?:to you |with you )?(?:again|once more|once "
+    r"again)\b|(?:mentioned|said|told me|explained|indicated|expected|hoped|planned)\b.{0,80}"
+    r"\b(?:would|will|should|expected to|hoped to|planned to|aimed to|aim to|hope to|plan to) "
+    r"(?:confirm|decide|make (?:a|the|your|their|its|final) (?:final )?(?:decisions?|"
+    r"appointments?|offers?)|announce|finali[sz]e|be in touch|get back to|let (?:me|candidates|"
+    r"applicants|everyone|us) know|reach a decision|appoint|contact (?:candidates|"
+    r"applicants|me|us)))",
     _FLAGS)
 REFERENCE = re.compile(
     r"\b(as (?:a|one of my|my) references?|(?:would you|could you|are you) (?:be )?(?:willing|"
@@ -138,7 +178,8 @@ def explain_kind(text: str, subject: str | None = None, opening: str | None = No
     found = DOCUMENTS.search(opening)
     if found:
         return "documents", "inferred", found.group(0)
-    thanks, status = THANK_YOU.search(opening), STATUS.search(opening)
+    thanks = THANK_YOU.search(opening)
+    status = STATUS.search(opening) or STATUS_OPENING.search(opening)
     if thanks and not status:
         return "thank-you", "inferred", thanks.group(0)
     if status and (not thanks or status.start() < thanks.start()):

@@ -197,6 +197,44 @@ def test_stock_families_and_one_concrete_thing(sentence, specific):
     test_a_named_thing_counts_as_specific_without_a_record(sentence, specific)
 
 
+# issue 11, clean look-alikes and generic families: a plan with a date and a piece of work
+# ("each roofing job") are specific; a post by its title ("as a support worker", "the
+# graduate scheme"), newcomers in general, a tour of nothing and the close's offers are not
+@pytest.mark.parametrize("sentence, specific", [
+    ("Rolling out Salesforce to the field team by March is an ambitious timeline.", True),
+    ("Moving the payroll to Xero before April sounds like a sensible plan.", True),
+    ("Thank you for describing how your crew plans each roofing job together.", True),
+    ("I could start work by March if offered the position.", False),
+    ("I am keen to start at Acme Corporation by January.", False),
+    # a plan the reader has, named after "the idea of", "the push to"
+    ("The idea of a one-page brief signed by both sides seems a brilliant way to avoid "
+     "scope creep.", True),
+    ("I loved the idea of joining such a supportive team.", False),
+    # a noun phrase goes on after "of"; one concrete word names which team; a story, and
+    # what the writer came to know, are cues
+    ("The queue of 300 planning applications is a challenge I would relish.", True),
+    ("The 4 a.m. start for the sourdough team is impressive.", True),
+    ("Hearing that half your engineers started as apprentices was inspiring.", True),
+    ("I loved the story about the customer who returned a kayak after ten years.", True),
+    ("Knowing that the team publishes its incident reviews openly makes me keen.", True),
+    ("I was impressed by the importance of teamwork and the quality of training.", False),
+    ("I appreciated learning about the structure of the department and the nature of the "
+     "role.", False),
+    ("I enjoyed learning about the depth of the questions.", False),
+    ("I hope to hear from you before Christmas and would be glad to start in the spring.",
+     False),
+    ("I would be honoured to join the team as a support worker.", False),
+    ("I remain very keen on the graduate scheme.", False),
+    ("I was pleased to hear about the training and support you give apprentices.", False),
+    ("Thank you for showing me around and for interviewing me for the staff nurse post.",
+     False),
+    ("Our meeting confirmed that a supervisory role with your company is the right one for "
+     "me.", False),
+])
+def test_dated_plans_pieces_of_work_and_titles(sentence, specific):
+    test_a_named_thing_counts_as_specific_without_a_record(sentence, specific)
+
+
 @pytest.mark.parametrize("body", [
     "Thank you for making time in your week to talk with me about the logistics analyst "
     "role. After meeting you, I am certain my skills would be an asset to your team.",

@@ -12,6 +12,8 @@ from followup.findings import Finding, Severity
 from followup.linter import LintRequest, lint
 from followup.rules.dates import find_dates
 
+from helpers import codes, findings
+
 RECORD = """\
 company: Acme Corporation
 position: Packaging Manager
@@ -302,3 +304,16 @@ def test_no_record_no_timing_checks_but_weekdays_still_checked(tmp_path: Path) -
     result = lint(LintRequest(paths=[str(tmp_path / "note.md")], config=Config(),
                               select=["D"], today=date(2026, 12, 9), grammar="off"))
     assert [f.code for f in result.findings] == ["D003"]
+
+
+def test_a_date_without_its_year_is_read_nearest_the_letter(write, lint_cli):
+    """"I can start on Monday 4 January" in a November 2026 letter is January 2027, a
+    Monday; the wrong weekday is still caught, in that year."""
+    body = ("Dear Ms. Rivera,\n\nThank you for meeting me. I can start on {} 4 January.\n\n"
+            "Best regards,\nJordan Lee\n")
+    write("a.md", body.format("Monday"))
+    assert "D003" not in codes(lint_cli("a.md", "--format", "json"))
+    write("b.md", body.format("Tuesday"))
+    (finding,) = [f for f in findings(lint_cli("b.md", "--format", "json"))
+                  if f["code"] == "D003"]
+    assert "2027 is a Monday" in finding["message"]

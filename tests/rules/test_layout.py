@@ -57,3 +57,16 @@ def test_markdown_list_items_are_not_paragraphs(write, lint_cli):
     write("a.md", letter("Thank you for the tour.\n\n- the scanners\n- the conveyor\n- the team",
                          "I look forward to hearing from you."))
     assert codes(lint_cli("a.md", "--select", "L001", "--format", "json")) == []
+
+
+def test_list_items_are_no_sentences_of_the_paragraph_they_follow(write, lint_cli):
+    """A numbered list of three one-sentence points after a two-sentence opening is one
+    paragraph (L001) but not a five-sentence one (L002); the opening is still measured."""
+    intro = "Thank you for meeting me on Tuesday. I enjoyed our talk about the scorecard."
+    items = "1. I have led two supplier consolidations.\n2. I know the packaging rules.\n" \
+            "3. I can start in January."
+    write("a.md", letter(intro + "\n\n" + items, "I am very interested in the role."))
+    assert codes(lint_cli("a.md", "--select", "L002", "--format", "json")) == []
+    write("b.md", letter(intro + " I liked the line. I hope to return.\n\n" + items))
+    (finding,) = findings(lint_cli("b.md", "--select", "L002", "--format", "json"))
+    assert "4 sentences" in finding["message"]

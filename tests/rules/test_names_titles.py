@@ -116,3 +116,17 @@ def test_a_title_in_the_name_field_is_a_record_error(tmp_path: Path) -> None:
 def test_professor_for_a_doctor_is_a_wrong_title(tmp_path: Path) -> None:
     found = codes(tmp_path, "Dear Prof. Nwosu,")
     assert [(c, s) for c, _m, s in found] == [("N007", ("Dr.",))]
+
+
+def test_a_family_name_written_first_without_a_recorded_family_name(tmp_path: Path) -> None:
+    """"Dr. Trần" greets Trần Văn An rightly (family name first); without `family_name:`
+    the order is unknown, so N007 gives no verdict (and never suggests "Dr. An")."""
+    record = RECORD + "  - name: Trần Văn An\n    honorific: Dr.\n" \
+        "  - name: Kim Ji-won\n    honorific: Ms.\n"
+    for salutation in ("Dear Dr. Trần,", "Dear Ms. Kim,"):
+        found = run(tmp_path, {"interview.yaml": record,
+                               "note.txt": letter(salutation, "Thank you for today.")},
+                    select=("N007",))
+        assert found == [], salutation
+    # a Western given name is still a first name after a title
+    assert [c for c, _m, _s in codes(tmp_path, "Dear Dr. Amara,")] == ["N007"]

@@ -221,3 +221,23 @@ def test_abbreviations_participles_and_sector_words_are_not_misspellings(lint_cl
 def test_a_short_word_with_two_letters_swapped_is_still_a_misspelling(lint_cli, write, body,
                                                                       word):
     assert [got for got, _ in flagged(lint_cli, write, body)] == [word]
+
+
+# issue 11 look-alikes: -ing/-ed on a word of two final consonants is a coinage the list
+# lacks ("sharding the bookings table"), and -yser is the British -yzer ("analyser"); the
+# shapes where misspellings live (a doubled consonant, a silent e) are still checked
+@pytest.mark.parametrize("word", ["sharding", "sharded", "linting", "linted", "analyser",
+                                  "analysers", "catalyser", "triaging", "triaged"])
+def test_inflections_on_two_consonants_and_british_yser_are_known(word) -> None:
+    assert known(word)
+
+
+@pytest.mark.parametrize("word", ["begining", "occured", "commited", "quiting", "chosing",
+                                  "spining", "agreing", "desserted", "finnished", "acceptsed"])
+def test_inflections_where_misspellings_live_are_not_excused(word) -> None:
+    assert not known(word)
+
+
+def test_a_prefix_before_a_hyphen_is_checked_with_its_word(lint_cli, write):
+    assert flagged(lint_cli, write, "I cut mis-picks and non-urgent re-work by half.") == []
+    assert [w for w, _ in flagged(lint_cli, write, "We cut mis-pikcs by half.")] == ["pikcs"]

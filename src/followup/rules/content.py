@@ -136,14 +136,15 @@ def _found(document: Document, pattern: re.Pattern[str],
     return any(pattern.search(expand(document.text[s:e])) for s, e in _prose(document, roles))
 
 
-# a short reply to a rejection often thanks in its close ("Thank you,\nDana"), and that counts
+# a short note or reply to a rejection often thanks in its close ("Many thanks,\nDana"),
+# and that counts
 _REPLY_PARTS = _PROSE | {"signoff"}
 
 
 def check_thanks(document: Document, context: Context, options: Options) -> Iterator[Problem]:
     thanks, _, _, _ = _data()
     reply = document.kind == "rejection-reply"
-    if not _found(document, thanks, _REPLY_PARTS if reply else _PROSE):
+    if not _found(document, thanks, _REPLY_PARTS):
         start, end = _anchor(document)
         if reply:
             # advisers: accept the decision graciously and thank them for considering you
@@ -295,8 +296,11 @@ def _addressee_topics(document: Document, record: Record) -> tuple[str, ...]:
 
 _TITLE_ENDS = frozenset({"position", "role", "job", "opening", "post", "vacancy", "place",
                          "placement", "apprenticeship", "internship", "lectureship"})
-# a job title ("the communications position") names the role, not something discussed
-_TITLE = re.compile(r"\b(?:[\w'’-]+\s+){1,3}(?:position|role|job|opening|post|vacancy)\b"
+# a job title ("the communications position") names the role, not something discussed;
+# "each roofing job", "every job" is a piece of work the reader described, not the post
+_TITLE = re.compile(r"(?<!\beach )(?<!\bevery )(?<!\bper )(?<!\bany )(?<!\banother )"
+                    r"\b(?:(?!(?:each|every|per|any|another)\b)[\w'’-]+\s+){1,3}"
+                    r"(?:position|role|job|opening|post|vacancy)\b"
                     r"(?!\s+(?:hours|times|date|day|night|ceremony|event))", re.IGNORECASE)
 
 
@@ -333,8 +337,9 @@ def _evidence(words: list[str], generic: frozenset[str], own: frozenset[str],
 def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str]) -> bool:
     """'the new store layout', 'your new store layout', 'the team's biggest strength':
     after "the" or "your" (and a few generic words or names), two or more words in a row
-    that are not generic, at least one of them concrete (not stock: "the exciting
-    challenges ahead" names nothing), and not a job title."""
+    that are not generic (going on after "of": "the queue of 300 planning applications"),
+    or one before a word for a group ("the sourdough team"), at least one of them concrete
+    (not stock: "the exciting challenges ahead" names nothing), and not a job title."""
     for index, word in enumerate(words):
         if word not in ("the", "your"):
             continue
@@ -342,16 +347,75 @@ def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str
         while at < len(words) and at - index <= 3 and (words[at] in generic or
                                                        words[at] in own):
             at += 1
-        run = concrete = 0
-        while at + run < len(words) and words[at + run] not in generic and \
-                words[at + run] not in own and len(words[at + run]) > 2:
-            concrete += _concrete(words[at + run]) or _number(words, at + run)
-            run += 1
-        following = words[at + run] if at + run < len(words) else ""
-        if run >= 2 and concrete and following not in _TITLE_ENDS and \
-                words[at + run - 1] not in _TITLE_ENDS:  # "the electrical apprenticeship"
+        if words[at - 1] == "as" or (words[at - 1] in ("a", "an") and
+                                     words[at - 2] == "as"):
+            continue  # "to join the team as a support worker": the post, by its title
+        run, concrete, end = _run(words, at, generic, own)
+        if run and end < len(words) and words[end] == "of":
+            # "the queue of 300 planning applications": the phrase goes on after "of"
+            after = end + 1
+            while after < len(words) and words[after] in ("a", "an", "the"):
+                after += 1
+            more, more_concrete, more_end = _run(words, after, generic, own)
+            if more:
+                run, concrete, end = run + more, concrete + more_concrete, more_end
+        following = words[end] if end < len(words) else ""
+        last = words[end - 1] if end > at else ""
+        if concrete and last not in _TITLE_ENDS and following not in _TITLE_ENDS and \
+                (run >= 2 or following in _GROUP_HEADS):
+            # "the electrical apprenticeship" is the post; "the sourdough team" names which
             return True
     return False
+
+
+# a generic word for a group after one concrete word names which: "the sourdough team"
+_GROUP_HEADS = frozenset({"team", "teams", "department", "office"})
+
+
+def _run(words: list[str], at: int, generic: frozenset[str], own: frozenset[str]
+         ) -> tuple[int, int, int]:
+    """(length, concrete words, end) of the run of words from `at` that are neither
+    generic nor names nor of two letters or fewer."""
+    concrete = 0
+    end = at
+    while end < len(words) and words[end] not in generic and words[end] not in own and \
+            len(words[end]) > 2:
+        concrete += _concrete(words[end]) or _number(words, end)
+        end += 1
+    return end - at, concrete, end
+
+
+# a plan with a date: "Rolling out Salesforce to the field team by March", "moving payroll
+# to Xero before the spring", the reader's project, named by what is done and by when
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december")
+_DEADLINE = re.compile(r"\b(?:(?:by|before|until|ahead of|in time for)\s+(?:the\s+)?"
+                       r"(?:end\s+of\s+|start\s+of\s+|early\s+|late\s+|mid-?)?(?:"
+                       + _MONTHS + r"|spring|summer|autumn|fall|winter|q[1-4]|next\s+\w+)|"
+                       r"(?:next|this)\s+(?:year|quarter|spring|summer|autumn|winter))\b",
+                       re.IGNORECASE)
+
+
+# a tour of a named place ("showing me around the bakery", "walked me round your cold
+# store"): the place was seen, where "showing me around" alone names nothing
+_TOUR = re.compile(r"\b(?:show(?:ed|n|ing)?|took|tak(?:e|en|ing)|walk(?:ed|ing)?) (?:me|us) "
+                   r"(?:a)?round (?:the|your) (?:new |main )?([^\W\d_][\w'’-]*)", re.IGNORECASE)
+
+
+# the writer's availability is no plan of the reader's ("I could start work by March")
+_STARTING = frozenset({"start", "starting", "begin", "beginning", "commence", "available"})
+
+
+def _dated_plan(sentence: str, words: list[str], generic: frozenset[str],
+                own: frozenset[str]) -> bool:
+    """A sentence that names work by when it is due ("by March") and by at least two
+    concrete words or names, one of them no name, without thanking (a thanks with a date
+    is the interview's)."""
+    if not _DEADLINE.search(sentence) or {"thank", "thanks"} & set(words):
+        return False
+    names = _names(sentence)  # "to start at Acme Corporation by January": no work named
+    found = [w for w in _evidence(words, generic, own, 4) if w not in _STARTING]
+    return len(found) >= 2 and any(w not in names for w in found)
 
 
 def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[str],
@@ -359,12 +423,18 @@ def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[s
     """A sentence that refers to the conversation and names a concrete subject (a word
     that is neither stock nor a name, see `_names`, or a number)."""
     sentence = _CONTACT.sub(" ", sentence)
-    own = own | _names(sentence)
+    record_own, own = own, own | _names(sentence)
     words = [w for w in _WORD.findall(sentence.lower().replace("’", "'"))]
     if {"your", "you"} & set(words[:12]) and not {"thank", "thanks"} & set(words) and \
             len(_evidence(words, generic, own, 4)) >= 3:
         return True  # "Your plan to split grant reports by funder makes sense."
-    if _names_a_thing(words, generic, own):
+    # a dated plan counts the names in it ("rolling out Salesforce by March"): a plan with
+    # a date names a tool or a site, where a name alone is the employer of any note
+    if _names_a_thing(words, generic, own) or \
+            _dated_plan(sentence, words, generic, record_own):
+        return True
+    tour = _TOUR.search(sentence)
+    if tour and tour.group(1).lower() not in generic and tour.group(1).lower() not in own:
         return True
     for match in cue.finditer(sentence):
         rest = _TITLE.sub(" ", sentence[match.end():])  # "the communications position"

@@ -314,6 +314,18 @@ def _format_like(written: WrittenDate, value: date) -> str:
     return body
 
 
+def _nearest(value: date, sent: date) -> date:
+    """A date written without its year, in the year that puts it nearest the letter: "I
+    can start on Monday 4 January" in a November letter is next January's Monday."""
+    candidates = []
+    for year in (value.year - 1, value.year, value.year + 1):
+        try:
+            candidates.append(value.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(candidates, key=lambda d: (abs((d - sent).days), d != value))
+
+
 def check_dates(document: Document, context: Context, options: Options) -> Iterator[Problem]:
     record = context.record
     text = document.text
@@ -335,17 +347,18 @@ def check_dates(document: Document, context: Context, options: Options) -> Itera
                           f"{interview_day:%A, %B} {interview_day.day}, {interview_day.year}; "
                           f"write '{right}'", (right,))
             continue
-        if written.weekday and written.value.weekday() != _WEEKDAYS[
+        value = written.value if written.year_given else _nearest(written.value, sent.date())
+        if written.weekday and value.weekday() != _WEEKDAYS[
                 written.weekday.lower().rstrip(".")]:
-            actual = written.value.weekday()
+            actual = value.weekday()
             assert written.weekday_span is not None
             s, e = written.weekday_span
             right = _weekday_like(written.weekday, actual)
             fixed = text[written.start:s] + right + text[e:written.end]
-            year_note = "" if written.year_given else f" (taking the year as {default_year})"
+            year_note = "" if written.year_given else f" (taking the year as {value.year})"
             yield Problem(written.start, written.end,
-                          f"'{written.text}': {written.value:%B} {written.value.day}, "
-                          f"{written.value.year} is a {calendar.day_name[actual]}, not a "
+                          f"'{written.text}': {value:%B} {value.day}, "
+                          f"{value.year} is a {calendar.day_name[actual]}, not a "
                           f"{calendar.day_name[_WEEKDAYS[written.weekday.lower().rstrip('.')]]}"
                           f"{year_note}; write '{fixed}'", (fixed,))
     if interview_day is None or not dated:

@@ -7,6 +7,7 @@ three sentences and about fifty words a paragraph, and 50-130 words in all.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from ..document import Document, Paragraph
@@ -70,11 +71,22 @@ def check_paragraph_count(document: Document, context: Context, options: Options
                       f"{limit} or fewer (this is paragraph {limit + 1})")
 
 
+def _prose_part(document: Document, paragraph: Paragraph) -> Paragraph:
+    """The paragraph up to its first list item: a Markdown list belongs to the paragraph
+    that introduces it (one paragraph for L003), but its items are short lines of their
+    own, not sentences of a long paragraph ("three points: 1. ... 2. ... 3. ...")."""
+    items = [i for i in document.item_starts if paragraph.start < i < paragraph.end]
+    if not items:
+        return paragraph
+    return replace(paragraph, end=min(items))
+
+
 def check_paragraph_length(document: Document, context: Context, options: Options
                            ) -> Iterator[Problem]:
     max_sentences = options["max_sentences"]
     max_words = options["max_words"]
-    for paragraph in document.body:
+    for whole in document.body:
+        paragraph = _prose_part(document, whole)
         sentences = _sentences(document, paragraph)
         words = _words(document, paragraph)
         reasons = []

@@ -3,7 +3,7 @@
 The word list is pyspellchecker's English frequency list (about 160,000 words with their
 frequencies; it knows contractions such as "don't" and "I'm"), widened by
 `models/spelling-accept.txt` (workplace words it lacks) and by British spellings derived
-from the American ones it knows (colour, organise, centre, defence, analyse). A word the
+from the American ones it knows (colour, organise, centre, defence, analyse, analyser). A word the
 list lacks is reported only when it is a known misspelling (`models/misspellings.yaml`) or
 a single edit away from a known word: precision first, so a jargon word or a name with no
 close English word is left alone. A word of three letters or fewer is reported only when
@@ -11,8 +11,9 @@ it is listed or two swapped letters of one of the commonest words ("adn", "yuo")
 in lower case, "hr", "ux" and "wpm" are abbreviations, not typos. A word with accents is
 known when the word without them is (résumé, naïve, façade, rôle). Workplace coinages the
 list lacks are known too: a prefix on a common word ("rebrand", "upsell"), un- on a past
-participle ("unvented") and a closed compound of two common words ("timesheet",
-"toolchain"); wrongly joined pairs ("eachother") are listed misspellings. At a sentence
+participle ("unvented"), a closed compound of two common words ("timesheet",
+"toolchain") and -ing/-ed after two different consonants ("sharding", "linted"); wrongly
+joined pairs ("eachother") are listed misspellings. At a sentence
 start a capitalised word is taken for a name or a product ("Figma", "Jira") unless it is
 a near miss of a very common word.
 
@@ -86,7 +87,7 @@ _BRITISH = (
     (re.compile(r"oul(?=d)"), "ol"),  # mould, moulding, smoulder
     (re.compile(r"^scep"), "skep"),  # sceptic, sceptical, scepticism
     (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),  # organise, realised
-    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),  # analyse, paralysed
+    (re.compile(r"ys(e|ed|es|ing|er|ers)$"), r"yz\1"),  # analyse, paralysed, analyser
     (re.compile(r"tre(s?)$"), r"ter\1"),  # centre, metres
     (re.compile(r"tred$"), "tered"),  # centred
     (re.compile(r"ence(s?)$"), r"ense\1"),  # defence, offence
@@ -133,7 +134,8 @@ def known(word: str) -> bool:
     if _ROMAN.fullmatch(word) or _derived(word, spell):
         return True
     # a listed misspelling is never excused as a coinage ("eachother", "ontime")
-    return word not in _misspellings() and (_prefixed(word, spell) or _compound(word, spell))
+    return word not in _misspellings() and (_prefixed(word, spell) or _compound(word, spell)
+                                            or _inflected(word, spell))
 
 
 # Workplace coinages a frequency list lacks: a prefix on a common word ("rebrand",
@@ -192,6 +194,44 @@ def _derived(word: str, spell: dict[str, int]) -> bool:
     return False
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _inflected(word: str, spell: dict[str, int]) -> bool:
+    """-ing or -ed on a word the list knows but not in that form, where the spelling
+    cannot go wrong: after two different consonants ("sharding", "linted": shard, lint),
+    or a silent e dropped ("triaging": triage) where no word with the consonant or the
+    vowel doubled was meant ("quiting": quitting, "chosing": choosing). After a vowel an e
+    may be lost ("agreing"), and a base in -s is a plural or a verb's -s form
+    ("acceptsed"): those are left to the list."""
+    for suffix in ("ing", "ed"):
+        base = word[:-len(suffix)]
+        if not word.endswith(suffix) or len(base) < 4 or base[-1] in _VOWELS | {"s"}:
+            continue
+        if base[-2] not in _VOWELS and base[-2] != base[-1] and spell.get(base, 0) >= 500:
+            return True  # shard-ing, lint-ed
+        if base[-2] in _VOWELS and spell.get(base + "e", 0) >= 500 and \
+                base + base[-1] + suffix not in spell and \
+                base[:-1] + base[-2] + base[-1] + suffix not in spell:
+            return True  # triag(e)-ing: no "triagging" or "triaaging" was meant
+    return False
+
+
+# a prefix before a hyphen is no word of its own: "mis-picks", "non-urgent", "pre-booked"
+_HYPHEN_PREFIXES = frozenset(_PREFIXES) | {"mis", "ex", "pro", "bi", "tri", "quasi", "neo",
+                                           "pseudo", "intra", "extra", "ultra", "mini", "mega"}
+
+
+def _hyphen_parts(word: str) -> list[str]:
+    """The parts of a word to check: its pieces between hyphens, but for a prefix before a
+    hyphen ("mis" in "mis-picks"), which is checked with the word it belongs to."""
+    if "-" not in word:
+        return [word]
+    parts = [p for p in word.split("-") if p]
+    return [p for i, p in enumerate(parts)
+            if i == len(parts) - 1 or p not in _HYPHEN_PREFIXES] or parts
+
+
 _ROMAN = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 
 
@@ -204,7 +244,7 @@ def _worth_a_look(word: str) -> bool:
         return False
     if len(word) <= 3 and not _swapped_common(word):
         return False  # hr, ux, kpi, wpm: abbreviations typed in lower case, not typos
-    parts = [p for p in word.split("-") if p]
+    parts = _hyphen_parts(word)
     return not (parts and all(known(p) for p in parts))
 
 
@@ -350,7 +390,7 @@ def check_spelling(document: Document, context: Context, options: Options
                 yield Problem(start, end, f"'{raw}' is misspelled; did you mean '{fix}'?",
                               (safe(fix),))
                 continue
-            parts = [p for p in lower.split("-") if p] if "-" in lower else [lower]
+            parts = _hyphen_parts(lower)
             if known(lower) or all(known(p) for p in parts):
                 continue
             if _elongated(raw) is not None:

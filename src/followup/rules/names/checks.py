@@ -165,8 +165,13 @@ def check_wrong_honorific(document: Document, context: Context, options: Options
         written_name = text[dotted_end:name_end].strip()
         full_name_follows = fold(text[name_end:name_end + 80].lstrip()).startswith(
             fold(person.last_name))
+        # "Dr. Nguyễn" for Nguyễn Văn An: the family name comes first in the bearer's own
+        # order; without a recorded family_name the order is unknown, so no verdict
+        family_first = person.family_name is None and person.given_name is None and \
+            fold(written_name) in name_data().family_first
         if written_name and fold(written_name) == fold(person.first_name) and \
-                fold(written_name) != fold(person.last_name) and not full_name_follows:
+                fold(written_name) != fold(person.last_name) and not full_name_follows and \
+                not family_first:
             yield Problem(start, name_end,
                           f"a title goes with the family name: '{person.greeting_name}', "
                           f"not '{text[start:name_end]}'",

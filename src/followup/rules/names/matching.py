@@ -33,6 +33,8 @@ class NameData:
     nickname_groups: tuple[tuple[str, ...], ...]
     company_connectives: frozenset[str] = frozenset()  # folded: "and", "&", "of"
     legal_suffixes: frozenset[str] = frozenset()  # folded, without the full stop: "ltd"
+    # folded: family names written first in their bearers' own order ("Nguyễn Văn An")
+    family_first: frozenset[str] = frozenset()
 
 
 @cache
@@ -49,6 +51,7 @@ def name_data() -> NameData:
         company_connectives=frozenset(fold(str(w)) for w in raw.get("company_connectives", ())),
         legal_suffixes=frozenset(fold(str(w)).rstrip(".")
                                  for w in raw.get("legal_suffixes", ())),
+        family_first=frozenset(fold(str(w)) for w in raw.get("family_first", ())),
     )
 
 
