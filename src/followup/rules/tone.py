@@ -20,6 +20,7 @@ from typing import Any
 from .. import lexicons
 from ..document import Document, Paragraph
 from ..findings import Problem, Severity, safe
+from . import verdicts
 from .base import Context, Options, Rule
 
 _PROSE = frozenset({"salutation", "body", "heading"})  # where phrases count by default
@@ -378,7 +379,19 @@ _CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z][A-Z'’]*[A-Z](?![\w'’])"
 
 def check_negative(document: Document, context: Context, options: Options
                    ) -> Iterator[Problem]:
-    yield from _problems(document, "negative.yaml", "negative phrasing")
+    """The phrase entries of models/negative.yaml, then the structural verdicts
+    (rules/verdicts.py) that no phrase already covers."""
+    phrases = list(_problems(document, "negative.yaml", "negative phrasing"))
+    yield from phrases
+    for start, end, reason in verdicts.problems(document):
+        if any(p.start < end and start < p.end for p in phrases):
+            continue
+        paragraph = paragraph_at(document, start)
+        if paragraph is None or paragraph.role not in _PROSE or \
+                in_quotes(document, paragraph, start):
+            continue
+        text = document.text[start:end]
+        yield Problem(start, end, f"negative phrasing '{text}': {reason}".rstrip(": "))
 
 
 def check_apologetic(document: Document, context: Context, options: Options

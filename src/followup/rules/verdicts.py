@@ -1,0 +1,460 @@
+"""T003's structural verdict check: a target of criticism and a negative evaluation of it,
+linked inside one clause.
+
+The phrase entries of `models/negative.yaml` know the shapes they were shown; writers
+judge in many more ("the panel seemed a little dismissive", "your clunky portal", "my
+manager micromanaged everyone", "what a mess the parking was"). This check knows the
+parts instead (`models/verdicts.yaml`: target word classes with the owner they need,
+evaluations, linking, conduct, neglect and failure verbs, idioms, negators, words of
+degree, the reader's own account) and the few ways English joins a target to a verdict:
+
+- copula or perception verb: TARGET ... be/seem/feel/look/sound ... EVALUATION
+- attributive: the/your/my ... EVALUATION TARGET ("the chaotic reception")
+- bad conduct with the target as subject: TARGET ignored/kept interrupting/micromanaged
+- a duty denied: TARGET never listened / didn't introduce himself
+- judging verb: I found TARGET EVALUATION
+- exclamation: what a EVALUATION ... TARGET
+- the writer's performance: I/my answer + a failure verb or an evaluation of oneself
+
+The letter is tokenised once (`document.spacy`); the check walks its tokens once, cutting
+clauses at sentence ends, semicolons and joining words, and from each target scans a
+bounded window ahead, so the pass is linear in the tokens (no re-parsing, no model). A
+denial ("was not cold at all") is no verdict, and a sentence that reports the reader's
+own account or offers to solve the reader's problem silences verdicts on the reader's
+side ("you mentioned the old system was slow", "your team has had a chaotic year and I
+can help").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .. import lexicons
+from ..document import Document
+
+VERDICTS = "verdicts.yaml"
+SIDES = ("reader", "employer", "self")
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Token sequences (by spaCy norm) indexed by their first token, longest first."""
+
+    first: dict[str, tuple[tuple[str, ...], ...]]
+
+    def at(self, norms: list[str], i: int, end: int) -> int:
+        """The length of the longest phrase starting at token `i` and ending by `end`."""
+        for words in self.first.get(norms[i], ()):
+            n = len(words)
+            if i + n <= end and (n == 1 or tuple(norms[i:i + n]) == words):
+                return n
+        return 0
+
+    def __contains__(self, norm: str) -> bool:
+        return any(len(w) == 1 for w in self.first.get(norm, ()))
+
+
+@cache
+def _tokens(text: str) -> tuple[str, ...]:
+    from ..nlp import tokenizer
+
+    return tuple(t.norm_ for t in tokenizer().tokenizer(text) if not t.is_space)
+
+
+def entry_phrases(words: Iterable[str]) -> set[tuple[str, ...]]:
+    """The token sequences of an entry's choices (`~word` forms and `@class` expanded)."""
+    out: set[tuple[str, ...]] = set()
+    for piece in words:
+        for choice in lexicons.choices(str(piece).replace(" ", "_")):
+            tokens = _tokens(choice.replace("_", " "))
+            if tokens:
+                out.add(tokens)
+    return out
+
+
+def _index(phrases: Iterable[tuple[str, ...]]) -> Phrases:
+    first: dict[str, list[tuple[str, ...]]] = {}
+    for words in set(phrases):
+        first.setdefault(words[0], []).append(words)
+    return Phrases({k: tuple(sorted(v, key=len, reverse=True)) for k, v in first.items()})
+
+
+@dataclass(frozen=True)
+class Model:
+    """The compiled parts of `models/verdicts.yaml`."""
+
+    targets: dict[tuple[str, ...], frozenset[str]]  # phrase -> sides
+    people: frozenset[tuple[str, ...]]  # the targets that are people
+    target_index: Phrases
+    messages: dict[str, str]  # side -> what the finding says
+    predicate: dict[str, Phrases]  # side[:people|:things] -> evaluations after a verb
+    attributive: Phrases
+    link: Phrases
+    aux: Phrases
+    conduct: Phrases
+    neglect: Phrases
+    judge: Phrases
+    failure: Phrases
+    unless_next: dict[tuple[str, ...], frozenset[str]]  # a verb -> words it must not precede
+    idiom: Phrases
+    exclaim: Phrases
+    negator: Phrases
+    degree: Phrases
+    account: Phrases
+    remedy: Phrases
+    joiner: Phrases
+
+
+@cache
+def model(evaluations: str = "hand") -> Model:
+    """The verdict model; `evaluations` is where the negative words come from: `hand`
+    (the reviewed lists of models/verdicts.yaml) or, for the comparison in
+    bench/verdict_sources.py, `vader` or `both`."""
+    entries = lexicons.load(VERDICTS) or []
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        by_kind.setdefault(entry["kind"], []).append(entry)
+
+    def phrases(kind: str) -> set[tuple[str, ...]]:
+        out: set[tuple[str, ...]] = set()
+        for entry in by_kind.get(kind, []):
+            out |= entry_phrases(entry["words"])
+        return out
+
+    targets: dict[tuple[str, ...], set[str]] = {}
+    people: set[tuple[str, ...]] = set()
+    messages: dict[str, str] = {}
+    for entry in by_kind.get("target", []):
+        messages.setdefault(entry["side"], entry.get("message") or entry["reason"])
+        for words in entry_phrases(entry["words"]):
+            targets.setdefault(words, set()).add(entry["side"])
+            if entry.get("people"):
+                people.add(words)
+
+    def judged(entry: dict[str, Any], use: str) -> bool:
+        return use in (entry.get("use") or ["predicate"])
+
+    predicate: dict[str, Phrases] = {}
+    for key in ("reader:people", "reader:things", "employer:people", "employer:things",
+                "self"):
+        side, _, of = key.partition(":")
+
+        def applies(entry: dict[str, Any], side: str = side, of: str = of) -> bool:
+            return side in (entry.get("sides") or ["reader", "employer"]) and \
+                entry.get("of", of) == of
+
+        wanted: set[tuple[str, ...]] = set()
+        for entry in by_kind.get("evaluation", []):
+            if judged(entry, "predicate") and applies(entry):
+                wanted |= entry_phrases(entry["words"])
+        if side != "self" and evaluations != "hand":
+            vader = {(w,) for w in vader_words()}
+            wanted = vader | {w for w in wanted if len(w) > 1} if evaluations == "vader" \
+                else wanted | vader
+        for entry in by_kind.get("stop", []):
+            if applies(entry):
+                wanted -= entry_phrases(entry["words"])
+        for entry in by_kind.get("evaluation", []):  # what a stop entry took, for `of`
+            if judged(entry, "predicate") and applies(entry) and entry.get("of") == of:
+                wanted |= entry_phrases(entry["words"])
+        predicate[key] = _index(wanted)
+    attributive: set[tuple[str, ...]] = set()
+    for entry in by_kind.get("evaluation", []):
+        if judged(entry, "attributive"):
+            attributive |= entry_phrases(entry["words"])
+    unless_next: dict[tuple[str, ...], frozenset[str]] = {}
+    for kind in ("failure", "conduct"):
+        for entry in by_kind.get(kind, []):
+            if entry.get("unless_next"):
+                after = frozenset(n for w in entry["unless_next"] for n in _tokens(str(w)))
+                for phrase in entry_phrases(entry["words"]):
+                    unless_next[phrase] = after
+    return Model(
+        unless_next=unless_next,
+        targets={k: frozenset(v) for k, v in targets.items()}, people=frozenset(people),
+        target_index=_index(targets), messages=messages, predicate=predicate,
+        attributive=_index(attributive),
+        **{kind: _index(phrases(kind)) for kind in (
+            "link", "aux", "conduct", "neglect", "judge", "failure", "idiom", "exclaim",
+            "negator", "degree", "account", "remedy", "joiner")})
+
+
+VADER_THRESHOLD = -1.5
+
+
+@cache
+def vader_words(threshold: float = VADER_THRESHOLD) -> frozenset[str]:
+    """The single words of the VADER sentiment lexicon with a mean valence at or below
+    `threshold` (only for the comparison of evaluation sources)."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("vaderSentiment")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    path = Path(spec.origin).parent / "vader_lexicon.txt"
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            try:
+                if float(parts[1]) <= threshold:
+                    out.add(parts[0].lower())
+            except ValueError:
+                continue
+    return frozenset(out)
+
+
+# Closed-class words the scanner knows by itself (norms): they are grammar, not data.
+_READER_OWNERS = frozenset({"the", "your", "their", "its", "this", "that", "these", "those",
+                            "his", "her", "'s", "some", "a", "an", "yours", "whose"})
+_MY = frozenset({"my"})
+_PREPOSITIONS = frozenset({"at", "in", "on", "of", "for", "from", "with", "about", "during",
+                           "around", "near", "by", "to", "behind", "inside", "outside",
+                           "over", "under", "into", "between", "after", "before"})
+_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she"})
+_CUTS = frozenset({".", "!", "?", ";", ":", "—", "–", "(", ")", "\"", "“", "”", "…"})
+_SOFT = frozenset({",", "-"})
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "his", "her", "your", "my",
+                          "all", "every", "its", "this", "that", "these", "those"})
+_TRANSITIVE_FAILURES = frozenset({"froze", "freeze", "freezes", "blew", "blow", "blows",
+                                  "forgot", "forget", "forgets", "cut"})
+_WINDOW = 12  # tokens a predicate may stand after its target
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One verdict: token span [start, end) and the side of its target."""
+
+    start: int
+    end: int
+    side: str
+
+
+def find(doc: Any, evaluations: str = "hand") -> list[Verdict]:
+    """Every verdict of the letter, at most one per clause."""
+    m = model(evaluations)
+    norms = [t.norm_ for t in doc]
+    if not norms:
+        return []
+    texts = [t.text for t in doc]
+    sentence_of = [0] * len(norms)
+    silenced: list[bool] = []
+    clauses: list[tuple[int, int]] = []
+    start = 0
+    sentence = -1
+    i = 0
+    while i <= len(norms):
+        if i == len(norms) or doc[i].is_sent_start:
+            if i > start:
+                clauses.append((start, i))
+            if i == len(norms):
+                break
+            sentence += 1
+            silenced.append(False)
+            start = i
+        sentence_of[i] = sentence
+        if not silenced[sentence] and m.remedy.at(norms, i, len(norms)):
+            silenced[sentence] = True
+        cut = 1 if (texts[i] in _CUTS or "\n" in texts[i]) else m.joiner.at(norms, i,
+                                                                           len(norms))
+        if cut:
+            if i > start:
+                clauses.append((start, i))
+            for k in range(i, min(i + cut, len(norms))):
+                sentence_of[k] = sentence
+            i += cut
+            start = i
+            continue
+        i += 1
+    found = []
+    for first, last in clauses:
+        verdict = _clause(m, norms, first, last)
+        if verdict is None:
+            continue
+        if verdict.side != "self" and (silenced[sentence_of[first]] or any(
+                m.account.at(norms, k, last) for k in range(first, last))):
+            continue  # the reader's account, or a problem the writer offers to solve
+        found.append(verdict)
+    return found
+
+
+def _clause(m: Model, norms: list[str], start: int, end: int) -> Verdict | None:
+    """The first verdict in the clause of tokens [start, end), if any."""
+    lead = start
+    while lead < end and (norms[lead] in _SOFT or norms[lead] in m.degree):
+        lead += 1
+    exclaimed = m.exclaim.at(norms, lead, end) if lead < end else 0
+    i = start
+    while i < end:
+        length = m.target_index.at(norms, i, end)
+        if not length:
+            i += 1
+            continue
+        words = tuple(norms[i:i + length])
+        hit = _target(m, norms, start, end, i, i + length, m.targets[words],
+                      "people" if words in m.people else "things", exclaimed, lead)
+        if hit is not None:
+            return hit
+        i += 1
+    return None
+
+
+def _owner(m: Model, norms: list[str], start: int, i: int) -> tuple[int, str] | None:
+    """Where the target at token `i` is owned and by whom: ("reader", the/your/...),
+    ("mine", my) or ("bare", at the clause's start)."""
+    p = i - 1
+    while p >= max(start, i - 4):
+        n = norms[p]
+        if n == "'s":
+            q = p - 1  # the possessor: "the panel's questions" from "the"
+            while q > max(start, p - 4) and norms[q - 1] not in _READER_OWNERS and \
+                    norms[q - 1] not in _CUTS:
+                q -= 1
+            return (q - 1 if q > start and norms[q - 1] in _READER_OWNERS else q), "reader"
+        if n in _MY:
+            return p, "mine"
+        if n in _READER_OWNERS:
+            return p, "reader"
+        if n in _PREPOSITIONS or n in _PRONOUNS or n in (",", "and", "or") or n in m.link:
+            return None
+        p -= 1
+    if all(norms[k] in _SOFT or norms[k] in m.degree for k in range(start, i)):
+        return i, "bare"
+    return None
+
+
+def _target(m: Model, norms: list[str], start: int, end: int, i: int, j: int,
+            sides: frozenset[str], of: str, exclaimed: int, lead: int) -> Verdict | None:
+    """A verdict on the target at tokens [i, j), in one of the linking shapes."""
+    if sides == {"self"} and norms[i] == "i":
+        e = _after(m, norms, j, end, "self", modifiers=False)
+        return Verdict(i, e, "self") if e else None
+    owner = _owner(m, norms, start, i)
+    if owner is None:
+        return None
+    at, kind = owner
+    candidates: list[str]
+    if kind == "mine":
+        candidates = [s for s in ("self", "employer") if s in sides]
+    else:
+        candidates = ["reader"] if "reader" in sides else []
+    if not candidates:
+        return None
+    denied_before = at > start and norms[at - 1] in m.negator
+    for side in candidates:
+        judged = side if side == "self" else f"{side}:{of}"
+        # attributive: "the chaotic reception", "my toxic old boss"
+        if side != "self" or kind == "mine":
+            for p in range(at + 1 if kind != "bare" else at, i):
+                length = m.attributive.at(norms, p, i)
+                if length and p + length <= i and not denied_before:
+                    return Verdict(at, j, side)
+        # exclamation: "what a mess the parking was"
+        if exclaimed and side != "self" and lead < at:
+            e = _evaluation(m, norms, lead + exclaimed, at, judged)
+            if e:
+                return Verdict(lead, j, side)
+        # "I found the panel a little cold"
+        judge = at - 1
+        if judge >= start and norms[judge] in m.judge and kind != "bare" and not any(
+                norms[k] in m.negator for k in range(max(start, judge - 3), judge)):
+            e = _evaluation(m, norms, j, end, judged, to_be=True)
+            if e:
+                return Verdict(judge - 1 if judge > start and norms[judge - 1] == "i"
+                               else judge, e, side)
+        e = _after(m, norms, j, end, judged, modifiers=True)
+        if e:
+            return Verdict(at, e, side)
+    return None
+
+
+def _after(m: Model, norms: list[str], j: int, end: int, side: str, modifiers: bool
+           ) -> int:
+    """The end of a predicate that judges the target ending at token `j`, or 0: a
+    linking verb and an evaluation, an idiom, a verb of conduct or failure, a denied
+    duty; prepositional phrases and relative clauses after the target are passed over
+    (`modifiers`: "parking at your building was", "the people I work with are")."""
+    k, negated, free, mode = j, False, 0, "near"
+    limit = min(end, j + _WINDOW)
+    while k < limit:
+        n = norms[k]
+        length = m.idiom.at(norms, k, end)
+        if length:
+            return 0 if negated else k + length
+        verbs = m.failure if side == "self" else m.conduct  # side: a `predicate` key
+        length = verbs.at(norms, k, end)
+        if length:
+            if negated:
+                return 0
+            after = norms[k + length] if k + length < len(norms) else ""
+            if side == "self" and n in _TRANSITIVE_FAILURES and after in _DETERMINERS:
+                return 0  # "I froze the hiring budget": an act, not a failure
+            if after in m.unless_next.get(tuple(norms[k:k + length]), ()):
+                return 0  # "I stumbled on your blog": a find, not a failure
+            return k + length
+        length = m.negator.at(norms, k, end)
+        if length:
+            negated = True
+            k += length
+            continue
+        if negated and side != "self":
+            length = m.neglect.at(norms, k, end)
+            if length:
+                return k + length
+        length = m.link.at(norms, k, end)
+        if length:
+            if negated:
+                return 0
+            return _evaluation(m, norms, k + length, end, side)
+        length = m.aux.at(norms, k, end) or m.degree.at(norms, k, end)
+        if length and (mode == "near" or n not in ("the", "a", "an")):
+            k += length
+            continue
+        if not modifiers or n in _SOFT or n in ("and", "or"):
+            return 0
+        if n in _PREPOSITIONS:
+            mode, free = "pp", 3
+        elif n in _PRONOUNS and mode == "near":
+            mode, free = "relative", 3
+        elif mode != "near" and free > 0:
+            free -= 1
+        else:
+            return 0
+        k += 1
+    return 0
+
+
+def _evaluation(m: Model, norms: list[str], k: int, end: int, side: str,
+                to_be: bool = False) -> int:
+    """The end of an evaluation at token `k` (after words of degree), or 0; 0 as well
+    when a negator comes first ("was not cold at all", "never a problem")."""
+    predicate = m.predicate[side]  # "self", or "reader:people" and the like
+    skipped = 0
+    while k < end and skipped <= 6:
+        length = predicate.at(norms, k, end) or m.idiom.at(norms, k, end)
+        if length:
+            return k + length
+        if m.negator.at(norms, k, end):
+            return 0
+        length = m.degree.at(norms, k, end)
+        if not length and to_be and norms[k] in ("to", "be"):
+            length = 1
+        if not length:
+            return 0
+        k += length
+        skipped += 1
+    return 0
+
+
+def problems(document: Document, evaluations: str = "hand"
+             ) -> Iterator[tuple[int, int, str]]:
+    """(start, end, message) of every verdict, as character offsets into the text."""
+    doc = document.spacy
+    m = model(evaluations)
+    for verdict in find(doc, evaluations):
+        first, last = doc[verdict.start], doc[verdict.end - 1]
+        yield first.idx, last.idx + len(last.text), m.messages.get(verdict.side, "")
