@@ -61,7 +61,13 @@ class Phrases:
 def _tokens(text: str) -> tuple[str, ...]:
     from ..nlp import tokenizer
 
-    return tuple(t.norm_ for t in tokenizer().tokenizer(text) if not t.is_space)
+    split = tokenizer().tokenizer
+    tokens = tuple(t.norm_ for t in split(text) if not t.is_space)
+    if len(tokens) == 2 and tokens[1] == "." and " " not in text:
+        whole = tuple(t.norm_ for t in split(text.capitalize()))
+        if len(whole) == 1:
+            return whole  # "mr." is one token where the tokenizer knows "Mr."
+    return tokens
 
 
 def entry_phrases(words: Iterable[str]) -> set[tuple[str, ...]]:
@@ -88,6 +94,7 @@ class Model:
 
     targets: dict[tuple[str, ...], frozenset[str]]  # phrase -> sides
     people: frozenset[tuple[str, ...]]  # the targets that are people
+    named: frozenset[tuple[str, ...]]  # titles a capitalised name follows ("Mr. Ridley")
     target_index: Phrases
     messages: dict[str, str]  # side -> what the finding says
     predicate: dict[str, Phrases]  # side[:people|:things] -> evaluations after a verb
@@ -105,6 +112,11 @@ class Model:
     degree: Phrases
     account: Phrases
     remedy: Phrases
+    people_conduct: Phrases
+    extraposed: Phrases
+    extraposed_then: frozenset[str]
+    extraposed_skip: frozenset[str]  # letter kinds where "it was disappointing" is a fact
+    reassurance: Phrases
     joiner: Phrases
 
 
@@ -126,6 +138,7 @@ def model(evaluations: str = "hand") -> Model:
 
     targets: dict[tuple[str, ...], set[str]] = {}
     people: set[tuple[str, ...]] = set()
+    named: set[tuple[str, ...]] = set()
     messages: dict[str, str] = {}
     for entry in by_kind.get("target", []):
         messages.setdefault(entry["side"], entry.get("message") or entry["reason"])
@@ -133,6 +146,8 @@ def model(evaluations: str = "hand") -> Model:
             targets.setdefault(words, set()).add(entry["side"])
             if entry.get("people"):
                 people.add(words)
+            if entry.get("named"):
+                named.add(words)
 
     def judged(entry: dict[str, Any], use: str) -> bool:
         return use in (entry.get("use") or ["predicate"])
@@ -172,14 +187,19 @@ def model(evaluations: str = "hand") -> Model:
                 after = frozenset(n for w in entry["unless_next"] for n in _tokens(str(w)))
                 for phrase in entry_phrases(entry["words"]):
                     unless_next[phrase] = after
+    extraposed = by_kind.get("extraposed", [])
     return Model(
-        unless_next=unless_next,
+        unless_next=unless_next, named=frozenset(named),
+        extraposed_then=frozenset(n for e in extraposed for w in e.get("then") or ()
+                                  for n in _tokens(str(w))),
+        extraposed_skip=frozenset(k for e in extraposed for k in e.get("skip_kinds") or ()),
         targets={k: frozenset(v) for k, v in targets.items()}, people=frozenset(people),
         target_index=_index(targets), messages=messages, predicate=predicate,
         attributive=_index(attributive),
         **{kind: _index(phrases(kind)) for kind in (
             "link", "aux", "conduct", "neglect", "judge", "failure", "idiom", "exclaim",
-            "negator", "degree", "account", "remedy", "joiner")})
+            "negator", "degree", "account", "remedy", "joiner", "people_conduct",
+            "extraposed", "reassurance")})
 
 
 VADER_THRESHOLD = -1.5
@@ -243,6 +263,7 @@ def find(doc: Any, evaluations: str = "hand") -> list[Verdict]:
     texts = [t.text for t in doc]
     sentence_of = [0] * len(norms)
     silenced: list[bool] = []
+    reassured: list[bool] = []
     clauses: list[tuple[int, int]] = []
     start = 0
     sentence = -1
@@ -255,10 +276,13 @@ def find(doc: Any, evaluations: str = "hand") -> list[Verdict]:
                 break
             sentence += 1
             silenced.append(False)
+            reassured.append(False)
             start = i
         sentence_of[i] = sentence
         if not silenced[sentence] and m.remedy.at(norms, i, len(norms)):
             silenced[sentence] = True
+        if not reassured[sentence] and m.reassurance.at(norms, i, len(norms)):
+            reassured[sentence] = True
         cut = 1 if (texts[i] in _CUTS or "\n" in texts[i]) else m.joiner.at(norms, i,
                                                                            len(norms))
         if cut:
@@ -272,9 +296,11 @@ def find(doc: Any, evaluations: str = "hand") -> list[Verdict]:
         i += 1
     found = []
     for first, last in clauses:
-        verdict = _clause(m, norms, first, last)
+        verdict = _clause(m, norms, texts, first, last)
         if verdict is None:
             continue
+        if verdict.side == "self" and reassured[sentence_of[first]]:
+            continue  # "I was nervous at first, but you put me at ease"
         if verdict.side != "self" and (silenced[sentence_of[first]] or any(
                 m.account.at(norms, k, last) for k in range(first, last))):
             continue  # the reader's account, or a problem the writer offers to solve
@@ -282,12 +308,18 @@ def find(doc: Any, evaluations: str = "hand") -> list[Verdict]:
     return found
 
 
-def _clause(m: Model, norms: list[str], start: int, end: int) -> Verdict | None:
+def _clause(m: Model, norms: list[str], texts: list[str], start: int, end: int
+            ) -> Verdict | None:
     """The first verdict in the clause of tokens [start, end), if any."""
     lead = start
     while lead < end and (norms[lead] in _SOFT or norms[lead] in m.degree):
         lead += 1
-    exclaimed = m.exclaim.at(norms, lead, end) if lead < end else 0
+    if lead >= end:
+        return None
+    exclaimed = m.exclaim.at(norms, lead, end)
+    extraposed = _extraposed(m, norms, lead, end)
+    if extraposed:
+        return Verdict(lead, extraposed, "extraposed")
     i = start
     while i < end:
         length = m.target_index.at(norms, i, end)
@@ -295,19 +327,67 @@ def _clause(m: Model, norms: list[str], start: int, end: int) -> Verdict | None:
             i += 1
             continue
         words = tuple(norms[i:i + length])
-        hit = _target(m, norms, start, end, i, i + length, m.targets[words],
-                      "people" if words in m.people else "things", exclaimed, lead)
+        j = i + length
+        if words in m.named:  # the title's name: the capitalised words after it
+            if j < end and texts[j] == ".":
+                j += 1
+            if j >= end or not texts[j][:1].isupper():
+                i += 1
+                continue
+            while j < end and texts[j][:1].isupper() and j - i < 5:
+                j += 1
+        hit = _target(m, norms, start, end, i, j, m.targets[words],
+                      "people" if words in m.people else "things", exclaimed, lead,
+                      named=words in m.named)
         if hit is not None:
             return hit
         i += 1
     return None
 
 
+def _extraposed(m: Model, norms: list[str], lead: int, end: int) -> int:
+    """The end of "it is frustrating that ..." or "I find it annoying when ..." opening
+    the clause at token `lead`, or 0."""
+    k = lead
+    if k + 2 < end and norms[k] == "i" and norms[k + 1] in m.judge:
+        k += 2
+        linked = True
+    else:
+        linked = False
+    if k >= end or norms[k] not in ("it", "this"):
+        return 0
+    k += 1
+    while not linked and k < end:
+        length = m.link.at(norms, k, end)
+        if length:
+            k += length
+            linked = True
+            break
+        length = m.aux.at(norms, k, end)
+        if not length:
+            return 0
+        k += length
+    skipped = 0
+    while k < end and skipped <= 4:
+        length = m.extraposed.at(norms, k, end)
+        if length:
+            then = norms[k + length] if k + length < len(norms) else "."
+            return k + length if then in m.extraposed_then or k + length == end else 0
+        if m.negator.at(norms, k, end):
+            return 0
+        length = m.degree.at(norms, k, end)
+        if not length:
+            return 0
+        k += length
+        skipped += 1
+    return 0
+
+
 def _owner(m: Model, norms: list[str], start: int, i: int) -> tuple[int, str] | None:
     """Where the target at token `i` is owned and by whom: ("reader", the/your/...),
     ("mine", my) or ("bare", at the clause's start)."""
     p = i - 1
-    while p >= max(start, i - 4):
+    while p >= max(start, i - 8):
         n = norms[p]
         if n == "'s":
             q = p - 1  # the possessor: "the panel's questions" from "the"
@@ -319,21 +399,28 @@ def _owner(m: Model, norms: list[str], start: int, i: int) -> tuple[int, str] | 
             return p, "mine"
         if n in _READER_OWNERS:
             return p, "reader"
+        if n == "-":  # a compound ("back-to-back hours"): its words are modifiers
+            p -= 2
+            continue
+        if n == "of":  # "four hours of interviews": the owner of the head before "of"
+            head = _owner(m, norms, start, p) if p > start else (start, "bare")
+            return head if head is None or head[1] != "mine" else None
         if n in _PREPOSITIONS or n in _PRONOUNS or n in (",", "and", "or") or n in m.link:
             return None
         p -= 1
-    if all(norms[k] in _SOFT or norms[k] in m.degree for k in range(start, i)):
-        return i, "bare"
+    if p < start:  # the clause opens with the target's noun phrase: "Parking at ..."
+        return start, "bare"
     return None
 
 
 def _target(m: Model, norms: list[str], start: int, end: int, i: int, j: int,
-            sides: frozenset[str], of: str, exclaimed: int, lead: int) -> Verdict | None:
+            sides: frozenset[str], of: str, exclaimed: int, lead: int, named: bool = False
+            ) -> Verdict | None:
     """A verdict on the target at tokens [i, j), in one of the linking shapes."""
     if sides == {"self"} and norms[i] == "i":
         e = _after(m, norms, j, end, "self", modifiers=False)
         return Verdict(i, e, "self") if e else None
-    owner = _owner(m, norms, start, i)
+    owner = (i, "reader") if named else _owner(m, norms, start, i)
     if owner is None:
         return None
     at, kind = owner
@@ -369,6 +456,14 @@ def _target(m: Model, norms: list[str], start: int, end: int, i: int, j: int,
         e = _after(m, norms, j, end, judged, modifiers=True)
         if e:
             return Verdict(at, e, side)
+        # "Mr. Ridley spent much of the interview checking his phone"
+        if of == "people" and side != "self":
+            for k in range(j, min(end, j + _WINDOW)):
+                if norms[k] in m.negator:
+                    break
+                length = m.people_conduct.at(norms, k, end)
+                if length:
+                    return Verdict(at, k + length, side)
     return None
 
 
@@ -456,5 +551,8 @@ def problems(document: Document, evaluations: str = "hand"
     doc = document.spacy
     m = model(evaluations)
     for verdict in find(doc, evaluations):
+        if verdict.side == "extraposed" and document.kind in m.extraposed_skip:
+            continue
         first, last = doc[verdict.start], doc[verdict.end - 1]
-        yield first.idx, last.idx + len(last.text), m.messages.get(verdict.side, "")
+        side = "reader" if verdict.side == "extraposed" else verdict.side
+        yield first.idx, last.idx + len(last.text), m.messages.get(side, "")
