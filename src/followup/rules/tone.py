@@ -78,6 +78,7 @@ def _match_all(document: Document) -> None:
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+_QUOTES = frozenset({'"', "“", "”"})
 _FULL_STOPS = frozenset({".", "!", "?"})
 _LONG_GAP = re.compile(r"(?:^|\s)\.\.\.\d(?:\s|$)")
 
@@ -117,6 +118,8 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
     for token in tokens[1:-1]:  # a full stop and a capital inside: two sentences
         if token.text in _FULL_STOPS and doc[token.i + 1].text[:1].isupper():
             return False
+    if entry.get("lexicon") == "negative.yaml" and any(t.text in _QUOTES for t in tokens):
+        return False  # 'you joked that "the parking is a nightmare"': the verdict is quoted
     at = doc[start].idx
     paragraph = paragraph_at(document, at)
     if paragraph is None or paragraph.role not in (entry.get("part") or _PROSE):

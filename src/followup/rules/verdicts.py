@@ -506,6 +506,8 @@ def _after(m: Model, norms: list[str], j: int, end: int, side: str, modifiers: b
                 return 0
             return _evaluation(m, norms, k + length, end, side)
         length = m.aux.at(norms, k, end) or m.degree.at(norms, k, end)
+        if length == 1 and n in _PREPOSITIONS:
+            length = 0  # "of" of "kind of" is a degree, "of the second round" a phrase
         if length and (mode == "near" or n not in ("the", "a", "an")):
             k += length
             continue
