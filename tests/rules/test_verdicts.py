@@ -21,7 +21,7 @@ from helpers import tone_flagged
 ENTRIES = lexicons.load(verdicts.VERDICTS)
 KINDS = {"target", "evaluation", "stop", "link", "aux", "conduct", "neglect", "judge",
          "failure", "idiom", "exclaim", "negator", "degree", "account", "remedy", "joiner",
-         "people_conduct", "extraposed", "reassurance"}
+         "people_conduct", "extraposed", "reassurance", "denial"}
 SPECIFIC = "I enjoyed hearing how your team cut dock wait times at the Denver site last spring."
 
 
@@ -93,6 +93,17 @@ def test_counter_example_is_clean(lint_cli, write, entry, sentence):
     ("My answer about stakeholder conflict was weak.",
      "My answer about stakeholder conflict was weak"),
     ("I rambled on far too long about my placement year.", "I rambled"),
+    # evaluations in pairs, articles after a word of degree, conduct of things
+    ("Your HR team has been slow and unhelpful throughout.",
+     "Your HR team has been slow and unhelpful"),
+    ("My boss is a total control freak.", "My boss is a total control freak"),
+    ("The wifi in the meeting room kept dropping out.",
+     "The wifi in the meeting room kept dropping out"),
+    ("What a waste of time the group task was.", "What a waste of time the group task"),
+    ("Mr. Ridley spent much of the interview checking his phone.",
+     "Mr. Ridley spent much of the interview checking his phone"),
+    ("Four back-to-back hours of interviews was exhausting.",
+     "Four back-to-back hours of interviews was exhausting"),
 ])
 def test_shapes_and_spans(sentence, expected):
     assert _verdicts(sentence) == [expected]
@@ -121,6 +132,14 @@ def test_shapes_and_spans(sentence, expected):
     "I was nervous at the start, but your team put me at ease.",
     "I am anxious to hear how the pilot went.",
     "The questions were challenging, and I enjoyed them.",
+    "I never once felt the panel was cold.",
+    "The flooding at the Leeds site must have been a nightmare for your team.",
+    "At Northwind, the old portal was clunky, so I rebuilt it.",
+    "The interview started with a joke about the weather.",
+    "The team was friendly and not at all dismissive.",
+    "Your app is killer, and I use it every day.",
+    "The case study was difficult but rewarding.",
+    "The interview felt like a war game, which was fun.",
 ])
 def test_silent(sentence):
     assert _verdicts(sentence) == []

@@ -118,8 +118,9 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
     for token in tokens[1:-1]:  # a full stop and a capital inside: two sentences
         if token.text in _FULL_STOPS and doc[token.i + 1].text[:1].isupper():
             return False
-    if entry.get("lexicon") == "negative.yaml" and any(t.text in _QUOTES for t in tokens):
-        return False  # 'you joked that "the parking is a nightmare"': the verdict is quoted
+    if entry.get("lexicon") == "negative.yaml" and (
+            any(t.text in _QUOTES for t in tokens) or verdicts.denied_before(doc, start)):
+        return False  # a quoted verdict, or a denied one: "I never felt the panel was cold"
     at = doc[start].idx
     paragraph = paragraph_at(document, at)
     if paragraph is None or paragraph.role not in (entry.get("part") or _PROSE):

@@ -81,6 +81,12 @@ def entry_phrases(words: Iterable[str]) -> set[tuple[str, ...]]:
     return out
 
 
+def _articles_optional(phrases: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The phrases and, for "a nightmare", "nightmare" too: after "a total" or "an
+    absolute" the article has been passed over as a word of degree."""
+    return phrases | {p[1:] for p in phrases if len(p) > 1 and p[0] in ("a", "an")}
+
+
 def _index(phrases: Iterable[tuple[str, ...]]) -> Phrases:
     first: dict[str, list[tuple[str, ...]]] = {}
     for words in set(phrases):
@@ -117,6 +123,7 @@ class Model:
     extraposed_then: frozenset[str]
     extraposed_skip: frozenset[str]  # letter kinds where "it was disappointing" is a fact
     reassurance: Phrases
+    denial: Phrases
     joiner: Phrases
 
 
@@ -175,7 +182,7 @@ def model(evaluations: str = "hand") -> Model:
         for entry in by_kind.get("evaluation", []):  # what a stop entry took, for `of`
             if judged(entry, "predicate") and applies(entry) and entry.get("of") == of:
                 wanted |= entry_phrases(entry["words"])
-        predicate[key] = _index(wanted)
+        predicate[key] = _index(_articles_optional(wanted))
     attributive: set[tuple[str, ...]] = set()
     for entry in by_kind.get("evaluation", []):
         if judged(entry, "attributive"):
@@ -196,10 +203,11 @@ def model(evaluations: str = "hand") -> Model:
         targets={k: frozenset(v) for k, v in targets.items()}, people=frozenset(people),
         target_index=_index(targets), messages=messages, predicate=predicate,
         attributive=_index(attributive),
+        idiom=_index(_articles_optional(phrases("idiom"))),
         **{kind: _index(phrases(kind)) for kind in (
-            "link", "aux", "conduct", "neglect", "judge", "failure", "idiom", "exclaim",
+            "link", "aux", "conduct", "neglect", "judge", "failure", "exclaim",
             "negator", "degree", "account", "remedy", "joiner", "people_conduct",
-            "extraposed", "reassurance")})
+            "extraposed", "reassurance", "denial")})
 
 
 VADER_THRESHOLD = -1.5
@@ -301,11 +309,24 @@ def find(doc: Any, evaluations: str = "hand") -> list[Verdict]:
             continue
         if verdict.side == "self" and reassured[sentence_of[first]]:
             continue  # "I was nervous at first, but you put me at ease"
-        if verdict.side != "self" and (silenced[sentence_of[first]] or any(
-                m.account.at(norms, k, last) for k in range(first, last))):
+        if verdict.side != "self" and (silenced[sentence_of[first]] or
+                                       _reported(m, norms, first, last, verdict.end)):
             continue  # the reader's account, or a problem the writer offers to solve
         found.append(verdict)
     return found
+
+
+def _reported(m: Model, norms: list[str], first: int, last: int, end: int) -> bool:
+    """Whether the verdict ending at token `end` of the clause [first, last) is the
+    reader's own account: "you mentioned" before its end ("the backlog you described
+    sounds painful"), right after it ("the old system was slow, you said") or "as you
+    said" anywhere; "the people I work with are lazy, and I want the standards you
+    described" is the writer's complaint."""
+    for k in range(first, last):
+        length = m.account.at(norms, k, last)
+        if length and (k < end or k <= end + 2 or norms[k] == "as"):
+            return True
+    return False
 
 
 def _clause(m: Model, norms: list[str], texts: list[str], start: int, end: int
@@ -432,6 +453,8 @@ def _target(m: Model, norms: list[str], start: int, end: int, i: int, j: int,
     if not candidates:
         return None
     denied_before = at > start and norms[at - 1] in m.negator
+    if _denied_judgement(m, norms, start, at):
+        return None
     for side in candidates:
         judged = side if side == "self" else f"{side}:{of}"
         # attributive: "the chaotic reception", "my toxic old boss"
@@ -465,6 +488,32 @@ def _target(m: Model, norms: list[str], start: int, end: int, i: int, j: int,
                 if length:
                     return Verdict(at, k + length, side)
     return None
+
+
+def _denied_judgement(m: Model, norms: list[str], start: int, at: int) -> bool:
+    """Whether a negator and then a verb of judgement stand before the target ("I never
+    once felt the panel was cold", "I don't think the process was slow")."""
+    negated = False
+    for k in range(start, at):
+        if m.negator.at(norms, k, at):
+            negated = True
+        elif negated and m.denial.at(norms, k, at):
+            return True
+    return False
+
+
+def denied_before(doc: Any, i: int) -> bool:
+    """Whether the clause before token `i` denies a judgement of what follows ("I never
+    once felt | the panel was cold"): the phrase lexicon's matches are checked with it."""
+    m = model()
+    start = i
+    while start > 0 and not doc[start].is_sent_start:
+        text = doc[start - 1].text
+        if text in _CUTS or "\n" in text or doc[start - 1].norm_ in m.joiner:
+            break
+        start -= 1
+    norms = [t.norm_ for t in doc[start:i]]
+    return _denied_judgement(m, norms, 0, len(norms))
 
 
 def _after(m: Model, norms: list[str], j: int, end: int, side: str, modifiers: bool
@@ -530,7 +579,7 @@ def _evaluation(m: Model, norms: list[str], k: int, end: int, side: str,
     """The end of an evaluation at token `k` (after words of degree), or 0; 0 as well
     when a negator comes first ("was not cold at all", "never a problem")."""
     predicate = m.predicate[side]  # "self", or "reader:people" and the like
-    skipped = 0
+    skipped, paired = 0, False
     while k < end and skipped <= 6:
         length = predicate.at(norms, k, end) or m.idiom.at(norms, k, end)
         if length:
@@ -540,6 +589,8 @@ def _evaluation(m: Model, norms: list[str], k: int, end: int, side: str,
         length = m.degree.at(norms, k, end)
         if not length and to_be and norms[k] in ("to", "be"):
             length = 1
+        if not length and not paired and k + 2 < end and norms[k + 1] in ("and", "or", ","):
+            length, paired = 2, True  # "slow and unhelpful": the second word judges too
         if not length:
             return 0
         k += length
