@@ -21,7 +21,8 @@ from helpers import tone_flagged
 ENTRIES = lexicons.load(verdicts.VERDICTS)
 KINDS = {"target", "evaluation", "stop", "link", "aux", "conduct", "neglect", "judge",
          "failure", "idiom", "exclaim", "negator", "degree", "account", "remedy", "joiner",
-         "people_conduct", "extraposed", "reassurance", "denial"}
+         "people_conduct", "extraposed", "reassurance", "denial", "dislike",
+         "self_neglect"}
 SPECIFIC = "I enjoyed hearing how your team cut dock wait times at the Denver site last spring."
 
 
@@ -104,6 +105,12 @@ def test_counter_example_is_clean(lint_cli, write, entry, sentence):
      "Mr. Ridley spent much of the interview checking his phone"),
     ("Four back-to-back hours of interviews was exhausting.",
      "Four back-to-back hours of interviews was exhausting"),
+    # the writer's dislike, and what did not go well
+    ("I didn't enjoy the group exercise at all.", "I didn't enjoy the group exercise"),
+    ("I was not impressed by the parking.", "I was not impressed by the parking"),
+    ("The interview didn't go well.", "The interview didn't go well"),
+    ("I didn't explain myself well on the pricing question.",
+     "I didn't explain myself well"),
 ])
 def test_shapes_and_spans(sentence, expected):
     assert _verdicts(sentence) == [expected]
@@ -140,6 +147,9 @@ def test_shapes_and_spans(sentence, expected):
     "Your app is killer, and I use it every day.",
     "The case study was difficult but rewarding.",
     "The interview felt like a war game, which was fun.",
+    "I didn't mind the wait at all.",
+    "I enjoyed the group exercise more than I expected.",
+    "I hate to think how long the audit took before your new system.",
 ])
 def test_silent(sentence):
     assert _verdicts(sentence) == []

@@ -124,6 +124,8 @@ class Model:
     extraposed_skip: frozenset[str]  # letter kinds where "it was disappointing" is a fact
     reassurance: Phrases
     denial: Phrases
+    dislike: Phrases
+    self_neglect: Phrases
     joiner: Phrases
 
 
@@ -207,7 +209,7 @@ def model(evaluations: str = "hand") -> Model:
         **{kind: _index(phrases(kind)) for kind in (
             "link", "aux", "conduct", "neglect", "judge", "failure", "exclaim",
             "negator", "degree", "account", "remedy", "joiner", "people_conduct",
-            "extraposed", "reassurance", "denial")})
+            "extraposed", "reassurance", "denial", "dislike", "self_neglect")})
 
 
 VADER_THRESHOLD = -1.5
@@ -468,6 +470,12 @@ def _target(m: Model, norms: list[str], start: int, end: int, i: int, j: int,
             e = _evaluation(m, norms, lead + exclaimed, at, judged)
             if e:
                 return Verdict(lead, j, side)
+        # "I didn't enjoy the group exercise", "I was put off by the open-plan office"
+        if side != "self" and kind != "bare":
+            for back in range(max(start, at - 5), at):
+                if m.dislike.at(norms, back, at) == at - back and back > start and \
+                        norms[back - 1] == "i":
+                    return Verdict(back - 1, j, side)
         # "I found the panel a little cold"
         judge = at - 1
         if judge >= start and norms[judge] in m.judge and kind != "bare" and not any(
@@ -545,8 +553,8 @@ def _after(m: Model, norms: list[str], j: int, end: int, side: str, modifiers: b
             negated = True
             k += length
             continue
-        if negated and side != "self":
-            length = m.neglect.at(norms, k, end)
+        if negated:
+            length = (m.self_neglect if side == "self" else m.neglect).at(norms, k, end)
             if length:
                 return k + length
         length = m.link.at(norms, k, end)
