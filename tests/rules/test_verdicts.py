@@ -22,7 +22,7 @@ ENTRIES = lexicons.load(verdicts.VERDICTS)
 KINDS = {"target", "evaluation", "stop", "link", "aux", "conduct", "neglect", "judge",
          "failure", "idiom", "exclaim", "negator", "degree", "account", "remedy", "joiner",
          "people_conduct", "extraposed", "reassurance", "denial", "dislike",
-         "self_neglect"}
+         "self_neglect", "head", "failure_adverb"}
 SPECIFIC = "I enjoyed hearing how your team cut dock wait times at the Denver site last spring."
 
 
@@ -111,6 +111,11 @@ def test_counter_example_is_clean(lint_cli, write, entry, sentence):
     ("The interview didn't go well.", "The interview didn't go well"),
     ("I didn't explain myself well on the pricing question.",
      "I didn't explain myself well"),
+    ("Looking back, I handled the role-play badly.", "I handled the role-play badly"),
+    ("The parking situation was a total nightmare.",
+     "The parking situation was a total nightmare"),
+    ("The HR contact was impossible to reach.", "The HR contact was impossible to reach"),
+    ("The panel barely said a word throughout.", "The panel barely said a word"),
 ])
 def test_shapes_and_spans(sentence, expected):
     assert _verdicts(sentence) == [expected]
@@ -150,6 +155,10 @@ def test_shapes_and_spans(sentence, expected):
     "I didn't mind the wait at all.",
     "I enjoyed the group exercise more than I expected.",
     "I hate to think how long the audit took before your new system.",
+    "Nothing about the process felt rushed.",
+    "I badly want to join your team.",
+    "I joined a team that badly needed a rota.",
+    "The whole thing ran like clockwork.",
 ])
 def test_silent(sentence):
     assert _verdicts(sentence) == []

@@ -126,6 +126,9 @@ class Model:
     denial: Phrases
     dislike: Phrases
     self_neglect: Phrases
+    head: Phrases
+    failure_adverb: Phrases
+    adverb_unless: frozenset[str]  # verbs a failure adverb does not judge ("badly want")
     joiner: Phrases
 
 
@@ -197,7 +200,10 @@ def model(evaluations: str = "hand") -> Model:
                 for phrase in entry_phrases(entry["words"]):
                     unless_next[phrase] = after
     extraposed = by_kind.get("extraposed", [])
+    adverbs = by_kind.get("failure_adverb", [])
     return Model(
+        adverb_unless=frozenset(n for e in adverbs for w in e.get("unless_after") or ()
+                                for n in _tokens(str(w))),
         unless_next=unless_next, named=frozenset(named),
         extraposed_then=frozenset(n for e in extraposed for w in e.get("then") or ()
                                   for n in _tokens(str(w))),
@@ -209,7 +215,8 @@ def model(evaluations: str = "hand") -> Model:
         **{kind: _index(phrases(kind)) for kind in (
             "link", "aux", "conduct", "neglect", "judge", "failure", "exclaim",
             "negator", "degree", "account", "remedy", "joiner", "people_conduct",
-            "extraposed", "reassurance", "denial", "dislike", "self_neglect")})
+            "extraposed", "reassurance", "denial", "dislike", "self_neglect", "head",
+            "failure_adverb")})
 
 
 VADER_THRESHOLD = -1.5
@@ -359,6 +366,8 @@ def _clause(m: Model, norms: list[str], texts: list[str], start: int, end: int
                 continue
             while j < end and texts[j][:1].isupper() and j - i < 5:
                 j += 1
+        if j < end and norms[j] in m.head:
+            j += 1  # "the parking situation"
         hit = _target(m, norms, start, end, i, j, m.targets[words],
                       "people" if words in m.people else "things", exclaimed, lead,
                       named=words in m.named)
@@ -441,7 +450,8 @@ def _target(m: Model, norms: list[str], start: int, end: int, i: int, j: int,
             ) -> Verdict | None:
     """A verdict on the target at tokens [i, j), in one of the linking shapes."""
     if sides == {"self"} and norms[i] == "i":
-        e = _after(m, norms, j, end, "self", modifiers=False)
+        e = _after(m, norms, j, end, "self", modifiers=False) or \
+            _failure_adverb(m, norms, j, end)
         return Verdict(i, e, "self") if e else None
     owner = (i, "reader") if named else _owner(m, norms, start, i)
     if owner is None:
@@ -455,8 +465,10 @@ def _target(m: Model, norms: list[str], start: int, end: int, i: int, j: int,
     if not candidates:
         return None
     denied_before = at > start and norms[at - 1] in m.negator
-    if _denied_judgement(m, norms, start, at):
-        return None
+    if _denied_judgement(m, norms, start, at) or (
+            at - 2 >= start and norms[at - 1] in ("about", "of", "in", "at") and
+            norms[at - 2] in m.negator):
+        return None  # "I never felt the panel was cold", "nothing about the process"
     for side in candidates:
         judged = side if side == "self" else f"{side}:{of}"
         # attributive: "the chaotic reception", "my toxic old boss"
@@ -496,6 +508,29 @@ def _target(m: Model, norms: list[str], start: int, end: int, i: int, j: int,
                 if length:
                     return Verdict(at, k + length, side)
     return None
+
+
+_ADVERB_STOPS = frozenset({"that", "who", "which", "where", "when", "and", ",", "but", "so",
+                           "because", "while"})
+
+
+def _failure_adverb(m: Model, norms: list[str], j: int, end: int) -> int:
+    """The end of "I handled the role-play badly" after the writer at token `j`: a verb,
+    up to five words of its own, and an adverb of failure; 0 otherwise."""
+    k = j
+    while k < end and (m.aux.at(norms, k, end) or m.degree.at(norms, k, end)):
+        if m.negator.at(norms, k, end):
+            return 0
+        k += 1
+    if k >= end or m.negator.at(norms, k, end) or norms[k] in m.adverb_unless or \
+            norms[k] in m.failure_adverb:
+        return 0  # "I didn't handle it badly", "I badly want this job"
+    for at in range(k + 1, min(end, k + 7)):
+        if norms[at] in _ADVERB_STOPS or norms[at] in m.adverb_unless:
+            return 0
+        if norms[at] in m.failure_adverb:
+            return at + 1
+    return 0
 
 
 def _denied_judgement(m: Model, norms: list[str], start: int, at: int) -> bool:
