@@ -79,5 +79,22 @@ def main() -> None:
                     print("    " + line)
 
 
+def lookalikes() -> None:
+    """How many sentences of bench/verdict_lookalikes.txt (clean: ordinary praise and
+    plain facts with words VADER rates negative) each source flags."""
+    from followup.nlp import load_pipeline
+    from followup.rules import verdicts
+
+    nlp = load_pipeline()
+    lines = [ln.strip() for ln in (Path(__file__).parent / "verdict_lookalikes.txt")
+             .read_text(encoding="utf-8").splitlines() if ln.strip()]
+    for source in ("hand", "vader", "both"):
+        fired = [ln for ln in lines if verdicts.find(nlp(ln), source)]
+        print(f"{source:<7}look-alikes fired {len(fired)} / {len(lines)}")
+        for line in fired if "--show" in sys.argv else ():
+            print("    " + line)
+
+
 if __name__ == "__main__":
     main()
+    lookalikes()
