@@ -47,14 +47,18 @@ class Phrases:
 
     def at(self, norms: list[str], i: int, end: int) -> int:
         """The length of the longest phrase starting at token `i` and ending by `end`."""
-        for words in self.first.get(norms[i], ()):
+        phrases = self.first.get(norms[i])
+        if phrases is None:
+            return 0
+        for words in phrases:
             n = len(words)
             if i + n <= end and (n == 1 or tuple(norms[i:i + n]) == words):
                 return n
         return 0
 
     def __contains__(self, norm: str) -> bool:
-        return any(len(w) == 1 for w in self.first.get(norm, ()))
+        phrases = self.first.get(norm)
+        return phrases is not None and len(phrases[-1]) == 1  # shortest last
 
 
 @cache
@@ -123,6 +127,7 @@ class Model:
     extraposed_then: frozenset[str]
     extraposed_skip: frozenset[str]  # letter kinds where "it was disappointing" is a fact
     reassurance: Phrases
+    openers: frozenset[str]  # first words of remedy, reassurance and joiner phrases
     denial: Phrases
     dislike: Phrases
     self_neglect: Phrases
@@ -201,7 +206,10 @@ def model(evaluations: str = "hand") -> Model:
                     unless_next[phrase] = after
     extraposed = by_kind.get("extraposed", [])
     adverbs = by_kind.get("failure_adverb", [])
+    openers = frozenset(words[0] for kind in ("remedy", "reassurance", "joiner")
+                        for words in phrases(kind))
     return Model(
+        openers=openers,
         adverb_unless=frozenset(n for e in adverbs for w in e.get("unless_after") or ()
                                 for n in _tokens(str(w))),
         unless_next=unless_next, named=frozenset(named),
@@ -271,41 +279,65 @@ class Verdict:
     side: str
 
 
+_STRINGS: dict[int, str] = {}  # string hash -> string, shared by every letter
+
+
+def _columns(doc: Any) -> tuple[list[str], list[str], list[bool]]:
+    """Each token's norm, text and whether it starts a sentence, read from one token
+    array (no Python Token object per token)."""
+    from spacy.attrs import NORM, ORTH, SENT_START
+
+    strings, known = doc.vocab.strings, _STRINGS
+    rows = doc.to_array([NORM, ORTH, SENT_START]).tolist()
+    for row in rows:
+        for value in row[:2]:
+            if value not in known:
+                known[value] = strings[value]
+    norms = [known[row[0]] for row in rows]
+    texts = [known[row[1]] for row in rows]
+    starts = [row[2] == 1 for row in rows]
+    if starts:
+        starts[0] = True
+    return norms, texts, starts
+
+
 def find(doc: Any, evaluations: str = "hand") -> list[Verdict]:
     """Every verdict of the letter, at most one per clause."""
     m = model(evaluations)
-    norms = [t.norm_ for t in doc]
+    norms, texts, starts = _columns(doc)
     if not norms:
         return []
-    texts = [t.text for t in doc]
+    openers = m.openers
     sentence_of = [0] * len(norms)
     silenced: list[bool] = []
     reassured: list[bool] = []
     clauses: list[tuple[int, int]] = []
     start = 0
     sentence = -1
-    i = 0
-    while i <= len(norms):
-        if i == len(norms) or doc[i].is_sent_start:
+    i, count = 0, len(norms)
+    while i <= count:
+        if i == count or starts[i]:
             if i > start:
                 clauses.append((start, i))
-            if i == len(norms):
+            if i == count:
                 break
             sentence += 1
             silenced.append(False)
             reassured.append(False)
             start = i
         sentence_of[i] = sentence
-        if not silenced[sentence] and m.remedy.at(norms, i, len(norms)):
+        if norms[i] not in openers and texts[i] not in _CUTS and "\n" not in texts[i]:
+            i += 1  # the common case: a word that opens no cue and cuts nothing
+            continue
+        if not silenced[sentence] and m.remedy.at(norms, i, count):
             silenced[sentence] = True
-        if not reassured[sentence] and m.reassurance.at(norms, i, len(norms)):
+        if not reassured[sentence] and m.reassurance.at(norms, i, count):
             reassured[sentence] = True
-        cut = 1 if (texts[i] in _CUTS or "\n" in texts[i]) else m.joiner.at(norms, i,
-                                                                           len(norms))
+        cut = 1 if (texts[i] in _CUTS or "\n" in texts[i]) else m.joiner.at(norms, i, count)
         if cut:
             if i > start:
                 clauses.append((start, i))
-            for k in range(i, min(i + cut, len(norms))):
+            for k in range(i, min(i + cut, count)):
                 sentence_of[k] = sentence
             i += cut
             start = i
@@ -351,8 +383,9 @@ def _clause(m: Model, norms: list[str], texts: list[str], start: int, end: int
     if extraposed:
         return Verdict(lead, extraposed, "extraposed")
     i = start
+    heads = m.target_index.first
     while i < end:
-        length = m.target_index.at(norms, i, end)
+        length = m.target_index.at(norms, i, end) if norms[i] in heads else 0
         if not length:
             i += 1
             continue
