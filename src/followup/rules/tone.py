@@ -433,7 +433,10 @@ RULES = [
         "not sure I answered well\", \"I know I lack experience\") or criticising a "
         "former employer; restate a strength or add the point you missed instead. "
         "Positive negation (\"I can't wait to\", \"don't hesitate to contact me\") and "
-        "plain facts in a reply to a rejection are not flagged (models/negative.yaml).",
+        "plain facts in a reply to a rejection are not flagged (models/negative.yaml). "
+        "Beside the phrases, a verdict is found by its parts: a target (the interviewers, "
+        "their premises, process or product, your employer, your own answers) and a "
+        "negative evaluation linked to it in one clause (models/verdicts.yaml).",
         bad="I'm not sure I answered your question on forecasting well, and I know I lack "
         "experience with recyclable packaging.",
         good="I would like to add to my answer on forecasting: at Northwind I built the "
