@@ -130,6 +130,13 @@ def word_forms(lemma: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+def choices(piece: str) -> list[str]:
+    """The words of one choice piece (`a|~b|@c`, spaces written `_`), expanded: the
+    shared reading of word classes and families, for data files other than the phrase
+    lexicons (models/verdicts.yaml)."""
+    return _choices(piece)
+
+
 def _choices(piece: str, depth: int = 0) -> list[str]:
     """The words of one choice piece, with `@class` expanded (classes may name classes)."""
     out: list[str] = []

@@ -20,6 +20,7 @@ from typing import Any
 from .. import lexicons
 from ..document import Document, Paragraph
 from ..findings import Problem, Severity, safe
+from . import verdicts
 from .base import Context, Options, Rule
 
 _PROSE = frozenset({"salutation", "body", "heading"})  # where phrases count by default
@@ -77,6 +78,7 @@ def _match_all(document: Document) -> None:
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+_QUOTES = frozenset({'"', "“", "”"})
 _FULL_STOPS = frozenset({".", "!", "?"})
 _LONG_GAP = re.compile(r"(?:^|\s)\.\.\.\d(?:\s|$)")
 
@@ -116,6 +118,9 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
     for token in tokens[1:-1]:  # a full stop and a capital inside: two sentences
         if token.text in _FULL_STOPS and doc[token.i + 1].text[:1].isupper():
             return False
+    if entry.get("lexicon") == "negative.yaml" and (
+            any(t.text in _QUOTES for t in tokens) or verdicts.denied_before(doc, start)):
+        return False  # a quoted verdict, or a denied one: "I never felt the panel was cold"
     at = doc[start].idx
     paragraph = paragraph_at(document, at)
     if paragraph is None or paragraph.role not in (entry.get("part") or _PROSE):
@@ -378,7 +383,19 @@ _CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z][A-Z'’]*[A-Z](?![\w'’])"
 
 def check_negative(document: Document, context: Context, options: Options
                    ) -> Iterator[Problem]:
-    yield from _problems(document, "negative.yaml", "negative phrasing")
+    """The phrase entries of models/negative.yaml, then the structural verdicts
+    (rules/verdicts.py) that no phrase already covers."""
+    phrases = list(_problems(document, "negative.yaml", "negative phrasing"))
+    yield from phrases
+    for start, end, reason in verdicts.problems(document):
+        if any(p.start < end and start < p.end for p in phrases):
+            continue
+        paragraph = paragraph_at(document, start)
+        if paragraph is None or paragraph.role not in _PROSE or \
+                in_quotes(document, paragraph, start):
+            continue
+        text = document.text[start:end]
+        yield Problem(start, end, f"negative phrasing '{text}': {reason}".rstrip(": "))
 
 
 def check_apologetic(document: Document, context: Context, options: Options
@@ -416,7 +433,10 @@ RULES = [
         "not sure I answered well\", \"I know I lack experience\") or criticising a "
         "former employer; restate a strength or add the point you missed instead. "
         "Positive negation (\"I can't wait to\", \"don't hesitate to contact me\") and "
-        "plain facts in a reply to a rejection are not flagged (models/negative.yaml).",
+        "plain facts in a reply to a rejection are not flagged (models/negative.yaml). "
+        "Beside the phrases, a verdict is found by its parts: a target (the interviewers, "
+        "their premises, process or product, your employer, your own answers) and a "
+        "negative evaluation linked to it in one clause (models/verdicts.yaml).",
         bad="I'm not sure I answered your question on forecasting well, and I know I lack "
         "experience with recyclable packaging.",
         good="I would like to add to my answer on forecasting: at Northwind I built the "
