@@ -118,9 +118,8 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
     for token in tokens[1:-1]:  # a full stop and a capital inside: two sentences
         if token.text in _FULL_STOPS and doc[token.i + 1].text[:1].isupper():
             return False
-    if entry.get("lexicon") == "negative.yaml" and (
-            any(t.text in _QUOTES for t in tokens) or verdicts.denied_before(doc, start)):
-        return False  # a quoted verdict, or a denied one: "I never felt the panel was cold"
+    if entry.get("lexicon") == "negative.yaml" and any(t.text in _QUOTES for t in tokens):
+        return False  # a quoted verdict: 'you joked that "the parking is a nightmare"'
     at = doc[start].idx
     paragraph = paragraph_at(document, at)
     if paragraph is None or paragraph.role not in (entry.get("part") or _PROSE):
@@ -134,8 +133,11 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
         return False
     if entry.get("unless_after") and _comes_after(doc, start, entry["unless_after"]):
         return False
-    return not (entry.get("unless_in_sentence") and
-                _in_sentence(doc, start, end, entry["unless_in_sentence"]))
+    if entry.get("unless_in_sentence") and \
+            _in_sentence(doc, start, end, entry["unless_in_sentence"]):
+        return False
+    # a denied judgement: "I never once felt the panel was cold" (last: the dearest test)
+    return not (entry.get("lexicon") == "negative.yaml" and verdicts.denied_before(doc, start))
 
 
 # A verdict the writer denies is no verdict: "I was not nervous at all", "the parking was

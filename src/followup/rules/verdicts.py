@@ -63,6 +63,13 @@ class Phrases:
 
 @cache
 def _tokens(text: str) -> tuple[str, ...]:
+    """The norms of a choice's tokens: the tokenizer splits at spaces first, so each word
+    is tokenised once, however many choices share it."""
+    return tuple(n for word in text.split() for n in _word_tokens(word))
+
+
+@cache
+def _word_tokens(text: str) -> tuple[str, ...]:
     from ..nlp import tokenizer
 
     split = tokenizer().tokenizer
