@@ -160,6 +160,11 @@ def test_names_topic_unit():
     ("I was pleased to hear that month-end now takes three days, not 9.", True),
     ("The new scheduling system for void properties sounded ambitious.", True),
     ("Everything you shared about the culture at Pinecrest sounded great.", False),
+    # the reader's aim, by what it would do; a thing named by "the" + a name + a noun
+    ("Your ambition to launch a leadership programme for new supervisors resonated.", True),
+    ("Your ambition to grow the business really resonated with me.", False),
+    ("Hearing about your plans for the Douro range was a real pleasure.", True),
+    ("Hearing about your plans for the Acme team was a pleasure.", False),
 ])
 def test_a_named_thing_counts_as_specific_without_a_record(sentence, specific):
     from followup.rules.content import _data, concrete_reference

@@ -241,3 +241,14 @@ def test_inflections_where_misspellings_live_are_not_excused(word) -> None:
 def test_a_prefix_before_a_hyphen_is_checked_with_its_word(lint_cli, write):
     assert flagged(lint_cli, write, "I cut mis-picks and non-urgent re-work by half.") == []
     assert [w for w, _ in flagged(lint_cli, write, "We cut mis-pikcs by half.")] == ["pikcs"]
+
+
+@pytest.mark.parametrize("word", ["queueing", "deduplication", "recalibration",
+                                  "stollen", "macarons", "hoodies", "compostable"])
+def test_eing_variants_long_prefixed_words_and_named_goods_are_known(word) -> None:
+    assert known(word)
+
+
+@pytest.mark.parametrize("word", ["argueing", "comeing", "deffinitely", "recieve"])
+def test_eing_after_a_consonant_and_prefix_lookalikes_are_still_misspellings(word) -> None:
+    assert not known(word)

@@ -30,6 +30,16 @@ def test_informal_flagged(lint_cli, write, body, expected):
     assert tone_flagged(lint_cli, write, body, "T001") == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The code leans on Kotlin's !! operator in places.", []),
+    ("Swift's `??` default was new to me.", []),
+    ("I loved meeting the team !! See you soon.", ["!!"]),
+    ("It was great !!", ["!!"]),
+])
+def test_doubled_marks_named_as_a_symbol_are_not_shouting(lint_cli, write, body, expected):
+    assert tone_flagged(lint_cli, write, body, "T001") == expected
+
+
 def test_hey_greeting_and_cheers_signoff(lint_cli, write):
     got = tone_flagged(lint_cli, write, "Thank you for the tour.", "T001",
                        salutation="Hey Nick,", signoff="Cheers,\nJordan")

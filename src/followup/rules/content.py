@@ -442,7 +442,16 @@ def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[s
             rest = " ".join(sentence[:match.start()].split()[-5:]) + " " + rest
         if _evidence(_WORD.findall(rest.lower().replace("’", "'")), generic, own, 3):
             return True
+        named = _THE_NAME_NOUN.match(rest)
+        if named and named.group(1).lower() not in record_own and \
+                named.group(2).lower() not in generic:
+            return True
     return False
+
+
+# after a cue, "the" + a name + a word that is not generic is a thing of the reader's, named
+# ("your plans for the Douro range"), where a name alone is the employer of any note
+_THE_NAME_NOUN = re.compile(r"\s*the ([A-Z][\w'’-]+) ([a-z][\w'’-]{2,})\b")
 
 
 def check_specific(document: Document, context: Context, options: Options

@@ -147,10 +147,17 @@ _PREFIXES = ("re", "co", "de", "un", "pre", "post", "up", "off", "out", "over", 
              "anti", "micro", "e")
 
 
+_LONG_BASE_PREFIXES = frozenset({"de", "re", "pre", "co"})
+
+
 def _prefixed(word: str, spell: dict[str, int]) -> bool:
     for prefix in _PREFIXES:
         base = word[len(prefix):]
         if word.startswith(prefix) and len(base) >= 4 and spell.get(base, 0) >= 5000:
+            return True
+        # a long base is rarely a misspelling's tail: "deduplication" (de + duplication)
+        if prefix in _LONG_BASE_PREFIXES and word.startswith(prefix) and len(base) >= 8 \
+                and spell.get(base, 0) >= 200:
             return True
     # un- on any past participle the list knows: "unvented", "unticketed", "unstaffed"
     base = word[2:]
@@ -204,6 +211,11 @@ def _inflected(word: str, spell: dict[str, int]) -> bool:
     vowel doubled was meant ("quiting": quitting, "chosing": choosing). After a vowel an e
     may be lost ("agreing"), and a base in -s is a plural or a verb's -s form
     ("acceptsed"): those are left to the list."""
+    # -eing kept after a vowel + ue, beside the -ing the list has: "queueing" (queuing);
+    # not after a consonant + ue, where the e goes ("argueing")
+    if word.endswith("eing") and re.search(r"[aeiou]ue$", word[:-3]) and \
+            word[:-3] in spell and word[:-4] + "ing" in spell:
+        return True
     for suffix in ("ing", "ed"):
         base = word[:-len(suffix)]
         if not word.endswith(suffix) or len(base) < 4 or base[-1] in _VOWELS | {"s"}:

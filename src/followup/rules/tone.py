@@ -232,6 +232,19 @@ def _shouting() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
             re.compile(rf"(?:{doubled})[!?]*"))
 
 
+# doubled marks standing alone mid-sentence ("Kotlin's !! operator") or in backticks
+# ("`??`") are a symbol being named, not shouting
+_SYMBOL_AFTER = re.compile(r"[ \t]+[a-z0-9]")
+
+
+def _named_symbol(text: str, start: int, end: int) -> bool:
+    """Whether the doubled marks at start:end are a symbol named, not emphasis."""
+    before = text[start - 1] if start else ""
+    if before == "`" and text[end:end + 1] == "`":
+        return True
+    return before in (" ", "\t") and _SYMBOL_AFTER.match(text, end) is not None
+
+
 def check_informal(document: Document, context: Context, options: Options
                    ) -> Iterator[Problem]:
     yield from _problems(document, "informal.yaml", "informal", trim=True)
@@ -241,7 +254,8 @@ def check_informal(document: Document, context: Context, options: Options
     for match in doubled.finditer(text):
         paragraph = paragraph_at(document, match.start())
         if paragraph is None or paragraph.role not in _PROSE or \
-                in_quotes(document, paragraph, match.start()):
+                in_quotes(document, paragraph, match.start()) or \
+                _named_symbol(text, match.start(), match.end()):
             continue
         yield Problem(match.start(), match.end(),
                       f"informal punctuation '{match.group(0)}'; one mark is enough",
