@@ -269,14 +269,14 @@ def test_family_look_alikes_clean(lint_cli, write, body):
      ["I'll give you a ring"]),
     ("T005", "I'll swing by the office next week.", ["I'll swing by the office next week"]),
     ("T005", "Several other firms are interested in me.",
-     ["other firms are interested in me"]),
+     ["Several other firms are interested in me"]),
     ("T005", "If nothing comes soon, I will have to accept elsewhere.",
      ["have to accept elsewhere"]),
     ("T005", "I am counting on getting this position.", ["counting on getting this position"]),
     ("T005", "I'm checking in again about the decision.", ["checking in again"]),
     ("T005", "See you on my first day!", ["See you on my first day"]),
     ("T006", "I followed you on X after the interview.", ["followed you on X"]),
-    ("T006", "I'd love to treat the team to pizza.", ["treat the team to pizza"]),
+    ("T006", "I'd love to treat the team to pizza.", ["I'd love to treat the team to pizza"]),
 ])
 def test_session4_families_flagged(lint_cli, write, code, body, expected):
     assert tone_flagged(lint_cli, write, body, code) == expected
