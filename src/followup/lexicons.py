@@ -78,6 +78,9 @@ def load(name: str) -> Any:
 # first words of that part), `skip_kinds` (letter kinds where the phrase is a plain fact,
 # e.g. a reply to a rejection), `unless_after` (words, by norm: the phrase is skipped right
 # after one of them, "I know this is my third email" owns up rather than chases),
+# `unless_next` (words, by norm: the phrase is skipped right before one of them, "excuse me
+# from the session" releases rather than apologises), `vocative` (true: a word of address
+# counts only set off by punctuation, "Thanks, dude!" but not "a dude ranch"),
 # `unless_in_sentence` (words, by norm: the phrase is skipped when one of them is in its
 # sentence, "As you asked, I will call on Thursday" is a call the reader wanted) and
 # `negatable` (false: keep a match even when a negator fills one of its wildcards; by

@@ -102,7 +102,9 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
     matched words: "I sent this note as a thank-you" is the letter itself, not a gift), or
     when it stands where the entry does not count (outside its `part`, not `first` in it,
     a letter kind it skips, inside double quotes), is a denial (`_negated`), follows an
-    `unless_after` word or shares its sentence with an `unless_in_sentence` word."""
+    `unless_after` word, precedes an `unless_next` word, is a `vocative` not set off as an
+    address, is an informal word inside a proper name (`_inside_name`) or shares its
+    sentence with an `unless_in_sentence` word."""
     doc = document.spacy
     tokens = doc[start:end]
     phrases = entry.get("phrase") or ()
@@ -133,6 +135,13 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
         return False
     if entry.get("unless_after") and _comes_after(doc, start, entry["unless_after"]):
         return False
+    if entry.get("unless_next") and end < len(doc) and \
+            _is_one_of(doc[end], entry["unless_next"]):
+        return False  # "Please excuse me from the Friday session" releases, not apologises
+    if entry.get("vocative") and not _addresses(doc, start, end):
+        return False  # "the family dude ranch" names a place; "Thanks, dude!" addresses
+    if entry.get("lexicon") == "informal.yaml" and _inside_name(doc, start, end):
+        return False  # "the Haha Comedy Club" is a name, not laughter
     if entry.get("unless_in_sentence") and \
             _in_sentence(doc, start, end, entry["unless_in_sentence"]):
         return False
@@ -171,6 +180,47 @@ def _comes_after(doc: Any, first: int, words: list[str]) -> bool:
     know this is my third email" owns up (T004), "this is my third email" chases (T005)."""
     wanted = {w.lower() for w in words}
     return any(t.norm_ in wanted or t.lower_ in wanted for t in doc[max(0, first - 2):first])
+
+
+def _is_one_of(token: Any, words: list[str]) -> bool:
+    """Whether `token` is one of `words` (by norm or lower case)."""
+    wanted = {w.lower() for w in words}
+    return bool(token.norm_ in wanted or token.lower_ in wanted)
+
+
+def _boundary(doc: Any, i: int) -> bool:
+    """Whether position `i` is outside the Doc or a punctuation or line-break token."""
+    return i < 0 or i >= len(doc) or doc[i].is_punct or "\n" in doc[i].text
+
+
+def _addresses(doc: Any, start: int, end: int) -> bool:
+    """Whether the match stands as a form of address: set off by punctuation or a line on
+    at least one side ("Seriously dude, ...", "Thanks dude!"), not inside a noun phrase
+    ("the family dude ranch")."""
+    return _boundary(doc, start - 1) or _boundary(doc, end)
+
+
+def _inside_name(doc: Any, start: int, end: int) -> bool:
+    """Whether the match is a capitalised word inside a proper name in a sentence of
+    ordinary case: every matched word Title Case, not the sentence's first word, and a
+    capitalised word ("Comedy", "Club") right beside it. A sentence written mostly in
+    Title Case is shouting (`shouting.yaml`), not a name, and keeps its match."""
+    if start == 0 or _boundary(doc, start - 1) or \
+            not all(t.is_title for t in doc[start:end]):
+        return False
+
+    def named(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_title and doc[i].text != "I" and \
+            not _boundary(doc, i - 1)
+
+    if not (named(start - 1) or named(end)):
+        return False
+    first = start
+    while first > max(0, start - 40) and not (doc[first - 1].text in _SENTENCE_ENDS
+                                              or "\n" in doc[first - 1].text):
+        first -= 1
+    words = [t for t in doc[first:min(len(doc), end + 40)] if t.is_alpha]
+    return sum(t.is_title for t in words) * 2 < len(words)
 
 
 def _in_sentence(doc: Any, start: int, end: int, words: list[str]) -> bool:
