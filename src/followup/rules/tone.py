@@ -20,7 +20,7 @@ from typing import Any
 from .. import lexicons
 from ..document import Document, Paragraph
 from ..findings import Problem, Severity, safe
-from . import verdicts
+from . import pressure, verdicts
 from .base import Context, Options, Rule
 
 _PROSE = frozenset({"salutation", "body", "heading"})  # where phrases count by default
@@ -470,7 +470,18 @@ def check_apologetic(document: Document, context: Context, options: Options
 
 
 def check_pushy(document: Document, context: Context, options: Options) -> Iterator[Problem]:
-    yield from _problems(document, "pushy.yaml", "pushy", trim=True)
+    """The phrase entries of models/pushy.yaml, then the structural pressure check
+    (rules/pressure.py) where no phrase already covers it."""
+    phrases = list(_problems(document, "pushy.yaml", "pushy", trim=True))
+    yield from phrases
+    for start, end, reason in pressure.problems(document):
+        if any(p.start < end and start < p.end for p in phrases):
+            continue
+        paragraph = paragraph_at(document, start)
+        if paragraph is None or paragraph.role not in _PROSE or \
+                in_quotes(document, paragraph, start):
+            continue
+        yield Problem(start, end, f"pushy '{document.text[start:end]}': {reason}")
 
 
 def check_social(document: Document, context: Context, options: Options) -> Iterator[Problem]:
@@ -529,7 +540,9 @@ RULES = [
         "job\", ASAP, \"I will call you tomorrow\").",
         explanation="A follow-up may ask politely about the timeline; pleading, deadlines "
         "for the employer and announced calls read as pushy or desperate "
-        "(models/pushy.yaml).",
+        "(models/pushy.yaml). Beside the phrases, pressure is found by its parts: who "
+        "presses (an imperative, a request, the writer's want), for what (an answer, a "
+        "decision) and how soon (today, by Friday), in one sentence (models/pressure.yaml).",
         bad="I really need this job, so please let me know your decision ASAP. I will call "
         "you tomorrow.",
         good="I remain very interested in the role and look forward to hearing from you.",

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import product
 from typing import Any
 
 from .. import lexicons
@@ -85,7 +86,15 @@ def entry_phrases(words: Iterable[str]) -> set[tuple[str, ...]]:
     """The token sequences of an entry's choices (`~word` forms and `@class` expanded)."""
     out: set[tuple[str, ...]] = set()
     for piece in words:
-        for choice in lexicons.choices(str(piece).replace(" ", "_")):
+        text = str(piece)
+        if " @" in text:  # a class inside a phrase ("less @self_strength than"): each word
+            spread = [[c.replace("_", " ") for c in lexicons.choices(w)] for w in text.split()]
+            for combination in product(*spread):
+                tokens = _tokens(" ".join(combination))
+                if tokens:
+                    out.add(tokens)
+            continue
+        for choice in lexicons.choices(text.replace(" ", "_")):
             tokens = _tokens(choice.replace("_", " "))
             if tokens:
                 out.add(tokens)
@@ -98,7 +107,43 @@ def _articles_optional(phrases: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
     return phrases | {p[1:] for p in phrases if len(p) > 1 and p[0] in ("a", "an")}
 
 
-def _index(phrases: Iterable[tuple[str, ...]]) -> Phrases:
+# comparatives that name a time or an amount rather than a worse thing ("the call was
+# later than planned", "the wait was shorter than I feared")
+_NOT_COMPARATIVES = frozenset({"later", "latter", "shorter", "higher", "fewer", "lesser",
+                               "smaller", "bigger", "larger", "longer", "newer", "older",
+                               "cheaper", "lighter", "quieter", "tighter", "badder", "snappier"})
+_NOT_PLAIN = ("ed", "ing", "al", "ic", "ful", "ish", "ous", "less", "ive", "ble", "ent",
+              "ant", "ate", "ist", "ise", "ize", "er")
+_VOWELS = frozenset("aeiou")
+
+
+def _comparatives(phrases: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The comparative ("noisier", "ruder", "colder") of every short plain one-word
+    evaluation ("noisy", "rude", "cold"): a target judged by comparison ("the office was
+    far noisier than I would find comfortable") is judged all the same. Longer words and
+    participles compare with "more", a word of degree ("more frustrating than")."""
+    out: set[tuple[str, ...]] = set()
+    for words in phrases:
+        w = words[0]
+        if len(words) != 1 or not w.isalpha() or w.endswith(_NOT_PLAIN):
+            continue
+        if w.endswith("y") and w[-2] not in _VOWELS and 4 <= len(w) <= 9:
+            form = w[:-1] + "ier"  # "messy", "messier"
+        elif w.endswith("e") and 4 <= len(w) <= 5:
+            form = w + "r"  # "rude", "ruder"
+        elif len(w) == 3 or (len(w) == 4 and w[-3] not in _VOWELS and w[-2] in _VOWELS
+                             and w[-1] not in _VOWELS | {"w", "x", "y"}):
+            form = w + w[-1] + "er" if w[-2] in _VOWELS and w[-1] not in _VOWELS else w + "er"
+        elif 4 <= len(w) <= 6 and w[-1] not in _VOWELS:
+            form = w + "er"  # "cold", "colder"
+        else:
+            continue
+        if form not in _NOT_COMPARATIVES:
+            out.add((form,))
+    return out
+
+
+def index_phrases(phrases: Iterable[tuple[str, ...]]) -> Phrases:
     first: dict[str, list[tuple[str, ...]]] = {}
     for words in set(phrases):
         first.setdefault(words[0], []).append(words)
@@ -142,6 +187,7 @@ class Model:
     failure_adverb: Phrases
     adverb_unless: frozenset[str]  # verbs a failure adverb does not judge ("badly want")
     joiner: Phrases
+    bare_nouns: frozenset[tuple[str, ...]]  # "nightmare" of "a nightmare", article dropped
 
 
 @cache
@@ -177,6 +223,7 @@ def model(evaluations: str = "hand") -> Model:
         return use in (entry.get("use") or ["predicate"])
 
     predicate: dict[str, Phrases] = {}
+    bare_nouns: set[tuple[str, ...]] = set()
     for key in ("reader:people", "reader:things", "employer:people", "employer:things",
                 "self"):
         side, _, of = key.partition(":")
@@ -199,7 +246,9 @@ def model(evaluations: str = "hand") -> Model:
         for entry in by_kind.get("evaluation", []):  # what a stop entry took, for `of`
             if judged(entry, "predicate") and applies(entry) and entry.get("of") == of:
                 wanted |= entry_phrases(entry["words"])
-        predicate[key] = _index(_articles_optional(wanted))
+        wanted |= _comparatives(wanted)
+        bare_nouns |= {p[1:] for p in wanted if len(p) > 1 and p[0] in ("a", "an")} - wanted
+        predicate[key] = index_phrases(_articles_optional(wanted))
     attributive: set[tuple[str, ...]] = set()
     for entry in by_kind.get("evaluation", []):
         if judged(entry, "attributive"):
@@ -219,15 +268,15 @@ def model(evaluations: str = "hand") -> Model:
         openers=openers,
         adverb_unless=frozenset(n for e in adverbs for w in e.get("unless_after") or ()
                                 for n in _tokens(str(w))),
-        unless_next=unless_next, named=frozenset(named),
+        unless_next=unless_next, named=frozenset(named), bare_nouns=frozenset(bare_nouns),
         extraposed_then=frozenset(n for e in extraposed for w in e.get("then") or ()
                                   for n in _tokens(str(w))),
         extraposed_skip=frozenset(k for e in extraposed for k in e.get("skip_kinds") or ()),
         targets={k: frozenset(v) for k, v in targets.items()}, people=frozenset(people),
-        target_index=_index(targets), messages=messages, predicate=predicate,
-        attributive=_index(attributive),
-        idiom=_index(_articles_optional(phrases("idiom"))),
-        **{kind: _index(phrases(kind)) for kind in (
+        target_index=index_phrases(targets), messages=messages, predicate=predicate,
+        attributive=index_phrases(attributive),
+        idiom=index_phrases(_articles_optional(phrases("idiom"))),
+        **{kind: index_phrases(phrases(kind)) for kind in (
             "link", "aux", "conduct", "neglect", "judge", "failure", "exclaim",
             "negator", "degree", "account", "remedy", "joiner", "people_conduct",
             "extraposed", "reassurance", "denial", "dislike", "self_neglect", "head",
@@ -289,7 +338,7 @@ class Verdict:
 _STRINGS: dict[int, str] = {}  # string hash -> string, shared by every letter
 
 
-def _columns(doc: Any) -> tuple[list[str], list[str], list[bool]]:
+def token_columns(doc: Any) -> tuple[list[str], list[str], list[bool]]:
     """Each token's norm, text and whether it starts a sentence, read from one token
     array (no Python Token object per token)."""
     from spacy.attrs import NORM, ORTH, SENT_START
@@ -311,7 +360,7 @@ def _columns(doc: Any) -> tuple[list[str], list[str], list[bool]]:
 def find(doc: Any, evaluations: str = "hand") -> list[Verdict]:
     """Every verdict of the letter, at most one per clause."""
     m = model(evaluations)
-    norms, texts, starts = _columns(doc)
+    norms, texts, starts = token_columns(doc)
     if not norms:
         return []
     openers = m.openers
@@ -319,6 +368,7 @@ def find(doc: Any, evaluations: str = "hand") -> list[Verdict]:
     silenced: list[bool] = []
     reassured: list[bool] = []
     clauses: list[tuple[int, int]] = []
+    relative: set[int] = set()  # clause starts right after "who" or "which"
     start = 0
     sentence = -1
     i, count = 0, len(norms)
@@ -346,13 +396,17 @@ def find(doc: Any, evaluations: str = "hand") -> list[Verdict]:
                 clauses.append((start, i))
             for k in range(i, min(i + cut, count)):
                 sentence_of[k] = sentence
+            if norms[i] in _RELATIVES:
+                relative.add(i + cut)
             i += cut
             start = i
             continue
         i += 1
     found = []
-    for first, last in clauses:
+    for n, (first, last) in enumerate(clauses):
         verdict = _clause(m, norms, texts, first, last)
+        if verdict is None and first in relative and n > 0:
+            verdict = _relative(m, norms, texts, clauses[n - 1], (first, last))
         if verdict is None:
             continue
         if verdict.side == "self" and reassured[sentence_of[first]]:
@@ -362,6 +416,43 @@ def find(doc: Any, evaluations: str = "hand") -> list[Verdict]:
             continue  # the reader's account, or a problem the writer offers to solve
         found.append(verdict)
     return found
+
+
+_RELATIVES = frozenset({"who", "which"})
+
+
+def _relative(m: Model, norms: list[str], texts: list[str], before: tuple[int, int],
+              clause: tuple[int, int]) -> Verdict | None:
+    """A verdict in a relative clause on the target that ends the clause before it ("my
+    current manager, who never explains why", "your video platform, which froze on us
+    three times"): the joiner cut the two apart, the relative pronoun joins them again."""
+    start, end = before
+    last = end - 1 if end - 1 > start and norms[end - 1] == "," else end
+    for i in range(last - 1, max(start, last - 6) - 1, -1):
+        length = m.target_index.at(norms, i, last) if norms[i] in m.target_index.first else 0
+        if not length:
+            continue
+        words = tuple(norms[i:i + length])
+        j = i + length
+        if j < last and norms[j] in m.head:
+            j += 1
+        if j != last or words in m.named:
+            continue
+        sides = m.targets[words]
+        owner = _owner(m, norms, start, i)
+        if owner is None and "employer" in sides:
+            owner = _placed(m, norms, texts, start, end, i, j)
+        if owner is None:
+            return None
+        at, kind = owner
+        side = "employer" if kind in ("mine", "placed") and "employer" in sides else \
+            "reader" if kind not in ("mine", "placed") and "reader" in sides else ""
+        if not side:
+            return None
+        of = "people" if words in m.people else "things"
+        e = _after(m, norms, clause[0], clause[1], f"{side}:{of}", modifiers=False)
+        return Verdict(at, e, side) if e else None
+    return None
 
 
 def _reported(m: Model, norms: list[str], first: int, last: int, end: int) -> bool:
@@ -408,7 +499,7 @@ def _clause(m: Model, norms: list[str], texts: list[str], start: int, end: int
                 j += 1
         if j < end and norms[j] in m.head:
             j += 1  # "the parking situation"
-        hit = _target(m, norms, start, end, i, j, m.targets[words],
+        hit = _target(m, norms, texts, start, end, i, j, m.targets[words],
                       "people" if words in m.people else "things", exclaimed, lead,
                       named=words in m.named)
         if hit is not None:
@@ -477,6 +568,9 @@ def _owner(m: Model, norms: list[str], start: int, i: int) -> tuple[int, str] | 
         if n == "of":  # "four hours of interviews": the owner of the head before "of"
             head = _owner(m, norms, start, p) if p > start else (start, "bare")
             return head if head is None or head[1] != "mine" else None
+        if n in (",", "and") and p - 1 >= start and norms[p - 1] in m.attributive:
+            p -= 1  # "the cramped, stuffy room": a list of attributes
+            continue
         if n in _PREPOSITIONS or n in _PRONOUNS or n in (",", "and", "or") or n in m.link:
             return None
         p -= 1
@@ -485,20 +579,39 @@ def _owner(m: Model, norms: list[str], start: int, i: int) -> tuple[int, str] | 
     return None
 
 
-def _target(m: Model, norms: list[str], start: int, end: int, i: int, j: int,
-            sides: frozenset[str], of: str, exclaimed: int, lead: int, named: bool = False
-            ) -> Verdict | None:
+def _placed(m: Model, norms: list[str], texts: list[str], start: int, end: int, i: int,
+            j: int) -> tuple[int, str] | None:
+    """The employer's people or ways named by where they are, not by "my" ("three years
+    of disorganised leadership at Brightline", "management at Corvex was chaotic"): the
+    target's noun phrase (its attributes before it) and "placed", or None."""
+    if not (j + 1 < end and norms[j] == "at" and texts[j + 1][:1].isupper()):
+        return None
+    at = i
+    while at - 1 >= start and (norms[at - 1] in m.attributive or norms[at - 1] in (",", "and")
+                               or norms[at - 1] in m.degree) \
+            and norms[at - 1] not in _READER_OWNERS and norms[at - 1] not in _PREPOSITIONS:
+        at -= 1
+    return at, "placed"
+
+
+def _target(m: Model, norms: list[str], texts: list[str], start: int, end: int, i: int,
+            j: int, sides: frozenset[str], of: str, exclaimed: int, lead: int,
+            named: bool = False) -> Verdict | None:
     """A verdict on the target at tokens [i, j), in one of the linking shapes."""
     if sides == {"self"} and norms[i] == "i":
         e = _after(m, norms, j, end, "self", modifiers=False) or \
             _failure_adverb(m, norms, j, end)
         return Verdict(i, e, "self") if e else None
     owner = (i, "reader") if named else _owner(m, norms, start, i)
+    if owner is None and "employer" in sides:
+        owner = _placed(m, norms, texts, start, end, i, j)
     if owner is None:
         return None
     at, kind = owner
     candidates: list[str]
-    if kind == "mine":
+    if kind == "placed":
+        candidates = ["employer"]
+    elif kind == "mine":
         candidates = [s for s in ("self", "employer") if s in sides]
     else:
         candidates = ["reader"] if "reader" in sides else []
@@ -513,7 +626,7 @@ def _target(m: Model, norms: list[str], start: int, end: int, i: int, j: int,
         judged = side if side == "self" else f"{side}:{of}"
         # attributive: "the chaotic reception", "my toxic old boss"
         if side != "self" or kind == "mine":
-            for p in range(at + 1 if kind != "bare" else at, i):
+            for p in range(at if kind in ("bare", "placed") else at + 1, i):
                 length = m.attributive.at(norms, p, i)
                 if length and p + length <= i and not denied_before:
                     return Verdict(at, j, side)
@@ -636,7 +749,10 @@ def _after(m: Model, norms: list[str], j: int, end: int, side: str, modifiers: b
         if length:
             if negated:
                 return 0
-            return _evaluation(m, norms, k + length, end, side)
+            e = _evaluation(m, norms, k + length, end, side)
+            if e and n == "'s" and tuple(norms[k + 1:e]) in m.bare_nouns:
+                return 0  # "the team's struggle to finish": a possessive, not "is a struggle"
+            return e
         length = m.aux.at(norms, k, end) or m.degree.at(norms, k, end)
         if length == 1 and n in _PREPOSITIONS:
             length = 0  # "of" of "kind of" is a degree, "of the second round" a phrase
@@ -646,7 +762,7 @@ def _after(m: Model, norms: list[str], j: int, end: int, side: str, modifiers: b
         if not modifiers or n in _SOFT or n in ("and", "or"):
             return 0
         if n in _PREPOSITIONS:
-            mode, free = "pp", 3
+            mode, free = "pp", 4  # "my answer on the seasonal forecasting case came out
         elif n in _PRONOUNS and mode == "near":
             mode, free = "relative", 3
         elif mode != "near" and free > 0:

@@ -1,0 +1,131 @@
+"""T005's structural pressure check: someone pressing the reader for an answer, what is
+asked for and how soon, linked inside one sentence.
+
+The phrase entries of `models/pushy.yaml` know the shapes they were shown; writers press
+in many more ("Please reply to this email today", "Would you be able to give me an answer
+this week?", "I am counting on an answer from you by then"). This check knows the parts
+(`models/pressure.yaml`) and the three ways a sentence presses: an imperative or a request
+to the reader, or the writer's want, before the thing asked for (an answer, a decision,
+word of where the writer stands), with a time that hurries it (today, by Friday, as soon
+as you read this), or a blunt ask that needs no time ("a clear yes or no"). The reader's
+own timeline, thanks and courtesy silence the sentence; the writer's own act ("I would
+like to reply today") is not pressed for. One pass over the letter's tokens, no model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .. import lexicons
+from ..document import Document
+from .verdicts import Phrases, entry_phrases, index_phrases, token_columns
+
+PRESSURE = "pressure.yaml"
+KINDS = ("ask", "blunt", "urgency", "demand", "request", "imperative", "reader_said")
+_CUTS = frozenset({";", ":", "—", "–"})
+_SUBJECTS = frozenset({"i", "we"})
+_LEAD = frozenset({"p.s.", "ps", "p.s", "and", "so", "then", "also", "just", ",", "-",
+                   "now"})
+# after "I would like to" or "I need to", what the writer does: only these verbs receive
+# the reader's answer ("I need to hear", "I would like to know")
+_RECEIVING = frozenset({"know", "hear", "have", "get", "receive", "see", "learn"})
+
+
+@dataclass(frozen=True)
+class Model:
+    """The compiled parts of `models/pressure.yaml`, one phrase index per kind."""
+
+    parts: dict[str, Phrases]
+    imperative: frozenset[str]
+    message: str
+
+
+@cache
+def model() -> Model:
+    entries = lexicons.load(PRESSURE) or []
+    phrases: dict[str, set[tuple[str, ...]]] = {kind: set() for kind in KINDS}
+    for entry in entries:
+        phrases[entry["kind"]] |= entry_phrases(entry["words"])
+    return Model(parts={k: index_phrases(v) for k, v in phrases.items()},
+                 imperative=frozenset(p[0] for p in phrases["imperative"]),
+                 message="presses the reader for an answer; ask once, politely, and leave "
+                 "the timing to them")
+
+
+def find(doc: Any) -> list[tuple[int, int]]:
+    """(first, end) token spans of the pressing stretches, at most one per sentence."""
+    m = model()
+    norms, texts, starts = token_columns(doc)
+    found: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(norms) + 1):
+        if i == len(norms) or starts[i] or texts[i] in _CUTS or "\n" in texts[i]:
+            span = _sentence(m, norms, start, i)
+            if span:
+                found.append(span)
+            start = i
+    return found
+
+
+def _sentence(m: Model, norms: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """The pressing stretch of the sentence [start, end), or None."""
+    seen: dict[str, list[tuple[int, int]]] = {k: [] for k in KINDS if k != "imperative"}
+    for k in range(start, end):
+        for kind, index in m.parts.items():
+            if kind == "imperative" or norms[k] not in index.first:
+                continue
+            length = index.at(norms, k, end)
+            if length:
+                seen[kind].append((k, k + length))
+    if seen["reader_said"]:
+        return None  # "as you said", "thank you for the quick reply today", "no rush"
+    asks = [(a, b, False) for a, b in seen["ask"]] + [(a, b, True) for a, b in seen["blunt"]]
+    if not asks:
+        return None
+    lead = start
+    while lead < end and norms[lead] in _LEAD:
+        lead += 1
+    for first, last, blunt in sorted(asks):
+        soon = [u for u in seen["urgency"] if not (first <= u[0] < last)]
+        if not blunt and not soon:
+            continue
+        by = _presser(m, norms, seen, lead, first)
+        if by is None:
+            continue
+        # to the time nearest the ask ("Please reply to this email today")
+        near = min(soon, key=lambda u: abs(u[0] - last)) if soon else (last, last)
+        return min(by, near[0]), max(last, near[1])
+    return None
+
+
+def _presser(m: Model, norms: list[str], seen: dict[str, list[tuple[int, int]]],
+             lead: int, ask: int) -> int | None:
+    """Where the pressing starts for the ask at token `ask`: an imperative opening the
+    sentence, a request before the ask, or the writer's want before it; None otherwise."""
+    if lead < ask and norms[lead] in m.imperative:
+        return lead
+    for a, _ in seen["request"]:
+        if a < ask:
+            return a
+    for a, b in seen["demand"]:
+        if not a < ask or not any(norms[k] in _SUBJECTS for k in range(max(lead, a - 3), a)):
+            continue
+        if b < len(norms) and norms[b - 1] != "to" and norms[b] == "to":
+            b += 1  # "I would like to ..."
+        if norms[b - 1] == "to" and (b >= len(norms) or norms[b] not in _RECEIVING):
+            continue  # "I would like to reply today": the writer's own act
+        if b <= ask:
+            return next(k for k in range(max(lead, a - 3), a) if norms[k] in _SUBJECTS)
+    return None
+
+
+def problems(document: Document) -> Iterator[tuple[int, int, str]]:
+    """(start, end, message) of every pressing stretch, as character offsets."""
+    doc = document.spacy
+    m = model()
+    for first, end in find(doc):
+        a, b = doc[first], doc[end - 1]
+        yield a.idx, b.idx + len(b.text), m.message
