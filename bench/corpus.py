@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
-MEASURED = ("T001", "T003", "T004", "T005", "T006", "S001", "C001", "C002", "C003")
+MEASURED = ("T001", "T002", "T003", "T004", "T005", "T006", "S001", "C001", "C002", "C003")
 
 
 def measure(corpus: Path = CORPUS) -> dict:
