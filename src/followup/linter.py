@@ -466,8 +466,9 @@ def _read_letters(request: LintRequest, result: LintResult, nearest: dict[Path, 
     config = request.config
     documents: list[Document] = []
     record_of: dict[int, Record | None] = {}
-    linted_roots = [Path(p) if safepath.is_dir(p) else Path(p).parent
-             for p in request.paths if p != "-"]
+    # one root per folder: a run over 1,000 named letters of one folder checks one root
+    linted_roots = list(dict.fromkeys(Path(p) if safepath.is_dir(p) else Path(p).parent
+                                      for p in request.paths if p != "-"))
     for path in iter_letter_paths(request.paths, config, result.errors, result.notices):
         letter: Path | None = None
         try:

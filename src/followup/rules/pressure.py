@@ -4,12 +4,13 @@ asked for and how soon, linked inside one sentence.
 The phrase entries of `models/pushy.yaml` know the shapes they were shown; writers press
 in many more ("Please reply to this email today", "Would you be able to give me an answer
 this week?", "I am counting on an answer from you by then"). This check knows the parts
-(`models/pressure.yaml`) and the three ways a sentence presses: an imperative or a request
-to the reader, or the writer's want, before the thing asked for (an answer, a decision,
-word of where the writer stands), with a time that hurries it (today, by Friday, as soon
-as you read this), or a blunt ask that needs no time ("a clear yes or no"). The reader's
-own timeline, thanks and courtesy silence the sentence; the writer's own act ("I would
-like to reply today") is not pressed for. One pass over the letter's tokens, no model.
+(`models/pressure.yaml`) and the ways a sentence presses: an imperative or a request to
+the reader, the writer's want, or a passive demand ("a decision is expected"), with the
+thing asked for (an answer, a decision, the contract, word of where the writer stands) and
+a time that hurries it (today, by Friday, as soon as you read this), or a blunt ask that
+needs no time ("a clear yes or no"). The reader's own timeline, thanks and courtesy
+silence the sentence; the writer's own act ("I would like to reply today") is not pressed
+for. One pass over the letter's tokens, no model.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from ..document import Document
 from .verdicts import Phrases, entry_phrases, index_phrases, token_columns
 
 PRESSURE = "pressure.yaml"
-KINDS = ("ask", "blunt", "urgency", "demand", "request", "imperative", "reader_said")
+KINDS = ("ask", "blunt", "urgency", "demand", "passive", "request", "imperative",
+         "reader_said")
 _CUTS = frozenset({";", ":", "—", "–"})
 _SUBJECTS = frozenset({"i", "we"})
 _LEAD = frozenset({"p.s.", "ps", "p.s", "and", "so", "then", "also", "just", ",", "-",
@@ -40,6 +42,7 @@ class Model:
 
     parts: dict[str, Phrases]
     imperative: frozenset[str]
+    firsts: frozenset[str]  # every word that opens a phrase of any kind
     message: str
 
 
@@ -49,8 +52,10 @@ def model() -> Model:
     phrases: dict[str, set[tuple[str, ...]]] = {kind: set() for kind in KINDS}
     for entry in entries:
         phrases[entry["kind"]] |= entry_phrases(entry["words"])
-    return Model(parts={k: index_phrases(v) for k, v in phrases.items()},
+    parts = {k: index_phrases(v) for k, v in phrases.items() if k != "imperative"}
+    return Model(parts=parts,
                  imperative=frozenset(p[0] for p in phrases["imperative"]),
+                 firsts=frozenset(w for index in parts.values() for w in index.first),
                  message="presses the reader for an answer; ask once, politely, and leave "
                  "the timing to them")
 
@@ -73,10 +78,11 @@ def find(doc: Any) -> list[tuple[int, int]]:
 def _sentence(m: Model, norms: list[str], start: int, end: int) -> tuple[int, int] | None:
     """The pressing stretch of the sentence [start, end), or None."""
     seen: dict[str, list[tuple[int, int]]] = {k: [] for k in KINDS if k != "imperative"}
+    firsts = m.firsts
     for k in range(start, end):
+        if norms[k] not in firsts:
+            continue  # the common case: a word that opens no part
         for kind, index in m.parts.items():
-            if kind == "imperative" or norms[k] not in index.first:
-                continue
             length = index.at(norms, k, end)
             if length:
                 seen[kind].append((k, k + length))
@@ -110,6 +116,9 @@ def _presser(m: Model, norms: list[str], seen: dict[str, list[tuple[int, int]]],
     for a, _ in seen["request"]:
         if a < ask:
             return a
+    for a, _ in seen["passive"]:
+        if 0 < a - ask <= 2:
+            return ask  # "A decision is expected from your side by noon tomorrow"
     for a, b in seen["demand"]:
         if not a < ask or not any(norms[k] in _SUBJECTS for k in range(max(lead, a - 3), a)):
             continue

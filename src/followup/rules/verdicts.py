@@ -341,6 +341,9 @@ _STRINGS: dict[int, str] = {}  # string hash -> string, shared by every letter
 def token_columns(doc: Any) -> tuple[list[str], list[str], list[bool]]:
     """Each token's norm, text and whether it starts a sentence, read from one token
     array (no Python Token object per token)."""
+    cached = doc.user_data.get("followup:columns")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     from spacy.attrs import NORM, ORTH, SENT_START
 
     strings, known = doc.vocab.strings, _STRINGS
@@ -354,6 +357,7 @@ def token_columns(doc: Any) -> tuple[list[str], list[str], list[bool]]:
     starts = [row[2] == 1 for row in rows]
     if starts:
         starts[0] = True
+    doc.user_data["followup:columns"] = (norms, texts, starts)  # the pressure check too
     return norms, texts, starts
 
 
@@ -477,6 +481,9 @@ def _clause(m: Model, norms: list[str], texts: list[str], start: int, end: int
     if lead >= end:
         return None
     exclaimed = m.exclaim.at(norms, lead, end)
+    # "At my last firm, the partners hoarded the projects": the clause is set at the
+    # writer's workplace, so "the partners" are the employer's
+    mine = lead + 1 < end and norms[lead] in _AT and norms[lead + 1] in ("my", "our")
     extraposed = _extraposed(m, norms, lead, end)
     if extraposed:
         return Verdict(lead, extraposed, "extraposed")
@@ -501,7 +508,7 @@ def _clause(m: Model, norms: list[str], texts: list[str], start: int, end: int
             j += 1  # "the parking situation"
         hit = _target(m, norms, texts, start, end, i, j, m.targets[words],
                       "people" if words in m.people else "things", exclaimed, lead,
-                      named=words in m.named)
+                      named=words in m.named, mine=mine)
         if hit is not None:
             return hit
         i += 1
@@ -594,9 +601,12 @@ def _placed(m: Model, norms: list[str], texts: list[str], start: int, end: int, 
     return at, "placed"
 
 
+_AT = frozenset({"at", "in", "during", "with"})
+
+
 def _target(m: Model, norms: list[str], texts: list[str], start: int, end: int, i: int,
             j: int, sides: frozenset[str], of: str, exclaimed: int, lead: int,
-            named: bool = False) -> Verdict | None:
+            named: bool = False, mine: bool = False) -> Verdict | None:
     """A verdict on the target at tokens [i, j), in one of the linking shapes."""
     if sides == {"self"} and norms[i] == "i":
         e = _after(m, norms, j, end, "self", modifiers=False) or \
@@ -609,7 +619,8 @@ def _target(m: Model, norms: list[str], texts: list[str], start: int, end: int, 
         return None
     at, kind = owner
     candidates: list[str]
-    if kind == "placed":
+    if kind == "placed" or (mine and kind == "reader" and norms[at] in ("the", "their")
+                            and "employer" in sides):
         candidates = ["employer"]
     elif kind == "mine":
         candidates = [s for s in ("self", "employer") if s in sides]
@@ -644,7 +655,10 @@ def _target(m: Model, norms: list[str], texts: list[str], start: int, end: int, 
         # "I found the panel a little cold"
         judge = at - 1
         if judge >= start and norms[judge] in m.judge and kind != "bare" and not any(
-                norms[k] in m.negator for k in range(max(start, judge - 3), judge)):
+                norms[k] in m.negator for k in range(max(start, judge - 3), judge)) and \
+                any(norms[k] in ("i", "we") for k in range(max(start, judge - 3), judge)):
+            # the writer's judgement ("I found the panel cold"), not another's reported
+            # ("the volunteers found the old rota confusing")
             e = _evaluation(m, norms, j, end, judged, to_be=True)
             if e:
                 return Verdict(judge - 1 if judge > start and norms[judge - 1] == "i"
@@ -758,6 +772,9 @@ def _after(m: Model, norms: list[str], j: int, end: int, side: str, modifiers: b
             length = 0  # "of" of "kind of" is a degree, "of the second round" a phrase
         if length and (mode == "near" or n not in ("the", "a", "an")):
             k += length
+            continue
+        if n == "-" and mode != "near":
+            k += 1  # "your question about year-end reconciliations came out muddled"
             continue
         if not modifiers or n in _SOFT or n in ("and", "or"):
             return 0
