@@ -67,3 +67,20 @@ def test_off_or_unwritable_still_compiles(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv(lexicons.LEXICON_CACHE_ENV, str(blocked / "lexicons"))
     assert _spans(lexicons.compiled_together.__wrapped__(NAMES)) == expected
     assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_the_kept_verdict_and_pressure_models_are_the_built_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from followup.rules import pressure, verdicts
+
+    monkeypatch.setenv(lexicons.LEXICON_CACHE_ENV, str(tmp_path))
+    for module, tag, build in ((verdicts, "verdicts", lambda: verdicts._build("hand")),
+                               (pressure, "pressure", pressure._build)):
+        built = build()
+        data = lexicons.cached_build(tag, Path(module.__file__),
+                                     lambda b=built: verdicts.model_to_data(b))
+        assert verdicts.model_from_data(module.Model, data) == built
+        kept = lexicons.cached_build(tag, Path(module.__file__),
+                                     lambda: pytest.fail("built again, not read"))
+        assert verdicts.model_from_data(module.Model, kept) == built
+    assert len(list(tmp_path.glob("*.marshal"))) == 2

@@ -570,8 +570,10 @@ _CACHE_FORMAT = "followup-lexicon-trie-1"
 _CACHE_KEEP = 8  # newest files kept in the folder (older keys are older models)
 
 
-def _cache_path(names: tuple[str, ...]) -> Path | None:
-    """The cache file for these lexicons as the models are now, or None (cache off)."""
+def _cache_path(names: tuple[str, ...], builder: Path | None = None) -> Path | None:
+    """The cache file for these lexicons as the models are now, or None (cache off);
+    `builder` is the module that builds other data from the models (its source is part
+    of the key, as this module's is)."""
     import hashlib
     import os
     import sys
@@ -598,6 +600,8 @@ def _cache_path(names: tuple[str, ...]) -> Path | None:
                      str(find_spec("spacy_lookups_data") is not None)):
             digest.update(part.encode() + b"\0")
         digest.update(Path(__file__).read_bytes())
+        if builder is not None:
+            digest.update(builder.read_bytes())
         for model in sorted(models_dir().iterdir()):
             if model.is_file():
                 digest.update(model.name.encode() + b"\0" + model.read_bytes() + b"\0")
@@ -656,6 +660,33 @@ def _write_cached(path: Path, lexicon: Lexicon) -> None:
                       reverse=True)
         for old in kept[_CACHE_KEEP:]:
             old.unlink()
+
+
+_DATA_FORMAT = "followup-model-data-1"
+
+
+def cached_build(tag: str, builder: Path, build: Callable[[], Any]) -> Any:
+    """What `build` makes from the models (plain data marshal can hold: the compiled
+    verdict and pressure models), kept on disk beside the tries and keyed the same way
+    plus the source of `builder`, the module that builds it: compiling tokenises every
+    phrase, a tenth of a second or more a process."""
+    import contextlib
+    import marshal
+
+    path = _cache_path((tag,), builder)
+    if path is not None:
+        with contextlib.suppress(Exception):  # a missing, truncated or foreign file
+            found_tag, data = marshal.loads(path.read_bytes())
+            if found_tag == _DATA_FORMAT:
+                return data
+    data = build()
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError):
+            from .atomic import write_bytes_atomic
+
+            write_bytes_atomic(path, marshal.dumps((_DATA_FORMAT, data)), overwrite=True,
+                               durable=False)
+    return data
 
 
 def _entry_slots(entry: dict[str, Any]) -> list[list[Slot]]:

@@ -18,11 +18,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from .. import lexicons
 from ..document import Document
-from .verdicts import Phrases, entry_phrases, index_phrases, token_columns
+from .verdicts import (
+    Phrases,
+    entry_phrases,
+    index_phrases,
+    model_from_data,
+    model_to_data,
+    token_columns,
+)
 
 PRESSURE = "pressure.yaml"
 KINDS = ("ask", "blunt", "urgency", "demand", "passive", "request", "imperative",
@@ -48,6 +56,12 @@ class Model:
 
 @cache
 def model() -> Model:
+    """The pressure model, compiled once and kept on disk with the phrase tries."""
+    return model_from_data(Model, lexicons.cached_build(
+        "pressure", Path(__file__), lambda: model_to_data(_build())))
+
+
+def _build() -> Model:
     entries = lexicons.load(PRESSURE) or []
     phrases: dict[str, set[tuple[str, ...]]] = {kind: set() for kind in KINDS}
     for entry in entries:

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
+from pathlib import Path
 from typing import Any
 
 from .. import lexicons
@@ -193,8 +194,40 @@ class Model:
 @cache
 def model(evaluations: str = "hand") -> Model:
     """The verdict model; `evaluations` is where the negative words come from: `hand`
-    (the reviewed lists of models/verdicts.yaml) or, for the comparison in
+    (the reviewed lists of models/verdicts.yaml, compiled once and kept on disk with the
+    phrase tries: `lexicons.cached_build`) or, for the comparison in
     bench/verdict_sources.py, `vader` or `both`."""
+    if evaluations != "hand":
+        return _build(evaluations)
+    return model_from_data(Model, lexicons.cached_build(
+        "verdicts", Path(__file__), lambda: model_to_data(_build("hand"))))
+
+
+def model_to_data(compiled: Any) -> dict[str, Any]:
+    """A compiled model (a dataclass of phrase indexes, sets and maps) as plain data."""
+    out: dict[str, Any] = {}
+    for name in compiled.__dataclass_fields__:
+        value = getattr(compiled, name)
+        if isinstance(value, Phrases):
+            out[name] = ("phrases", value.first)
+        elif isinstance(value, dict) and value and \
+                all(isinstance(v, Phrases) for v in value.values()):
+            out[name] = ("phrase-map", {k: v.first for k, v in value.items()})
+        else:
+            out[name] = ("plain", value)
+    return out
+
+
+def model_from_data(kind: Any, data: dict[str, Any]) -> Any:
+    """The compiled model of class `kind` again, from `model_to_data`'s plain data."""
+    values: dict[str, Any] = {}
+    for name, (tag, value) in data.items():
+        values[name] = Phrases(value) if tag == "phrases" else \
+            {k: Phrases(v) for k, v in value.items()} if tag == "phrase-map" else value
+    return kind(**values)
+
+
+def _build(evaluations: str) -> Model:
     entries = lexicons.load(VERDICTS) or []
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for entry in entries:
@@ -613,8 +646,10 @@ def _target(m: Model, norms: list[str], texts: list[str], start: int, end: int, 
             _failure_adverb(m, norms, j, end)
         return Verdict(i, e, "self") if e else None
     owner = (i, "reader") if named else _owner(m, norms, start, i)
-    if owner is None and "employer" in sides:
-        owner = _placed(m, norms, texts, start, end, i, j)
+    if "employer" in sides and (owner is None or (owner[1] == "reader" and
+                                                  norms[owner[0]] == "the")):
+        # "the leadership at Corvane has never managed to grasp": named by place
+        owner = _placed(m, norms, texts, start, end, i, j) or owner
     if owner is None:
         return None
     at, kind = owner
