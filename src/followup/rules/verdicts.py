@@ -595,8 +595,9 @@ def _owner(m: Model, norms: list[str], start: int, i: int) -> tuple[int, str] | 
         if n == "'s":
             q = p - 1  # the possessor: "the panel's questions" from "the"
             while q > max(start, p - 4) and norms[q - 1] not in _READER_OWNERS and \
-                    norms[q - 1] not in _CUTS:
-                q -= 1
+                    norms[q - 1] not in _CUTS and norms[q - 1] not in m.judge and \
+                    norms[q - 1] not in _PRONOUNS:
+                q -= 1  # back to the possessor's first word ("Dr. Osei's questions")
             return (q - 1 if q > start and norms[q - 1] in _READER_OWNERS else q), "reader"
         if n in _MY:
             return p, "mine"
@@ -695,6 +696,13 @@ def _target(m: Model, norms: list[str], texts: list[str], start: int, end: int, 
             # the writer's judgement ("I found the panel cold"), not another's reported
             # ("the volunteers found the old rota confusing")
             e = _evaluation(m, norms, j, end, judged, to_be=True)
+            if not e and j < end and norms[j] in _PREPOSITIONS:
+                # past the target's own phrase: "I found my explanation of the pivot
+                # table exercise clumsy"
+                for k in range(j + 2, min(end, j + 7)):
+                    e = _evaluation(m, norms, k, end, judged, to_be=True)
+                    if e or norms[k] in _CUTS:
+                        break
             if e:
                 return Verdict(judge - 1 if judge > start and norms[judge - 1] == "i"
                                else judge, e, side)
