@@ -51,6 +51,7 @@ class Model:
     parts: dict[str, Phrases]
     imperative: frozenset[str]
     firsts: frozenset[str]  # every word that opens a phrase of any kind
+    anchors: frozenset[str]  # one word of every ask: a sentence without one asks nothing
     message: str
 
 
@@ -67,30 +68,50 @@ def _build() -> Model:
     for entry in entries:
         phrases[entry["kind"]] |= entry_phrases(entry["words"])
     parts = {k: index_phrases(v) for k, v in phrases.items() if k != "imperative"}
+    anchors = frozenset(_anchor(p) for kind in ("ask", "blunt") for p in phrases[kind])
     return Model(parts=parts,
                  imperative=frozenset(p[0] for p in phrases["imperative"]),
                  firsts=frozenset(w for index in parts.values() for w in index.first),
+                 anchors=anchors,
                  message="presses the reader for an answer; ask once, politely, and leave "
                  "the timing to them")
+
+
+# words too common to tell a sentence that asks from one that does not
+_COMMON = frozenset({"the", "a", "an", "your", "my", "me", "to", "i", "you", "of", "back",
+                     "from", "am", "is", "are", "be", "will", "if", "we", "our", "it",
+                     "this", "that", "and", "or", "on", "in", "for", "with", "give", "get",
+                     "make", "come", "let", "know", "tell", "hear", "have", "whether"})
+
+
+def _anchor(phrase: tuple[str, ...]) -> str:
+    """The word of an ask phrase a sentence must hold to hold the phrase: its longest
+    uncommon word ("decision" of "a final decision")."""
+    uncommon = [w for w in phrase if w not in _COMMON] or list(phrase)
+    return max(uncommon, key=len)
 
 
 def find(doc: Any) -> list[tuple[int, int]]:
     """(first, end) token spans of the pressing stretches, at most one per sentence."""
     m = model()
     norms, texts, starts = token_columns(doc)
+    if m.anchors.isdisjoint(norms):
+        return []  # nothing in the letter could be asked for
+    cuts = [i for i, (first, text) in enumerate(zip(starts, texts, strict=True))
+            if first or text in _CUTS or "\n" in text]
     found: list[tuple[int, int]] = []
-    start = 0
-    for i in range(1, len(norms) + 1):
-        if i == len(norms) or starts[i] or texts[i] in _CUTS or "\n" in texts[i]:
-            span = _sentence(m, norms, start, i)
+    for start, end in zip([0, *cuts], [*cuts, len(norms)], strict=True):
+        if end > start:
+            span = _sentence(m, norms, start, end)
             if span:
                 found.append(span)
-            start = i
     return found
 
 
 def _sentence(m: Model, norms: list[str], start: int, end: int) -> tuple[int, int] | None:
     """The pressing stretch of the sentence [start, end), or None."""
+    if m.anchors.isdisjoint(norms[start:end]):
+        return None  # the common case: nothing in the sentence could be asked for
     seen: dict[str, list[tuple[int, int]]] = {k: [] for k in KINDS if k != "imperative"}
     firsts = m.firsts
     for k in range(start, end):
