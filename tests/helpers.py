@@ -69,3 +69,13 @@ def tone_flagged(lint_cli, write, body: str, code: str, *, kind: str = "thank-yo
         assert f["code"] == code
         out.append(lines[f["line"] - 1][f["column"] - 1: f["end_column"] - 1])
     return out
+
+
+def entry_cases(entries: list[dict[str, Any]], field: str) -> list[Any]:
+    """One pytest case per sentence of every entry's `field` (`examples` or
+    `counter_examples`), named `<id>:<n>`: the reviewed-data tests of the models."""
+    import pytest
+
+    return [pytest.param(entry, sentence, id=f"{entry['id']}:{n}")
+            for entry in entries
+            for n, sentence in enumerate(entry.get(field) or [], start=1)]

@@ -7,24 +7,16 @@ the tests below add the three pressing shapes, their exact spans and what silenc
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from followup import lexicons
 from followup.nlp import load_pipeline
 from followup.rules import pressure
 
-from helpers import tone_flagged
+from helpers import entry_cases, tone_flagged
 
 ENTRIES = lexicons.load(pressure.PRESSURE)
 SPECIFIC = "I enjoyed hearing how your team cut dock wait times at the Denver site last spring."
-
-
-def _cases(field: str) -> list[Any]:
-    return [pytest.param(entry, sentence, id=f"{entry['id']}:{n}")
-            for entry in ENTRIES
-            for n, sentence in enumerate(entry.get(field) or [], start=1)]
 
 
 def _pressed(sentence: str) -> list[str]:
@@ -45,13 +37,13 @@ def test_every_entry_is_reviewed_data():
     assert {entry["kind"] for entry in ENTRIES} == set(pressure.KINDS)
 
 
-@pytest.mark.parametrize(("entry", "sentence"), _cases("examples"))
+@pytest.mark.parametrize(("entry", "sentence"), entry_cases(ENTRIES, "examples"))
 def test_example_is_pressure(lint_cli, write, entry, sentence):
     assert _pressed(sentence), f"the pressure check did not flag {sentence!r}"
     assert tone_flagged(lint_cli, write, f"{sentence} {SPECIFIC}", "T005")
 
 
-@pytest.mark.parametrize(("entry", "sentence"), _cases("counter_examples"))
+@pytest.mark.parametrize(("entry", "sentence"), entry_cases(ENTRIES, "counter_examples"))
 def test_counter_example_is_clean(lint_cli, write, entry, sentence):
     assert tone_flagged(lint_cli, write, f"{sentence} {SPECIFIC}", "T005") == []
 

@@ -8,15 +8,13 @@ tests below add the shapes, their exact spans, denials and the reader's own acco
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from followup import lexicons
 from followup.nlp import load_pipeline
 from followup.rules import verdicts
 
-from helpers import tone_flagged
+from helpers import entry_cases, tone_flagged
 
 ENTRIES = lexicons.load(verdicts.VERDICTS)
 KINDS = {"target", "evaluation", "stop", "link", "aux", "conduct", "neglect", "judge",
@@ -24,12 +22,6 @@ KINDS = {"target", "evaluation", "stop", "link", "aux", "conduct", "neglect", "j
          "people_conduct", "extraposed", "reassurance", "denial", "dislike",
          "self_neglect", "head", "failure_adverb"}
 SPECIFIC = "I enjoyed hearing how your team cut dock wait times at the Denver site last spring."
-
-
-def _cases(field: str) -> list[Any]:
-    return [pytest.param(entry, sentence, id=f"{entry['id']}:{n}")
-            for entry in ENTRIES
-            for n, sentence in enumerate(entry.get(field) or [], start=1)]
 
 
 def _verdicts(sentence: str) -> list[str]:
@@ -51,14 +43,14 @@ def test_every_entry_is_reviewed_data():
             assert entry["side"] in verdicts.SIDES, entry["id"]
 
 
-@pytest.mark.parametrize(("entry", "sentence"), _cases("examples"))
+@pytest.mark.parametrize(("entry", "sentence"), entry_cases(ENTRIES, "examples"))
 def test_example_is_a_verdict(lint_cli, write, entry, sentence):
     assert _verdicts(sentence), \
         f"the verdict check did not flag {sentence!r}"
     assert tone_flagged(lint_cli, write, f"{sentence} {SPECIFIC}", "T003")
 
 
-@pytest.mark.parametrize(("entry", "sentence"), _cases("counter_examples"))
+@pytest.mark.parametrize(("entry", "sentence"), entry_cases(ENTRIES, "counter_examples"))
 def test_counter_example_is_clean(lint_cli, write, entry, sentence):
     assert tone_flagged(lint_cli, write, f"{sentence} {SPECIFIC}", "T003") == []
 

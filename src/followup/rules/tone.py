@@ -447,13 +447,11 @@ _CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z][A-Z'’]*[A-Z](?![\w'’])"
                        r"(?:[ ,]+(?:[A-Z][A-Z'’]*[A-Z]|A|I)(?![\w'’]))*")
 
 
-def check_negative(document: Document, context: Context, options: Options
-                   ) -> Iterator[Problem]:
-    """The phrase entries of models/negative.yaml, then the structural verdicts
-    (rules/verdicts.py) that no phrase already covers."""
-    phrases = list(_problems(document, "negative.yaml", "negative phrasing"))
-    yield from phrases
-    for start, end, reason in verdicts.problems(document):
+def _beside_phrases(document: Document, phrases: list[Problem],
+                    found: Iterator[tuple[int, int, str]], label: str) -> Iterator[Problem]:
+    """The structural findings (verdicts, pressure) that no phrase finding already covers,
+    in prose outside quotes, worded as the phrase findings are."""
+    for start, end, reason in found:
         if any(p.start < end and start < p.end for p in phrases):
             continue
         paragraph = paragraph_at(document, start)
@@ -461,7 +459,17 @@ def check_negative(document: Document, context: Context, options: Options
                 in_quotes(document, paragraph, start):
             continue
         text = document.text[start:end]
-        yield Problem(start, end, f"negative phrasing '{text}': {reason}".rstrip(": "))
+        yield Problem(start, end, f"{label} '{text}': {reason}".rstrip(": "))
+
+
+def check_negative(document: Document, context: Context, options: Options
+                   ) -> Iterator[Problem]:
+    """The phrase entries of models/negative.yaml, then the structural verdicts
+    (rules/verdicts.py) that no phrase already covers."""
+    phrases = list(_problems(document, "negative.yaml", "negative phrasing"))
+    yield from phrases
+    yield from _beside_phrases(document, phrases, verdicts.problems(document),
+                               "negative phrasing")
 
 
 def check_apologetic(document: Document, context: Context, options: Options
@@ -474,14 +482,7 @@ def check_pushy(document: Document, context: Context, options: Options) -> Itera
     (rules/pressure.py) where no phrase already covers it."""
     phrases = list(_problems(document, "pushy.yaml", "pushy", trim=True))
     yield from phrases
-    for start, end, reason in pressure.problems(document):
-        if any(p.start < end and start < p.end for p in phrases):
-            continue
-        paragraph = paragraph_at(document, start)
-        if paragraph is None or paragraph.role not in _PROSE or \
-                in_quotes(document, paragraph, start):
-            continue
-        yield Problem(start, end, f"pushy '{document.text[start:end]}': {reason}")
+    yield from _beside_phrases(document, phrases, pressure.problems(document), "pushy")
 
 
 def check_social(document: Document, context: Context, options: Options) -> Iterator[Problem]:
