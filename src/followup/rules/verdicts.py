@@ -348,7 +348,8 @@ _READER_OWNERS = frozenset({"the", "your", "their", "its", "this", "that", "thes
 _MY = frozenset({"my"})
 _PREPOSITIONS = frozenset({"at", "in", "on", "of", "for", "from", "with", "about", "during",
                            "around", "near", "by", "to", "behind", "inside", "outside",
-                           "over", "under", "into", "between", "after", "before"})
+                           "over", "under", "into", "between", "after", "before",
+                           "out", "up"})  # "the drive out to the industrial park"
 _PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she"})
 _CUTS = frozenset({".", "!", "?", ";", ":", "—", "–", "(", ")", "\"", "“", "”", "…"})
 _SOFT = frozenset({",", "-"})
