@@ -215,11 +215,8 @@ def _inside_name(doc: Any, start: int, end: int) -> bool:
 
     if not (named(start - 1) or named(end)):
         return False
-    first = start
-    while first > max(0, start - 40) and not (doc[first - 1].text in _SENTENCE_ENDS
-                                              or "\n" in doc[first - 1].text):
-        first -= 1
-    words = [t for t in doc[first:min(len(doc), end + 40)] if t.is_alpha]
+    first, last = _sentence_of(doc, start, end)
+    words = [t for t in doc[first:last] if t.is_alpha]
     return sum(t.is_title for t in words) * 2 < len(words)
 
 
@@ -228,7 +225,13 @@ def _in_sentence(doc: Any, start: int, end: int, words: list[str]) -> bool:
     tokens `start`-`end`: "As you asked, I will call you on Thursday" is a call the
     reader asked for, "I will call you on Thursday" announces one (T005)."""
     wanted = frozenset(w.lower() for w in words)
+    first, last = _sentence_of(doc, start, end)
+    return any(t.norm_ in wanted or t.lower_ in wanted for t in doc[first:last])
 
+
+def _sentence_of(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """The token span of the sentence around the match at tokens `start`-`end` (at most
+    40 tokens either side), cut at full stops, `;` and line breaks."""
     def ends(token: Any) -> bool:
         return token.text in _SENTENCE_ENDS or "\n" in token.text
 
@@ -238,7 +241,7 @@ def _in_sentence(doc: Any, start: int, end: int, words: list[str]) -> bool:
     last = end - 1 if ends(doc[end - 1]) else end  # a phrase may end on its full stop
     while last < min(len(doc), end + 40) and not ends(doc[last]):
         last += 1
-    return any(t.norm_ in wanted or t.lower_ in wanted for t in doc[first:last])
+    return first, last
 
 
 def _still_matches(tokens: list[Any], key: str) -> bool:

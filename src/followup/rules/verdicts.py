@@ -476,17 +476,11 @@ def _relative(m: Model, norms: list[str], texts: list[str], before: tuple[int, i
             j += 1
         if j != last or words in m.named:
             continue
-        sides = m.targets[words]
-        owner = _owner(m, norms, start, i)
-        if owner is None and "employer" in sides:
-            owner = _placed(m, norms, texts, start, end, i, j)
-        if owner is None:
+        owned = _owned(m, norms, texts, start, end, i, j, m.targets[words])
+        side = next((c for c in owned[2] if c != "self"), None) if owned else None
+        if owned is None or side is None:
             return None
-        at, kind = owner
-        side = "employer" if kind in ("mine", "placed") and "employer" in sides else \
-            "reader" if kind not in ("mine", "placed") and "reader" in sides else ""
-        if not side:
-            return None
+        at = owned[0]
         of = "people" if words in m.people else "things"
         e = _after(m, norms, clause[0], clause[1], f"{side}:{of}", modifiers=False)
         return Verdict(at, e, side) if e else None
@@ -639,14 +633,13 @@ def _placed(m: Model, norms: list[str], texts: list[str], start: int, end: int, 
 _AT = frozenset({"at", "in", "during", "with"})
 
 
-def _target(m: Model, norms: list[str], texts: list[str], start: int, end: int, i: int,
-            j: int, sides: frozenset[str], of: str, exclaimed: int, lead: int,
-            named: bool = False, mine: bool = False) -> Verdict | None:
-    """A verdict on the target at tokens [i, j), in one of the linking shapes."""
-    if sides == {"self"} and norms[i] == "i":
-        e = _after(m, norms, j, end, "self", modifiers=False) or \
-            _failure_adverb(m, norms, j, end)
-        return Verdict(i, e, "self") if e else None
+def _owned(m: Model, norms: list[str], texts: list[str], start: int, end: int, i: int,
+           j: int, sides: frozenset[str], named: bool = False, mine: bool = False
+           ) -> tuple[int, str, list[str]] | None:
+    """Where the target at tokens [i, j) is owned, how, and whose side it can be on
+    (`self`, `employer`, `reader`), or None: "my" makes it the writer's or their
+    employer's, "at Brightline" or a clause set "at my last firm" the employer's, the
+    other owners the reader's."""
     owner = (i, "reader") if named else _owner(m, norms, start, i)
     if "employer" in sides and (owner is None or (owner[1] == "reader" and
                                                   norms[owner[0]] == "the")):
@@ -655,7 +648,6 @@ def _target(m: Model, norms: list[str], texts: list[str], start: int, end: int, 
     if owner is None:
         return None
     at, kind = owner
-    candidates: list[str]
     if kind == "placed" or (mine and kind == "reader" and norms[at] in ("the", "their")
                             and "employer" in sides):
         candidates = ["employer"]
@@ -663,8 +655,21 @@ def _target(m: Model, norms: list[str], texts: list[str], start: int, end: int, 
         candidates = [s for s in ("self", "employer") if s in sides]
     else:
         candidates = ["reader"] if "reader" in sides else []
-    if not candidates:
+    return (at, kind, candidates) if candidates else None
+
+
+def _target(m: Model, norms: list[str], texts: list[str], start: int, end: int, i: int,
+            j: int, sides: frozenset[str], of: str, exclaimed: int, lead: int,
+            named: bool = False, mine: bool = False) -> Verdict | None:
+    """A verdict on the target at tokens [i, j), in one of the linking shapes."""
+    if sides == {"self"} and norms[i] == "i":
+        e = _after(m, norms, j, end, "self", modifiers=False) or \
+            _failure_adverb(m, norms, j, end)
+        return Verdict(i, e, "self") if e else None
+    owned = _owned(m, norms, texts, start, end, i, j, sides, named, mine)
+    if owned is None:
         return None
+    at, kind, candidates = owned
     denied_before = at > start and norms[at - 1] in m.negator
     if _denied_judgement(m, norms, start, at) or (
             at - 2 >= start and norms[at - 1] in ("about", "of", "in", "at") and
