@@ -121,7 +121,9 @@ def test_a_stale_server_is_replaced_and_the_shared_server_stops_when_idle(
     info = server_module.read_state()
     assert info is not None and info.pid != sleeper.pid and info.idle_seconds == 20.0
     deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and server_module._pid_alive(info.pid):
+    # the watcher stops the server, then removes its state file: wait for both
+    while time.monotonic() < deadline and (server_module._pid_alive(info.pid)
+                                           or server_module.read_state() is not None):
         time.sleep(0.5)
     assert not server_module._pid_alive(info.pid), "the idle server was not stopped"
     assert server_module.read_state() is None
