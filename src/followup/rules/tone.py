@@ -20,7 +20,7 @@ from typing import Any
 from .. import lexicons
 from ..document import Document, Paragraph
 from ..findings import Problem, Severity, safe
-from . import pressure, verdicts
+from . import negative_model, pressure, verdicts
 from .base import Context, Options, Rule
 
 _PROSE = frozenset({"salutation", "body", "heading"})  # where phrases count by default
@@ -43,6 +43,14 @@ def in_quotes(document: Document, paragraph: Paragraph, offset: int) -> bool:
     straight = before.count('"') % 2 == 1
     curly = before.rfind("“") > before.rfind("”")
     return straight or curly
+
+
+def in_prose(document: Document, offset: int) -> bool:
+    """Whether `offset` is in the writer's own prose: a salutation, body or heading
+    paragraph, outside double quotes."""
+    paragraph = paragraph_at(document, offset)
+    return paragraph is not None and paragraph.role in _PROSE and \
+        not in_quotes(document, paragraph, offset)
 
 
 LEXICONS = ("informal.yaml", "negative.yaml", "apologetic.yaml", "pushy.yaml",
@@ -457,9 +465,7 @@ def _beside_phrases(document: Document, phrases: list[Problem],
     for start, end, reason in found:
         if any(p.start < end and start < p.end for p in phrases):
             continue
-        paragraph = paragraph_at(document, start)
-        if paragraph is None or paragraph.role not in _PROSE or \
-                in_quotes(document, paragraph, start):
+        if not in_prose(document, start):
             continue
         text = document.text[start:end]
         yield Problem(start, end, f"{label} '{text}': {reason}".rstrip(": "))
@@ -471,8 +477,12 @@ def check_negative(document: Document, context: Context, options: Options
     (rules/verdicts.py) that no phrase already covers."""
     phrases = list(_problems(document, "negative.yaml", "negative phrasing"))
     yield from phrases
-    yield from _beside_phrases(document, phrases, verdicts.problems(document),
-                               "negative phrasing")
+    found = list(verdicts.problems(document))
+    yield from _beside_phrases(document, phrases, iter(found), "negative phrasing")
+    if options["sentence_model"]:
+        covered = phrases + [Problem(start, end, "") for start, end, _ in found]
+        yield from _beside_phrases(document, covered, negative_model.problems(document),
+                                   "negative phrasing")
 
 
 def check_apologetic(document: Document, context: Context, options: Options
@@ -517,12 +527,15 @@ RULES = [
         "plain facts in a reply to a rejection are not flagged (models/negative.yaml). "
         "Beside the phrases, a verdict is found by its parts: a target (the interviewers, "
         "their premises, process or product, your employer, your own answers) and a "
-        "negative evaluation linked to it in one clause (models/verdicts.yaml).",
+        "negative evaluation linked to it in one clause (models/verdicts.yaml). Beside both, "
+        "a sentence model scores each sentence of your own prose on its words and word "
+        "classes (models/negative-model.json, bench/train_negative.py); option "
+        "`sentence_model = false` turns it off.",
         bad="I'm not sure I answered your question on forecasting well, and I know I lack "
         "experience with recyclable packaging.",
         good="I would like to add to my answer on forecasting: at Northwind I built the "
         "weekly volume model.",
-        check=check_negative, needs_nlp=True,
+        check=check_negative, needs_nlp=True, options={"sentence_model": True},
         # saying no is the message of a withdrawal; in a reply to a rejection the plain
         # facts ("unfortunately I", "I was disappointed") are skipped entry by entry
         # (`skip_kinds` in models/negative.yaml), a complaint about the employer is not

@@ -1,0 +1,234 @@
+"""T003's sentence model: a linear score over a sentence's words and word classes.
+
+The phrase entries (models/negative.yaml) and the structural verdicts (rules/verdicts.py)
+find the families someone has written down; real letters run themselves down in more ways
+than any list holds ("my nerves got the better of me", "the role at my current firm has
+been a slog"). The model generalises from the labelled sentences of the development sets:
+a logistic regression over Snowball stems, stem bigrams and the word classes the lexicons
+already name (models/wordclasses.yaml, the one-word parts of models/verdicts.yaml), so
+that "interviewers" and "panel", "awful" and "dreadful" share what was learnt about either.
+
+The weights are reviewed data (models/negative-model.json), written by
+`bench/train_negative.py`, which prints its cross-validated figures and chooses the
+threshold; the features below are the one definition both use. Precision first: the
+threshold is set so that no clean development letter is flagged, and the sentences a
+coach would not mark (a quotation, a reply to a rejection, the reader's own account) are
+never scored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .. import lexicons
+from ..document import Document
+from ..errors import UserError
+from ..nlp import stem
+from . import verdicts
+
+MODEL_FILE = "negative-model.json"
+
+# a reply to a rejection says "I was disappointed" as a plain fact, and a withdrawal says
+# no: the phrase entries skip those kinds one by one; the model cannot tell, so it skips them
+SKIPPED_KINDS = frozenset({"rejection-reply", "withdrawal"})
+
+_MIN_WORDS = 3  # "Thank you." and sign-offs carry no verdict
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    stems: dict[str, str]  # word -> its Snowball stem, for the words of the training set
+
+
+@cache
+def word_classes() -> dict[str, tuple[str, ...]]:
+    """Lower-case word -> the classes it belongs to: every one-word choice of a
+    models/wordclasses.yaml class, and of every models/verdicts.yaml entry's `words`
+    (a target, an evaluation, a failure...), named `v_<id>`."""
+    classes: dict[str, set[str]] = {}
+    for name in lexicons.load("wordclasses.yaml") or {}:
+        for word in lexicons.choices("@" + name):
+            if "_" not in word:
+                classes.setdefault(word.lower(), set()).add(name)
+    for entry in lexicons.load("verdicts.yaml") or []:
+        for piece in entry.get("words") or []:
+            if " " in str(piece):
+                continue
+            for word in lexicons.choices(str(piece)):
+                if "_" not in word:
+                    classes.setdefault(word.lower(), set()).add("v_" + str(entry["id"]))
+    return {word: tuple(sorted(names)) for word, names in classes.items()}
+
+
+@cache
+def _stem(word: str) -> str:
+    """The Snowball stem, looked up first among the training words' stems that the model
+    file carries (Snowball in pure Python was most of the model's time)."""
+    known = _known_stems().get(word)
+    return known if known is not None else stem(word)
+
+
+@cache
+def _known_stems() -> dict[str, str]:
+    try:
+        return model().stems
+    except UserError:  # no model yet: bench/train_negative.py is writing the first one
+        return {}
+
+
+_NEGATORS = frozenset({"not", "never", "no", "nothing", "nobody", "none", "hardly",
+                       "barely", "without"})
+_NEGATION_SPAN = 3  # words after a negator that it denies: "I was not at all nervous"
+
+
+def _columns(doc: Any) -> tuple[list[str], list[str], list[int]]:
+    """Each token's norm and lower-case text, and 0 (a word), 1 (punctuation) or 2
+    (space), read once per letter from one token array."""
+    cached = doc.user_data.get("followup:model-columns")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    from spacy.attrs import IS_PUNCT, IS_SPACE
+
+    norms, texts, _ = verdicts.token_columns(doc)
+    kinds = [2 if space or not text.strip() else 1 if punct else 0
+             for (punct, space), text in zip(doc.to_array([IS_PUNCT, IS_SPACE]).tolist(),
+                                             texts, strict=True)]
+    cached = ([n.lower() for n in norms], [t.lower() for t in texts], kinds)
+    doc.user_data["followup:model-columns"] = cached
+    return cached
+
+
+def words(tokens: Any) -> set[str]:
+    """The norms of a sentence's words, for the model file's stem table."""
+    span = tokens if hasattr(tokens, "start") else tokens[:]
+    norms, _, kinds = _columns(span.doc)
+    return {norms[i] for i in range(span.start, span.end) if kinds[i] == 0}
+
+
+@cache
+def _word(norm: str, lower: str) -> tuple[str, tuple[str, ...]]:
+    """A word's stem and classes (by its spelling, else by its norm)."""
+    classes = word_classes()
+    return _stem(norm), classes.get(lower, ()) or classes.get(norm, ())
+
+
+def features(tokens: Any) -> set[str]:
+    """The features of one sentence (a spaCy Span, or a Doc): stems (`u:`), stem bigrams
+    (`b:`), word classes (`c:`) and bigrams with at least one class (`cb:`). A word up to
+    three words after a negator (by norm: "n't" is "not") and before punctuation counts
+    apart (`n:`, `nc:`): "I was not nervous" is not "I was nervous", "not sure I answered
+    well" is its own signal."""
+    span = tokens if hasattr(tokens, "start") else tokens[:]
+    norms, lowers, kinds_of = _columns(span.doc)
+    stems: list[str] = []
+    kinds: list[tuple[str, ...]] = []
+    denied: list[bool] = []
+    left = 0
+    for i in range(span.start, span.end):
+        kind = kinds_of[i]
+        if kind == 2:
+            continue
+        if kind == 1:
+            left = 0
+            continue
+        word = norms[i]
+        word_stem, names = _word(word, lowers[i])
+        stems.append(word_stem)
+        kinds.append(names)
+        denied.append(left > 0)
+        left = _NEGATION_SPAN if word in _NEGATORS else max(0, left - 1)
+    found = {("n:" if no else "u:") + s for s, no in zip(stems, denied, strict=True)}
+    found.update(f"b:{a}_{b}" for a, b in zip(stems, stems[1:], strict=False))
+    for names, no in zip(kinds, denied, strict=True):
+        found.update(("nc:" if no else "c:") + n for n in names)
+    sequence = [names or ("w:" + s,) for names, s in zip(kinds, stems, strict=True)]
+    for a_names, b_names in zip(sequence, sequence[1:], strict=False):
+        for a in a_names:
+            for b in b_names:
+                if not (a.startswith("w:") and b.startswith("w:")):
+                    found.add(f"cb:{a}_{b}")
+    return found
+
+
+@cache
+def model() -> Model:
+    path = lexicons.model_path(MODEL_FILE)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Model({str(k): float(v) for k, v in data["weights"].items()},
+                     float(data["bias"]), float(data["threshold"]),
+                     {str(k): str(v) for k, v in data.get("stems", {}).items()})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise UserError(f"bundled sentence model is missing or invalid: {exc}", path) \
+            from None
+
+
+def score(tokens: Iterable[Any], m: Model | None = None) -> float:
+    m = m or model()
+    return m.bias + sum(m.weights.get(f, 0.0) for f in features(tokens))
+
+
+_QUOTES = frozenset('"“”')
+
+
+@cache
+def _reader_reports() -> verdicts.Phrases:
+    """The reader's own account as the verdict check knows it (models/verdicts.yaml,
+    `account`), told in the second person: "you mentioned", "as you said". The rest of
+    that entry ("~face", "for the team") silences verdicts on the reader's side only;
+    a whole sentence is not the reader's account for holding "face" or "for the team"."""
+    account = verdicts.model().account.first
+    phrases = {words for first in ("you", "as") for words in account.get(first, ())
+               if words[0] == "you" or words[:2] == ("as", "you")}
+    return verdicts.index_phrases(phrases)
+
+
+def _silenced(doc: Any, start: int, end: int) -> bool:
+    """Whether the sentence at tokens `start`-`end` is someone else's words: it quotes
+    ("a customer wrote that waiting was \"a joke\"") or reports the reader's own account
+    ("you mentioned that staff have struggled to find parking")."""
+    norms, texts, _ = verdicts.token_columns(doc)
+    if any(ch in _QUOTES for t in texts[start:end] for ch in t):
+        return True
+    reports = _reader_reports()
+    return any(norms[k] in reports.first and reports.at(norms, k, end)
+               for k in range(start, end))
+
+
+def sentences(document: Document) -> Iterator[tuple[int, int, Any]]:
+    """(start, end, span) of every sentence the model scores: at least three words, in
+    the writer's prose (tone.py owns what prose is), not silenced."""
+    from .tone import in_prose  # tone imports this module
+
+    doc = document.spacy
+    _, texts, starts = verdicts.token_columns(doc)
+    _, _, kinds = _columns(doc)
+    bounds = [i for i, first in enumerate(starts) if first] + [len(texts)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        words = [i for i in range(start, end) if texts[i].isalpha()]
+        if len(words) < _MIN_WORDS:
+            continue
+        if not in_prose(document, doc[words[0]].idx) or _silenced(doc, start, end):
+            continue
+        last = end - 1
+        while kinds[last] == 2 and last > start:
+            last -= 1
+        yield doc[start].idx, doc[last].idx + len(texts[last]), doc[start:end]
+
+
+def problems(document: Document) -> Iterator[tuple[int, int, str]]:
+    """(start, end, reason) of every sentence whose score reaches the model's threshold."""
+    if document.kind in SKIPPED_KINDS:
+        return
+    m = model()
+    for start, end, sentence in sentences(document):
+        if score(sentence, m) >= m.threshold:
+            yield start, end, ("reads as a negative comment about yourself, a former "
+                               "employer or the interview; say what you offer instead")
