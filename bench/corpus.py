@@ -36,7 +36,10 @@ def measure(corpus: Path = CORPUS) -> dict:
     labels = [json.loads(line) for part in sorted(corpus.glob("labels*.jsonl"))
               for line in part.read_text().splitlines() if line.strip()]
     paths = [str(corpus / entry["file"]) for entry in labels]
-    result = lint(LintRequest(paths=paths, config=Config(), grammar="off",
+    config = Config()
+    if "--sentence-model" in sys.argv:  # T003's sentence model, off by default
+        config.rule_options = {"T003": {"sentence_model": True}}
+    result = lint(LintRequest(paths=paths, config=config, grammar="off",
                               today=date(2026, 11, 20)))
     if result.errors:
         raise SystemExit("corpus letters failed to load: " + "; ".join(map(str, result.errors)))

@@ -52,7 +52,12 @@ UNLISTED = ("My time at Corvel has mostly been spent covering for colleagues who
             "rather chat than work.")
 
 
-def test_model_finding_spans_the_sentence(lint_cli, write):
+@pytest.fixture
+def model_on(write):
+    write("pyproject.toml", "[tool.followup.rules.T003]\nsentence_model = true\n")
+
+
+def test_model_finding_spans_the_sentence(lint_cli, write, model_on):
     body = UNLISTED
     assert tone_flagged(lint_cli, write, body, "T003") == [body]
 
@@ -61,14 +66,13 @@ def test_model_finding_spans_the_sentence(lint_cli, write):
     f'A former colleague once wrote that "{UNLISTED}"',
     f"You mentioned that {UNLISTED[0].lower()}{UNLISTED[1:]}",
 ])
-def test_quotation_and_reader_account_are_not_scored(lint_cli, write, body):
+def test_quotation_and_reader_account_are_not_scored(lint_cli, write, model_on, body):
     assert tone_flagged(lint_cli, write, body, "T003") == []
 
 
-def test_reply_to_a_rejection_is_not_scored(lint_cli, write):
+def test_reply_to_a_rejection_is_not_scored(lint_cli, write, model_on):
     assert tone_flagged(lint_cli, write, UNLISTED, "T003", kind="rejection-reply") == []
 
 
-def test_sentence_model_can_be_turned_off(lint_cli, write):
-    write("pyproject.toml", "[tool.followup.rules.T003]\nsentence_model = false\n")
+def test_sentence_model_is_off_by_default(lint_cli, write):
     assert tone_flagged(lint_cli, write, UNLISTED, "T003") == []

@@ -529,13 +529,13 @@ RULES = [
         "their premises, process or product, your employer, your own answers) and a "
         "negative evaluation linked to it in one clause (models/verdicts.yaml). Beside both, "
         "a sentence model scores each sentence of your own prose on its words and word "
-        "classes (models/negative-model.json, bench/train_negative.py); option "
-        "`sentence_model = false` turns it off.",
+        "classes (models/negative-model.json, bench/train_negative.py); it is off until "
+        "`sentence_model = true` (its precision on look-alikes is still being worked on).",
         bad="I'm not sure I answered your question on forecasting well, and I know I lack "
         "experience with recyclable packaging.",
         good="I would like to add to my answer on forecasting: at Northwind I built the "
         "weekly volume model.",
-        check=check_negative, needs_nlp=True, options={"sentence_model": True},
+        check=check_negative, needs_nlp=True, options={"sentence_model": False},
         # saying no is the message of a withdrawal; in a reply to a rejection the plain
         # facts ("unfortunately I", "I was disappointed") are skipped entry by entry
         # (`skip_kinds` in models/negative.yaml), a complaint about the employer is not
