@@ -1,13 +1,14 @@
 """Train T003's sentence model (models/negative-model.json) and print how well it does.
 
     python bench/train_negative.py                  # leave-one-set-out figures, no writing
-    python bench/train_negative.py --write --threshold 2.0
+    python bench/train_negative.py --write --threshold 3.0   # --l2 sets the regularisation
     python bench/train_negative.py --validate dev/labels-dev14.jsonl
 
 The training sentences are those of every labelled set we have seen: a sentence of a T003
 letter is positive where it holds the letter's labelled `phrase`, every other sentence is
 negative (T003 letters without a phrase are left out), plus the `examples` (positive) and
-`counter_examples` (negative) of models/negative.yaml and models/verdicts.yaml. The blind
+`counter_examples` (negative) of models/negative.yaml and models/verdicts.yaml, and the
+`counter_examples` of the other tone lexicons (clean look-alikes, negative). The blind
 sets still to be measured (tone6, tone7) and the layout set (shapes) are never read.
 
 Figures are per letter, as bench/corpus.py counts them: a T003 letter is caught when one of
@@ -101,14 +102,27 @@ def letter_sentences(nlp: object, labels: Path) -> list[Sentence]:
     return rows
 
 
+# the other tone lexicons' counter-examples are clean sentences that share words with a
+# fault ("I was sorry to hear your colleague is leaving"): negatives for T003 as well
+OTHER_LEXICONS = ("apologetic.yaml", "pushy.yaml", "pressure.yaml", "informal.yaml",
+                  "social.yaml", "phrasing.yaml", "content.yaml")
+
+
 def lexicon_sentences(nlp: object) -> list[Sentence]:
     rows = []
-    for name in ("negative.yaml", "verdicts.yaml"):
-        for entry in lexicons.load(name) or []:
+    for name in ("negative.yaml", "verdicts.yaml") + OTHER_LEXICONS:
+        entries = lexicons.load(name) or []
+        if not isinstance(entries, list):
+            continue
+        for entry in entries:
+            if not isinstance(entry, dict):
+                continue
             for field, positive in (("examples", True), ("counter_examples", False)):
+                if positive and name in OTHER_LEXICONS:
+                    continue  # an apology may run the writer down too: not a negative
                 for text in entry.get(field) or []:
                     doc = nlp(text)  # type: ignore[operator]
-                    rows.append(Sentence("lexicons", f"{name}:{entry['id']}", text,
+                    rows.append(Sentence("lexicons", f"{name}:{entry.get('id')}", text,
                                          negative_model.features(doc),
                                          negative_model.words(doc), positive, positive,
                                          positive))
@@ -189,6 +203,7 @@ def main() -> None:
     parser.add_argument("--validate", metavar="LABELS", default=None,
                         help="train without this labels file (relative to tests/corpus) "
                         "and report on it")
+    parser.add_argument("--l2", type=float, default=1.0, help="regularisation strength")
     parser.add_argument("--examples", type=int, default=0,
                         help="show the top flagged other letters per threshold")
     args = parser.parse_args()
@@ -204,13 +219,13 @@ def main() -> None:
         held = [r for r in rows if r.group == args.validate]
         if not held:
             raise SystemExit(f"no sentences from {args.validate}")
-        weights, bias = fit([r for r in rows if r.group != args.validate])
+        weights, bias = fit([r for r in rows if r.group != args.validate], args.l2)
         report(held, scored(weights, bias, held), f"trained without {args.validate}:",
                args.examples)
     elif not args.write:
         out_of_fold = [0.0] * len(rows)
         for group in groups:
-            weights, bias = fit([r for r in rows if r.group != group])
+            weights, bias = fit([r for r in rows if r.group != group], args.l2)
             for i, r in enumerate(rows):
                 if r.group == group:
                     out_of_fold[i] = bias + sum(weights.get(f, 0.0) for f in r.features)
@@ -218,7 +233,7 @@ def main() -> None:
     if args.write:
         if args.threshold is None:
             raise SystemExit("--write needs --threshold (choose it from the figures)")
-        weights, bias = fit(rows)
+        weights, bias = fit(rows, args.l2)
         data = {"about": "T003 sentence model; written by bench/train_negative.py, "
                          "features in src/followup/rules/negative_model.py",
                 "trained": date.today().isoformat(),

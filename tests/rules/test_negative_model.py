@@ -9,8 +9,6 @@ import pytest
 from followup.nlp import load_pipeline
 from followup.rules import negative_model
 
-from helpers import tone_flagged
-
 
 @pytest.fixture(scope="module")
 def nlp():
@@ -47,32 +45,60 @@ def test_negation_counts_apart(nlp):
     assert "n:nervous" in denied and "u:nervous" not in denied
 
 
-# no phrase entry or verdict finds this one: only the model does
-UNLISTED = ("My time at Corvel has mostly been spent covering for colleagues who would "
-            "rather chat than work.")
+def test_negation_reaches_the_end_of_its_clause_only(nlp):
+    """"Nothing ... felt rushed" denies "rushed"; a joining word ends what "not" denies."""
+    assert "n:rush" in negative_model.features(nlp("Nothing about the process felt rushed."))
+    features = negative_model.features(nlp("The panel was not late, although the room "
+                                           "was cold."))
+    assert "n:late" in features and "u:cold" in features and "n:cold" not in features
+    assert "nb:not_late" in features and "b:not_late" not in features
 
 
-@pytest.fixture
-def model_on(write):
-    write("pyproject.toml", "[tool.followup.rules.T003]\nsentence_model = true\n")
+def test_a_noun_ending_is_kept_apart_from_its_stem(nlp):
+    """Snowball makes "presentation" "present": a talk is not a gift."""
+    talk = negative_model.features(nlp("My presentation ran long."))
+    assert "u:present=ation" in talk and "u:present" not in talk
 
 
-def test_model_finding_spans_the_sentence(lint_cli, write, model_on):
-    body = UNLISTED
-    assert tone_flagged(lint_cli, write, body, "T003") == [body]
+# the model scores this one above its threshold (the phrase entries find it too; these
+# tests look at what the model alone reports)
+UNLISTED = "My nerves got the better of me during the case study."
+
+
+def model_spans(tmp_path, body: str, kind: str = "thank-you") -> list[str]:
+    """The text of every sentence the model alone flags in a short letter."""
+    from followup.kinds import infer_kind
+    from followup.nlp import bounded
+    from followup.source import read_document
+
+    path = tmp_path / "a.md"
+    path.write_text(f"---\nkind: {kind}\n---\n\nDear Nick,\n\n{body}\n\nBest regards,\n"
+                    "Jordan Lee\n", encoding="utf-8")
+    document = read_document(str(path))
+    document.kind, document.kind_explicit = infer_kind(document)
+    document.spacy = load_pipeline()(bounded(document.text))
+    return [document.text[a:b] for a, b, _ in negative_model.problems(document)]
+
+
+def test_model_finding_spans_the_sentence(tmp_path):
+    assert model_spans(tmp_path, UNLISTED) == [UNLISTED]
 
 
 @pytest.mark.parametrize("body", [
     f'A former colleague once wrote that "{UNLISTED}"',
     f"You mentioned that {UNLISTED[0].lower()}{UNLISTED[1:]}",
 ])
-def test_quotation_and_reader_account_are_not_scored(lint_cli, write, model_on, body):
-    assert tone_flagged(lint_cli, write, body, "T003") == []
+def test_quotation_and_reader_account_are_not_scored(tmp_path, body):
+    assert model_spans(tmp_path, body) == []
 
 
-def test_reply_to_a_rejection_is_not_scored(lint_cli, write, model_on):
-    assert tone_flagged(lint_cli, write, UNLISTED, "T003", kind="rejection-reply") == []
+def test_reply_to_a_rejection_is_not_scored(tmp_path):
+    assert model_spans(tmp_path, UNLISTED, kind="rejection-reply") == []
 
 
-def test_sentence_model_is_off_by_default(lint_cli, write):
-    assert tone_flagged(lint_cli, write, UNLISTED, "T003") == []
+def test_sentence_model_is_off_by_default():
+    from followup.rules.registry import all_rules
+
+    (t003,) = [rule for rule in all_rules() if rule.code == "T003"]
+    assert t003.options["sentence_model"] is False
+
