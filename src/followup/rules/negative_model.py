@@ -116,9 +116,14 @@ def _columns(doc: Any) -> tuple[list[str], list[str], list[int]]:
     return cached
 
 
+def _span(tokens: Any) -> Any:
+    """A sentence as a Span: a whole Doc (a lexicon example) becomes one."""
+    return tokens if hasattr(tokens, "start") else tokens[:]
+
+
 def words(tokens: Any) -> set[str]:
     """The norms of a sentence's words, for the model file's stem table."""
-    span = tokens if hasattr(tokens, "start") else tokens[:]
+    span = _span(tokens)
     norms, _, kinds = _columns(span.doc)
     return {norms[i] for i in range(span.start, span.end) if kinds[i] == 0}
 
@@ -148,7 +153,7 @@ def features(tokens: Any) -> set[str]:
     counts apart (`n:`, `nc:`, and `nb:`, `ncb:` for a bigram that holds a denied word):
     "the parking was not awful" is not "the parking was awful", and "not sure I answered
     well" is its own signal."""
-    span = tokens if hasattr(tokens, "start") else tokens[:]
+    span = _span(tokens)
     norms, lowers, kinds_of = _columns(span.doc)
     stems: list[str] = []
     kinds: list[tuple[str, ...]] = []
