@@ -96,9 +96,27 @@ def test_reply_to_a_rejection_is_not_scored(tmp_path):
     assert model_spans(tmp_path, UNLISTED, kind="rejection-reply") == []
 
 
-def test_sentence_model_is_off_by_default():
+def test_sentence_model_is_off_by_default_and_config_turns_it_on(tmp_path):
+    """`[tool.followup.rules.T003] sentence_model = true` adds it to the phrases and
+    verdicts; off by default, it adds nothing."""
+    from datetime import date
+
+    from followup.config import Config
+    from followup.linter import LintRequest, lint
     from followup.rules.registry import all_rules
 
     (t003,) = [rule for rule in all_rules() if rule.code == "T003"]
     assert t003.options["sentence_model"] is False
-
+    letter = tmp_path / "a.md"
+    letter.write_text("Dear Nick,\n\nThank you for the talk about the audit plan. I was a "
+                      "bundle of nerves for most of our call.\n\nBest regards,\nJordan Lee\n",
+                      encoding="utf-8")
+    found = {}
+    for on in (True, False):
+        config = Config()
+        config.rule_options = {"T003": {"sentence_model": on}}
+        result = lint(LintRequest(paths=[str(letter)], config=config, grammar="off",
+                                  today=date(2026, 11, 20)))
+        found[on] = [f.message for f in result.findings if f.code == "T003"]
+    assert len(found[True]) == 1 and "bundle of nerves" in found[True][0]
+    assert found[False] == []

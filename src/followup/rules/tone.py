@@ -530,7 +530,7 @@ RULES = [
         "negative evaluation linked to it in one clause (models/verdicts.yaml). Beside both, "
         "a sentence model scores each sentence of your own prose on its words and word "
         "classes (models/negative-model.json, bench/train_negative.py); it is off until "
-        "`sentence_model = true` (its precision on look-alikes is still being worked on).",
+        "`sentence_model = true` (on a fresh blind set it still flags some good letters).",
         bad="I'm not sure I answered your question on forecasting well, and I know I lack "
         "experience with recyclable packaging.",
         good="I would like to add to my answer on forecasting: at Northwind I built the "
