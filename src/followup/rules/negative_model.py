@@ -83,8 +83,11 @@ def _known_stems() -> dict[str, str]:
         return {}
 
 
-_NEGATORS = frozenset({"not", "never", "no", "nothing", "nobody", "none", "hardly",
-                       "barely", "without"})
+# a negator is a one-word choice of models/verdicts.yaml's `negators` entry (its class),
+# and "without", which denies what follows it ("without a hitch") but is no denied verdict
+# for the verdict check
+_NEGATOR_CLASS = "v_negators"
+_NEGATORS_BESIDE = frozenset({"without"})
 # a negator denies the words after it up to the end of its clause ("nothing about the
 # process felt rushed"), but no further than this: "not" rarely reaches past five words
 _NEGATION_SPAN = 5
@@ -176,7 +179,8 @@ def features(tokens: Any) -> set[str]:
         kinds.append(names)
         denied.append(left > 0)
         grammar.append(not _GRAMMAR_CLASSES.isdisjoint(names))
-        left = _NEGATION_SPAN if word in _NEGATORS else max(0, left - 1)
+        negator = _NEGATOR_CLASS in names or word in _NEGATORS_BESIDE
+        left = _NEGATION_SPAN if negator else max(0, left - 1)
     found = {("n:" if no else "u:") + s
              for s, no, function in zip(stems, denied, grammar, strict=True) if not function}
     pairs = list(zip(denied, denied[1:], strict=False))
