@@ -151,8 +151,8 @@ def _word(norm: str, lower: str) -> tuple[str, tuple[str, ...]]:
 
 def features(tokens: Any) -> set[str]:
     """The features of one sentence (a spaCy Span, or a Doc): stems (`u:`, not for the
-    grammar words), stem bigrams
-    (`b:`), word classes (`c:`) and bigrams with at least one class (`cb:`). What a
+    grammar words), stem bigrams (`b:`), word classes (`c:`) and bigrams with at least one
+    class (`cb:`). What a
     negator denies (by norm: "n't" is "not"), the words after it to the end of its clause,
     counts apart (`n:`, `nc:`, and `nb:`, `ncb:` for a bigram that holds a denied word):
     "the parking was not awful" is not "the parking was awful", and "not sure I answered
@@ -162,7 +162,6 @@ def features(tokens: Any) -> set[str]:
     stems: list[str] = []
     kinds: list[tuple[str, ...]] = []
     denied: list[bool] = []
-    grammar: list[bool] = []
     left = 0
     for i in range(span.start, span.end):
         kind = kinds_of[i]
@@ -178,11 +177,11 @@ def features(tokens: Any) -> set[str]:
         stems.append(word_stem)
         kinds.append(names)
         denied.append(left > 0)
-        grammar.append(not _GRAMMAR_CLASSES.isdisjoint(names))
         negator = _NEGATOR_CLASS in names or word in _NEGATORS_BESIDE
         left = _NEGATION_SPAN if negator else max(0, left - 1)
     found = {("n:" if no else "u:") + s
-             for s, no, function in zip(stems, denied, grammar, strict=True) if not function}
+             for s, no, names in zip(stems, denied, kinds, strict=True)
+             if _GRAMMAR_CLASSES.isdisjoint(names)}
     pairs = list(zip(denied, denied[1:], strict=False))
     found.update(f"{'nb' if a_no or b_no else 'b'}:{a}_{b}"
                  for (a, b), (a_no, b_no) in zip(zip(stems, stems[1:], strict=False), pairs,
