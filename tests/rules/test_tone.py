@@ -216,7 +216,7 @@ def test_phrase_syntax():
 
 @pytest.mark.parametrize(("code", "body", "expected"), [
     ("T004", "I must apologise for my late reply.", ["I must apologise"]),
-    ("T004", "Please pardon the delay in writing.", ["Please pardon the"]),
+    ("T004", "Please pardon the delay in writing.", ["Please pardon the delay"]),
     ("T004", "I am really sorry for missing your call.", ["I am really sorry for missing"]),
     ("T004", "My sincere apologies for the confusion about the time.", ["My sincere apologies"]),
     ("T005", "I badly need this to work out.", ["I badly need"]),

@@ -118,7 +118,7 @@ def _sentence(m: Model, norms: list[str], start: int, end: int) -> tuple[int, in
         if norms[k] not in firsts:
             continue  # the common case: a word that opens no part
         for kind, index in m.parts.items():
-            length = index.at(norms, k, end)
+            length = index.at(norms, k, end) if norms[k] in index.first else 0
             if length:
                 seen[kind].append((k, k + length))
     if seen["reader_said"]:

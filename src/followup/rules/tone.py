@@ -20,7 +20,7 @@ from typing import Any
 from .. import lexicons
 from ..document import Document, Paragraph
 from ..findings import Problem, Severity, safe
-from . import negative_model, pressure, verdicts
+from . import apology, negative_model, pressure, verdicts
 from .base import Context, Options, Rule
 
 _PROSE = frozenset({"salutation", "body", "heading"})  # where phrases count by default
@@ -487,7 +487,11 @@ def check_negative(document: Document, context: Context, options: Options
 
 def check_apologetic(document: Document, context: Context, options: Options
                      ) -> Iterator[Problem]:
-    yield from _problems(document, "apologetic.yaml", "apologetic")
+    """The phrase entries of models/apologetic.yaml, then the structural apology check
+    (rules/apology.py) where no phrase already covers it."""
+    phrases = list(_problems(document, "apologetic.yaml", "apologetic"))
+    yield from phrases
+    yield from _beside_phrases(document, phrases, apology.problems(document), "apologetic")
 
 
 def check_pushy(document: Document, context: Context, options: Options) -> Iterator[Problem]:

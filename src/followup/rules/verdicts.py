@@ -346,6 +346,8 @@ def vader_words(threshold: float = VADER_THRESHOLD) -> frozenset[str]:
 _READER_OWNERS = frozenset({"the", "your", "their", "its", "this", "that", "these", "those",
                             "his", "her", "'s", "some", "a", "an", "yours", "whose"})
 _MY = frozenset({"my"})
+# an object pronoun before "to" opens a clause of its own ("taught me to be firm")
+_OBJECTS = frozenset({"me", "us", "him", "her", "them"})
 _PREPOSITIONS = frozenset({"at", "in", "on", "of", "for", "from", "with", "about", "during",
                            "around", "near", "by", "to", "behind", "inside", "outside",
                            "over", "under", "into", "between", "after", "before",
@@ -827,6 +829,8 @@ def _after(m: Model, norms: list[str], j: int, end: int, side: str, modifiers: b
             continue
         if not modifiers or n in _SOFT or n in ("and", "or"):
             return 0
+        if mode == "pp" and n in _OBJECTS and k + 1 < end and norms[k + 1] == "to":
+            return 0  # "the debate team at school taught me to be combative": my trait
         if n in _PREPOSITIONS:
             mode, free = "pp", 4  # "my answer on the seasonal forecasting case came out
         elif n in _PRONOUNS and mode == "near":
