@@ -79,3 +79,22 @@ def entry_cases(entries: list[dict[str, Any]], field: str) -> list[Any]:
     return [pytest.param(entry, sentence, id=f"{entry['id']}:{n}")
             for entry in entries
             for n, sentence in enumerate(entry.get(field) or [], start=1)]
+
+
+def assert_reviewed_parts(entries: list[dict[str, Any]], kinds: tuple[str, ...], *,
+                          most_examples: int, most_counter_examples: int,
+                          counter_examples_needed: bool) -> None:
+    """The entries of a structural check's model (apology.yaml, pressure.yaml) are reviewed
+    data: unique ids, a known kind each and every kind used, a reason, a bounded number of
+    examples and counter-examples, and words that are strings."""
+    ids = [entry["id"] for entry in entries]
+    assert len(ids) == len(set(ids))
+    for entry in entries:
+        assert entry["kind"] in kinds, entry["id"]
+        assert entry.get("reason"), entry["id"]
+        assert 1 <= len(entry.get("examples") or []) <= most_examples, entry["id"]
+        counter = len(entry.get("counter_examples") or [])
+        assert int(counter_examples_needed) <= counter <= most_counter_examples, entry["id"]
+        for word in entry["words"]:
+            assert isinstance(word, str), f"{entry['id']}: {word!r} is not a word (quote it)"
+    assert {entry["kind"] for entry in entries} == set(kinds)

@@ -13,7 +13,7 @@ from followup import lexicons
 from followup.nlp import load_pipeline
 from followup.rules import apology
 
-from helpers import entry_cases, tone_flagged
+from helpers import assert_reviewed_parts, entry_cases, tone_flagged
 
 ENTRIES = lexicons.load(apology.APOLOGY)
 SPECIFIC = "I enjoyed hearing how your team cut dock wait times at the Denver site last spring."
@@ -25,16 +25,8 @@ def _apologies(sentence: str, kind: str = "thank-you") -> list[str]:
 
 
 def test_every_entry_is_reviewed_data():
-    ids = [entry["id"] for entry in ENTRIES]
-    assert len(ids) == len(set(ids))
-    for entry in ENTRIES:
-        assert entry["kind"] in apology.KINDS, entry["id"]
-        assert entry.get("reason"), entry["id"]
-        assert 1 <= len(entry.get("examples") or []) <= 6, entry["id"]
-        assert 1 <= len(entry.get("counter_examples") or []) <= 5, entry["id"]
-        for word in entry["words"]:
-            assert isinstance(word, str), f"{entry['id']}: {word!r} is not a word (quote it)"
-    assert {entry["kind"] for entry in ENTRIES} == set(apology.KINDS)
+    assert_reviewed_parts(ENTRIES, apology.KINDS, most_examples=6, most_counter_examples=5,
+                          counter_examples_needed=True)
 
 
 @pytest.mark.parametrize(("entry", "sentence"), entry_cases(ENTRIES, "examples"))

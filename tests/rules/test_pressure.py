@@ -13,7 +13,7 @@ from followup import lexicons
 from followup.nlp import load_pipeline
 from followup.rules import pressure
 
-from helpers import entry_cases, tone_flagged
+from helpers import assert_reviewed_parts, entry_cases, tone_flagged
 
 ENTRIES = lexicons.load(pressure.PRESSURE)
 SPECIFIC = "I enjoyed hearing how your team cut dock wait times at the Denver site last spring."
@@ -25,16 +25,8 @@ def _pressed(sentence: str) -> list[str]:
 
 
 def test_every_entry_is_reviewed_data():
-    ids = [entry["id"] for entry in ENTRIES]
-    assert len(ids) == len(set(ids))
-    for entry in ENTRIES:
-        assert entry["kind"] in pressure.KINDS, entry["id"]
-        assert entry.get("reason"), entry["id"]
-        assert 1 <= len(entry.get("examples") or []) <= 3, entry["id"]
-        assert len(entry.get("counter_examples") or []) <= 2, entry["id"]
-        for word in entry["words"]:
-            assert isinstance(word, str), f"{entry['id']}: {word!r} is not a word (quote it)"
-    assert {entry["kind"] for entry in ENTRIES} == set(pressure.KINDS)
+    assert_reviewed_parts(ENTRIES, pressure.KINDS, most_examples=3, most_counter_examples=2,
+                          counter_examples_needed=False)
 
 
 @pytest.mark.parametrize(("entry", "sentence"), entry_cases(ENTRIES, "examples"))

@@ -23,7 +23,7 @@ from ..document import Document
 from .verdicts import Phrases, entry_phrases, index_phrases, token_columns
 
 APOLOGY = "apology.yaml"
-KINDS = ("sorry", "apologise", "regret", "between", "link", "own", "not_doing")
+KINDS = ("sorry", "apologise", "regret", "shame", "between", "link", "own", "not_doing")
 MESSAGE = "apologises for your own conduct; say what you would add or do instead"
 # a reply to a rejection or a withdrawal regrets the outcome, not a doing of the writer's
 SKIPPED_KINDS = frozenset({"withdrawal"})
@@ -36,6 +36,13 @@ _SORRY_VOICE = frozenset({"i", "am", "was", "feel", "felt", "say", "saying"})
 _NOT_MINE = frozenset({"your", "his", "her", "their", "no", "need", "he", "she", "they",
                        "thank", "thanks", "without"})
 _OPENERS = frozenset({",", "and", "but", "-", "—", "–", "p.s.", "ps", "so", "also", "again"})
+# shame is over one's doing after these as well ("ashamed of", "embarrassed by my")
+_SHAME_LINKS = frozenset({"of", "at", "by"})
+# "embarrassed to realise that I ...": the writer finding out their own slip
+_FOUND_OUT = frozenset({"realise", "realize", "admit", "discover", "find", "notice", "see",
+                        "say", "confess", "learn", "hear", "think", "remember", "recall"})
+# "I'm so sorry; I forgot to attach ...": the clause after a semicolon or colon says what for
+_CLAUSE_BREAKS = frozenset({";", ":"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,8 @@ def model() -> Model:
     phrases: dict[str, set[tuple[str, ...]]] = {kind: set() for kind in KINDS}
     for entry in entries:
         phrases[entry["kind"]] |= entry_phrases(entry["words"])
-    heads = {p[0]: kind for kind in ("sorry", "apologise", "regret") for p in phrases[kind]}
+    heads = {p[0]: kind for kind in ("sorry", "apologise", "regret", "shame")
+             for p in phrases[kind]}
     return Model(heads=heads, between=index_phrases(phrases["between"]),
                  link=frozenset(p[0] for p in phrases["link"]),
                  own=index_phrases(phrases["own"]),
@@ -70,12 +78,18 @@ def _doing(m: Model, text: str) -> bool:
 def _voice(m: Model, norms: list[str], start: int, i: int, kind: str) -> bool:
     """Whether the apology at token `i` is the writer's own, said now."""
     k = i - 1
-    while k >= start and (m.between.at(norms, k, i) or norms[k] in ("would", "like", "to",
-                                                                    "must", "want", "wish",
-                                                                    "ought", "should")):
-        k -= 1
+    while k >= start:
+        if norms[k] in ("would", "like", "to", "must", "want", "wish", "ought", "should"):
+            k -= 1
+            continue
+        # a word or phrase between ending right here ("so", "a little", "once more")
+        j = next((j for j in range(k, max(start, k - 3) - 1, -1)
+                  if m.between.at(norms, j, k + 1) == k + 1 - j), None)
+        if j is None:
+            break
+        k = j - 1
     before = norms[k] if k >= start else ""
-    if kind == "sorry":
+    if kind in ("sorry", "shame"):
         if before in ("am", "was") and (k - 1 < start or norms[k - 1] != "i"):
             return False  # "the team was sorry for ..."
         return not before or before in _SORRY_VOICE or before in _OPENERS
@@ -109,6 +123,15 @@ def _what_for(m: Model, norms: list[str], texts: list[str], k: int, end: int, ki
             if norms[j] in m.link:
                 k = j
                 break
+    if kind == "shame":
+        if norms[k] in _SHAME_LINKS:
+            norms = norms[:k] + ["for"] + norms[k + 1:]  # "ashamed of knocking": as "for"
+        elif norms[k] == "to" and k + 1 < end and norms[k + 1] in _FOUND_OUT:
+            return k + 2
+        elif norms[k] == "when" and k + 1 < end and norms[k + 1] == "i":
+            return k + 2
+        elif norms[k] == "if":
+            return None  # "embarrassed if I got the date wrong": unsure, not owned
     if kind == "regret":
         if _doing(m, texts[k]) or m.own.at(norms, k, end) and norms[k] not in ("that", "this"):
             return k + 1
@@ -164,6 +187,10 @@ def find(doc: Any, letter_kind: str = "") -> list[tuple[int, int]]:
         if not _voice(m, norms, start, i, kind):
             continue
         last = _what_for(m, norms, texts, i + 1, end, kind)
+        if last is None and kind == "sorry" and end + 1 < len(norms) and \
+                texts[end] in _CLAUSE_BREAKS and _skip_between(m, norms, i + 1, end) == end \
+                and norms[end + 1] == "i":
+            last = end + 2  # "I'm so sorry; I forgot to attach it"
         if last is not None:
             found.append((i, max(i + 1, last)))
     return found
