@@ -126,10 +126,9 @@ def _what_for(m: Model, norms: list[str], texts: list[str], k: int, end: int, ki
     if kind == "shame":
         if norms[k] in _SHAME_LINKS:
             norms = norms[:k] + ["for"] + norms[k + 1:]  # "ashamed of knocking": as "for"
-        elif norms[k] == "to" and k + 1 < end and norms[k + 1] in _FOUND_OUT:
-            return k + 2
-        elif norms[k] == "when" and k + 1 < end and norms[k + 1] == "i":
-            return k + 2
+        elif k + 1 < end and (norms[k] == "to" and norms[k + 1] in _FOUND_OUT
+                              or norms[k] == "when" and norms[k + 1] == "i"):
+            return k + 2  # "embarrassed to realise ...", "mortified when I saw ..."
         elif norms[k] == "if":
             return None  # "embarrassed if I got the date wrong": unsure, not owned
     if kind == "regret":
