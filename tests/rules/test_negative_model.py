@@ -108,8 +108,8 @@ def test_sentence_model_is_off_by_default_and_config_turns_it_on(tmp_path):
     (t003,) = [rule for rule in all_rules() if rule.code == "T003"]
     assert t003.options["sentence_model"] is False
     letter = tmp_path / "a.md"
-    letter.write_text("Dear Nick,\n\nThank you for the talk about the audit plan. I was a "
-                      "bundle of nerves for most of our call.\n\nBest regards,\nJordan Lee\n",
+    letter.write_text("Dear Nick,\n\nThank you for the talk about the audit plan. I was all "
+                      "nerves for most of our call.\n\nBest regards,\nJordan Lee\n",
                       encoding="utf-8")
     found = {}
     for on in (True, False):
@@ -118,5 +118,5 @@ def test_sentence_model_is_off_by_default_and_config_turns_it_on(tmp_path):
         result = lint(LintRequest(paths=[str(letter)], config=config, grammar="off",
                                   today=date(2026, 11, 20)))
         found[on] = [f.message for f in result.findings if f.code == "T003"]
-    assert len(found[True]) == 1 and "bundle of nerves" in found[True][0]
+    assert len(found[True]) == 1 and "all nerves" in found[True][0]
     assert found[False] == []
