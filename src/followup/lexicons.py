@@ -82,7 +82,8 @@ def load(name: str) -> Any:
 # from the session" releases rather than apologises), `vocative` (true: a word of address
 # counts only set off by punctuation, "Thanks, dude!" but not "a dude ranch"),
 # `unless_in_sentence` (words, by norm: the phrase is skipped when one of them is in its
-# sentence, "As you asked, I will call on Thursday" is a call the reader wanted) and
+# sentence, "As you asked, I will call on Thursday" is a call the reader wanted; `your_plans`
+# is a run of words, and a nested list is spread, so a shared anchor takes more words) and
 # `negatable` (false: keep a match even when a negator fills one of its wildcards; by
 # default T003-T005 skip "I was not nervous at all", see `rules/tone.py`). Every entry has
 # `suggest` (may be empty) and `reason`.
@@ -195,7 +196,14 @@ def phrase_slots(phrase: str, attr: str = "NORM") -> list[Slot]:
                 _TOKENISED[key] = [nlp.vocab[words].norm_ if attr == "NORM" else
                                    words if attr == "ORTH" else words.lower()]
             else:
-                _TOKENISED[key] = [value(t) for t in make(words.replace("_", " "))]
+                found = [value(t) for t in make(words.replace("_", " "))]
+                if len(found) == 2 and found[1] == "." and " " not in words \
+                        and "_" not in words:
+                    # "mr." is one token where the tokenizer knows "Mr." (a title)
+                    whole = [value(t) for t in make(words.capitalize())]
+                    if len(whole) == 1:
+                        found = [whole[0] if attr == "ORTH" else whole[0].lower()]
+                _TOKENISED[key] = found
         return [{attr: v} for v in _TOKENISED[key]]
 
     slots: list[Slot] = []  # per piece, its alternatives

@@ -154,8 +154,8 @@ def _what_for(m: Model, norms: list[str], texts: list[str], k: int, end: int, ki
         return k + 1
     if kind == "apologise":
         return None
-    if norms[k] == "that" and k + 1 < end and norms[k + 1] in ("i", "my", "we", "our"):
-        return k + 2
+    if norms[k] == "that" and k + 1 < end and norms[k + 1] in ("i", "my"):
+        return k + 2  # not "we"/"our": "sorry that our start was delayed" is shared regret
     if norms[k] == "i":
         return min(end, k + 2)  # "sorry I kept you" ("sorry my answers were weak" is T003)
     if norms[k] == "you" and k + 1 < end and norms[k + 1] in ("had", "have", "were"):

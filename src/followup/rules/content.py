@@ -334,18 +334,23 @@ def _evidence(words: list[str], generic: frozenset[str], own: frozenset[str],
                                       len(w) >= shortest and _concrete(w))]
 
 
-def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str]) -> bool:
+def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str],
+                   names: frozenset[str] = frozenset()) -> bool:
     """'the new store layout', 'your new store layout', 'the team's biggest strength':
     after "the" or "your" (and a few generic words or names), two or more words in a row
     that are not generic (going on after "of": "the queue of 300 planning applications"),
     or one before a word for a group ("the sourdough team"), at least one of them concrete
-    (not stock: "the exciting challenges ahead" names nothing), and not a job title."""
+    (not stock: "the exciting challenges ahead" names nothing), and not a job title. A
+    name passed over on the way (one of `names`, not the employer's) makes one concrete
+    word enough: "the Saturday pantry", "the Harlow depot"."""
     for index, word in enumerate(words):
         if word not in ("the", "your"):
             continue
         at = index + 1
+        named = False
         while at < len(words) and at - index <= 3 and (words[at] in generic or
                                                        words[at] in own):
+            named = named or words[at] in names
             at += 1
         if words[at - 1] == "as" or (words[at - 1] in ("a", "an") and
                                      words[at - 2] == "as"):
@@ -362,7 +367,7 @@ def _names_a_thing(words: list[str], generic: frozenset[str], own: frozenset[str
         following = words[end] if end < len(words) else ""
         last = words[end - 1] if end > at else ""
         if concrete and last not in _TITLE_ENDS and following not in _TITLE_ENDS and \
-                (run >= 2 or following in _GROUP_HEADS):
+                (run >= 2 or following in _GROUP_HEADS or named):
             # "the electrical apprenticeship" is the post; "the sourdough team" names which
             return True
     return False
@@ -430,7 +435,7 @@ def concrete_reference(sentence: str, cue: re.Pattern[str], generic: frozenset[s
         return True  # "Your plan to split grant reports by funder makes sense."
     # a dated plan counts the names in it ("rolling out Salesforce by March"): a plan with
     # a date names a tool or a site, where a name alone is the employer of any note
-    if _names_a_thing(words, generic, own) or \
+    if _names_a_thing(words, generic, own, own - record_own) or \
             _dated_plan(sentence, words, generic, record_own):
         return True
     tour = _TOUR.search(sentence)

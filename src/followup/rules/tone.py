@@ -148,8 +148,9 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
         return False  # "Please excuse me from the Friday session" releases, not apologises
     if entry.get("vocative") and not _addresses(doc, start, end):
         return False  # "the family dude ranch" names a place; "Thanks, dude!" addresses
-    if entry.get("lexicon") == "informal.yaml" and _inside_name(doc, start, end):
-        return False  # "the Haha Comedy Club" is a name, not laughter
+    if entry.get("lexicon") == "informal.yaml" and (
+            _inside_name(doc, start, end) or _defined_abbreviation(doc, start, end)):
+        return False  # "the Haha Comedy Club" is a name, not laughter; so is "(LoL)"
     if entry.get("unless_in_sentence") and \
             _in_sentence(doc, start, end, entry["unless_in_sentence"]):
         return False
@@ -228,13 +229,40 @@ def _inside_name(doc: Any, start: int, end: int) -> bool:
     return sum(t.is_title for t in words) * 2 < len(words)
 
 
+def _defined_abbreviation(doc: Any, start: int, end: int) -> bool:
+    """Whether the match holds a bracketed abbreviation, not all lower case, that the
+    words before the bracket spell out: "League of Legends (LoL)", "Ongoing Monitoring
+    Group (OMG)" name a thing; "(lol)" laughs."""
+    for token in doc[start:end]:
+        word = token.text
+        if not (word.isalpha() and 2 <= len(word) <= 6) or word.islower() or \
+                token.i == 0 or doc[token.i - 1].text != "(":
+            continue
+        before = [t.text for t in doc[max(0, token.i - 1 - len(word)):token.i - 1]]
+        if len(before) == len(word) and before[0][:1].isupper() and \
+                "".join(w[:1] for w in before).lower() == word.lower():
+            return True
+    return False
+
+
 def _in_sentence(doc: Any, start: int, end: int, words: list[str]) -> bool:
     """Whether one of `words` (by norm or lower case) is in the sentence of the match at
     tokens `start`-`end`: "As you asked, I will call you on Thursday" is a call the
-    reader asked for, "I will call you on Thursday" announces one (T005)."""
-    wanted = frozenset(w.lower() for w in words)
+    reader asked for, "I will call you on Thursday" announces one (T005). A word with `_`
+    is a run of words ("your_plans": the reader's plans, not "my plans")."""
+    wanted = frozenset(w.lower() for w in _flat(words) if "_" not in w)
+    runs = [tuple(w.lower().split("_")) for w in _flat(words) if "_" in w]
     first, last = _sentence_of(doc, start, end)
-    return any(t.norm_ in wanted or t.lower_ in wanted for t in doc[first:last])
+    if any(t.norm_ in wanted or t.lower_ in wanted for t in doc[first:last]):
+        return True
+    return any(all(doc[i + k].norm_ == w or doc[i + k].lower_ == w for k, w in enumerate(run))
+               for run in runs for i in range(first, last - len(run) + 1))
+
+
+def _flat(words: list[Any]) -> list[str]:
+    """An `unless_in_sentence` list with its nested lists spread: a shared YAML anchor plus
+    an entry's own words (`[*reader_set, [forward, send]]`)."""
+    return [w for item in words for w in (_flat(item) if isinstance(item, list) else [item])]
 
 
 def _sentence_of(doc: Any, start: int, end: int) -> tuple[int, int]:

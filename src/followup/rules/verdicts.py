@@ -683,7 +683,9 @@ def _target(m: Model, norms: list[str], texts: list[str], start: int, end: int, 
         if side != "self" or kind == "mine":
             for p in range(at if kind in ("bare", "placed") else at + 1, i):
                 length = m.attributive.at(norms, p, i)
-                if length and p + length <= i and not denied_before:
+                if length and p + length <= i and not denied_before and \
+                        norms[p + length] != "-" and (p == 0 or norms[p - 1] != "-"):
+                    # not half of a compound: "the former toxic-waste site", "non-toxic"
                     return Verdict(at, j, side)
         # exclamation: "what a mess the parking was"
         if exclaimed and side != "self" and lead < at:
@@ -800,6 +802,8 @@ def _after(m: Model, norms: list[str], j: int, end: int, side: str, modifiers: b
                 return 0  # "I froze the hiring budget": an act, not a failure
             if after in m.unless_next.get(tuple(norms[k:k + length]), ()):
                 return 0  # "I stumbled on your blog": a find, not a failure
+            if after == "-":
+                return 0  # half of a compound: "to make those screens crash-free"
             return k + length
         length = m.negator.at(norms, k, end)
         if length:
