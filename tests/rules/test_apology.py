@@ -58,6 +58,8 @@ def test_span_runs_from_the_apology_to_what_it_is_for(sentence, expected):
     "You will be sorry if you miss the harbour at dusk.",  # not an apology
     "I apologised to the customer, and we kept the account.",  # a story, told in the past
     "There is no need for you to apologise for the short notice.",
+    # shared regret at a circumstance, not an apology for the writer's doing
+    "I was sorry that our start was delayed by the fire alarm test.",
 ])
 def test_someone_elses_apology_or_a_story_is_none(sentence):
     assert _apologies(sentence) == []

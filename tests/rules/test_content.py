@@ -165,6 +165,9 @@ def test_names_topic_unit():
     ("Your ambition to grow the business really resonated with me.", False),
     ("Hearing about your plans for the Douro range was a real pleasure.", True),
     ("Hearing about your plans for the Acme team was a pleasure.", False),
+    # a name passed over before one concrete word names the thing
+    ("I was inspired by your account of how the Saturday pantry has grown.", True),
+    ("Thank you for the Tuesday interview.", False),
 ])
 def test_a_named_thing_counts_as_specific_without_a_record(sentence, specific):
     from followup.rules.content import _data, concrete_reference

@@ -352,3 +352,27 @@ def test_a_match_never_runs_from_one_sentence_into_the_next(lint_cli, write):
     body = ("Thank you for the interview for the analyst role. Your receptionist was quite "
             "rude, but I enjoyed our talk about the audit plan.")
     assert tone_flagged(lint_cli, write, body, "T003") == ["Your receptionist was quite rude"]
+
+
+# --- session 16: what a phrase match is inside its sentence ----------------------------------
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an abbreviation the words before its bracket spell out is a name, not laughter
+    ("Our team built a coaching tool for League of Legends (LoL) players.", []),
+    ("The panel was great (lol) and so was the coffee.", ["(lol)"]),
+])
+def test_a_defined_abbreviation_is_a_name(lint_cli, write, body, expected):
+    assert tone_flagged(lint_cli, write, body, "T001") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "your_plans" in `unless_in_sentence` is a run of words: the reader's plans silence a
+    # deadline, the writer's own do not
+    ("I would be grateful for your decision by Friday, as I would like to settle my plans.",
+     ["grateful for your decision by Friday"]),
+    ("As you plan to decide by Friday, I will wait until then.", []),
+    # a nested list spreads: the shared reader words plus the entry's own
+    ("I will send the references by Friday at the latest.", []),
+])
+def test_unless_in_sentence_runs_and_nested_lists(lint_cli, write, body, expected):
+    assert tone_flagged(lint_cli, write, body, "T005") == expected

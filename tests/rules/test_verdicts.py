@@ -151,6 +151,10 @@ def test_shapes_and_spans(sentence, expected):
     "I badly want to join your team.",
     "I joined a team that badly needed a rota.",
     "The whole thing ran like clockwork.",
+    # half of a hyphenated compound judges nothing (session 16)
+    "We toured the former toxic-waste site your team restored.",
+    "Your non-toxic cleaning range impressed me.",
+    "I would enjoy helping to make those screens crash-free.",
 ])
 def test_silent(sentence):
     assert _verdicts(sentence) == []

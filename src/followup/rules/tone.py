@@ -130,6 +130,8 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
             return False
     if entry.get("lexicon") == "negative.yaml" and any(t.text in _QUOTES for t in tokens):
         return False  # a quoted verdict: 'you joked that "the parking is a nightmare"'
+    if _single_quoted(doc, start, end):
+        return False  # a word mentioned, not used: "vague 'ASAP' requests"
     at = doc[start].idx
     paragraph = paragraph_at(document, at)
     if paragraph is None or paragraph.role not in (entry.get("part") or _PROSE):
@@ -227,6 +229,15 @@ def _inside_name(doc: Any, start: int, end: int) -> bool:
     first, last = _sentence_of(doc, start, end)
     words = [t for t in doc[first:last] if t.is_alpha]
     return sum(t.is_title for t in words) * 2 < len(words)
+
+
+def _single_quoted(doc: Any, start: int, end: int) -> bool:
+    """Whether the match is a short stretch (at most four words) in single quotes of its
+    own: "replaced vague 'ASAP' requests" names the word; "I'm" keeps its apostrophe."""
+    if start == 0 or end >= len(doc) or end - start > 4:
+        return False
+    opening, closing = doc[start - 1].text, doc[end].text
+    return (opening, closing) in (("'", "'"), ("‘", "’"))
 
 
 def _defined_abbreviation(doc: Any, start: int, end: int) -> bool:
