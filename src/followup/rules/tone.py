@@ -111,8 +111,10 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
     when it stands where the entry does not count (outside its `part`, not `first` in it,
     a letter kind it skips, inside double quotes), is a denial (`_negated`), follows an
     `unless_after` word, precedes an `unless_next` word, is a `vocative` not set off as an
-    address, is an informal word inside a proper name (`_inside_name`) or shares its
-    sentence with an `unless_in_sentence` word."""
+    address, is an informal word inside a proper name (`_inside_name`) or a bracketed
+    abbreviation its words spell out (`_defined_abbreviation`), is a word mentioned in
+    single quotes (`_single_quoted`) or shares its sentence with an `unless_in_sentence`
+    word."""
     doc = document.spacy
     tokens = doc[start:end]
     phrases = entry.get("phrase") or ()
