@@ -173,6 +173,21 @@ def phrase_patterns(phrase: str, attr: str = "NORM") -> list[list[dict[str, Any]
             for combo in product(*phrase_slots(phrase, attr))]
 
 
+@cache
+def titled_token(word: str) -> str | None:
+    """The norm of `word` as one token where the tokenizer knows it capitalised ("mr."
+    splits in two, "Mr." is one token, as in a letter), or None: a title with its full stop
+    in a data file matches the title in the text."""
+    from .nlp import tokenizer
+
+    split = tokenizer().tokenizer
+    if " " in word or len([t for t in split(word) if not t.is_space]) != 2 or \
+            not word.endswith("."):
+        return None
+    whole = split(word.capitalize())
+    return whole[0].norm_ if len(whole) == 1 else None
+
+
 def phrase_slots(phrase: str, attr: str = "NORM") -> list[Slot]:
     """A phrase as slots, one per piece, each the token sequences it may be; the trie is
     built from these directly, so choices never multiply into separate patterns."""
@@ -196,14 +211,9 @@ def phrase_slots(phrase: str, attr: str = "NORM") -> list[Slot]:
                 _TOKENISED[key] = [nlp.vocab[words].norm_ if attr == "NORM" else
                                    words if attr == "ORTH" else words.lower()]
             else:
-                found = [value(t) for t in make(words.replace("_", " "))]
-                if len(found) == 2 and found[1] == "." and " " not in words \
-                        and "_" not in words:
-                    # "mr." is one token where the tokenizer knows "Mr." (a title)
-                    whole = [value(t) for t in make(words.capitalize())]
-                    if len(whole) == 1:
-                        found = [whole[0] if attr == "ORTH" else whole[0].lower()]
-                _TOKENISED[key] = found
+                title = titled_token(words) if "_" not in words else None
+                _TOKENISED[key] = [title if attr != "ORTH" else words.capitalize()] \
+                    if title else [value(t) for t in make(words.replace("_", " "))]
         return [{attr: v} for v in _TOKENISED[key]]
 
     slots: list[Slot] = []  # per piece, its alternatives

@@ -263,8 +263,9 @@ def _in_sentence(doc: Any, start: int, end: int, words: list[str]) -> bool:
     tokens `start`-`end`: "As you asked, I will call you on Thursday" is a call the
     reader asked for, "I will call you on Thursday" announces one (T005). A word with `_`
     is a run of words ("your_plans": the reader's plans, not "my plans")."""
-    wanted = frozenset(w.lower() for w in _flat(words) if "_" not in w)
-    runs = [tuple(w.lower().split("_")) for w in _flat(words) if "_" in w]
+    flat = [w.lower() for w in _flat(words)]
+    wanted = frozenset(w for w in flat if "_" not in w)
+    runs = [tuple(w.split("_")) for w in flat if "_" in w]
     first, last = _sentence_of(doc, start, end)
     if any(t.norm_ in wanted or t.lower_ in wanted for t in doc[first:last]):
         return True

@@ -74,13 +74,10 @@ def _tokens(text: str) -> tuple[str, ...]:
 def _word_tokens(text: str) -> tuple[str, ...]:
     from ..nlp import tokenizer
 
-    split = tokenizer().tokenizer
-    tokens = tuple(t.norm_ for t in split(text) if not t.is_space)
-    if len(tokens) == 2 and tokens[1] == "." and " " not in text:
-        whole = tuple(t.norm_ for t in split(text.capitalize()))
-        if len(whole) == 1:
-            return whole  # "mr." is one token where the tokenizer knows "Mr."
-    return tokens
+    title = lexicons.titled_token(text)  # "mr." is one token, as "Mr." is in a letter
+    if title:
+        return (title,)
+    return tuple(t.norm_ for t in tokenizer().tokenizer(text) if not t.is_space)
 
 
 def entry_phrases(words: Iterable[str]) -> set[tuple[str, ...]]:
