@@ -9,7 +9,7 @@ letter is positive where it holds the letter's labelled `phrase`, every other se
 negative (T003 letters without a phrase are left out), plus the `examples` (positive) and
 `counter_examples` (negative) of models/negative.yaml and models/verdicts.yaml, and the
 `counter_examples` of the other tone lexicons (clean look-alikes, negative). The blind
-sets still to be measured (tone6, tone7, tone8, tone9) and the blind layout set (blind/shapes)
+sets still to be measured (tone6 to tone10) and the blind layout set (blind/shapes)
 are never read.
 
 Figures are per letter, as bench/corpus.py counts them: a T003 letter is caught when one of
@@ -41,7 +41,8 @@ from followup.rules import negative_model, tone, verdicts  # noqa: E402
 from followup.source import read_document  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
-NEVER_READ = ("blind/tone6/", "blind/tone7/", "blind/tone8/", "blind/tone9/", "blind/shapes/")
+NEVER_READ = ("blind/tone6/", "blind/tone7/", "blind/tone8/", "blind/tone9/", "blind/tone10/",
+              "blind/shapes/")
 THRESHOLDS = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0)
 
 

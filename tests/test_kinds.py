@@ -75,6 +75,9 @@ from followup.source import read_document
      "rejection-reply"),
     ("Thank you for getting back to me about the role, even though it was not the news I "
      "hoped for.", "rejection-reply"),
+    # documents sent in the plain present, before a thank-you line further down
+    ("Ahead of the deadline you gave me, I attach the completed right-to-work form and scans "
+     "of my degree certificate.\n\nI enjoyed our conversation on Monday.", "documents"),
 ])
 def test_kind_from_text(text, kind):
     assert infer_kind_of_text(text) == kind

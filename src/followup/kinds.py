@@ -82,7 +82,11 @@ DOCUMENTS = re.compile(
     r"résumé|resume|list)|please find (?:attached|enclosed)|"
     r"(?:here (?:is|are)|i(?:'ve| have) attached|i am attaching|i'm attaching) (?:my |the )?"
     r"(?:references?|portfolio|transcripts?|writing samples?|work samples?|certificates?|"
-    r"documents?|the documents))",
+    r"documents?|the documents)|"
+    # dev22b: the plain present ("I attach the completed right-to-work form and scans of
+    # my degree certificate")
+    r"i (?:attach|enclose)\b.{0,80}\b(?:forms?|certificates?|documents?|references?|"
+    r"transcripts?|portfolio|scans?|cop(?:y|ies)|records?|checks?|evidence|proof|licen[cs]es?))",
     _FLAGS)
 STATUS = re.compile(
     r"\b((?:it(?:'s| has) been|it is now) (?:about |almost |nearly |over |more than )?"

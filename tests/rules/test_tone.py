@@ -40,6 +40,15 @@ def test_doubled_marks_named_as_a_symbol_are_not_shouting(lint_cli, write, body,
     assert tone_flagged(lint_cli, write, body, "T001") == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ("I am training for the Leeds 10K next spring.", []),
+    ("The refit came in under its £30k budget.", []),
+    ("Ok k, I will send the form tonight.", ["k"]),
+])
+def test_a_letter_glued_to_a_number_is_a_unit_not_chat(lint_cli, write, body, expected):
+    assert tone_flagged(lint_cli, write, body, "T001") == expected
+
+
 def test_hey_greeting_and_cheers_signoff(lint_cli, write):
     got = tone_flagged(lint_cli, write, "Thank you for the tour.", "T001",
                        salutation="Hey Nick,", signoff="Cheers,\nJordan")

@@ -153,7 +153,8 @@ def _counts(document: Document, key: str, entry: dict[str, Any], start: int, end
     if entry.get("vocative") and not _addresses(doc, start, end):
         return False  # "the family dude ranch" names a place; "Thanks, dude!" addresses
     if entry.get("lexicon") == "informal.yaml" and (
-            _inside_name(doc, start, end) or _defined_abbreviation(doc, start, end)):
+            _inside_name(doc, start, end) or _defined_abbreviation(doc, start, end)
+            or _unit_of_number(doc, start)):
         return False  # "the Haha Comedy Club" is a name, not laughter; so is "(LoL)"
     if entry.get("unless_in_sentence") and \
             _in_sentence(doc, start, end, entry["unless_in_sentence"]):
@@ -231,6 +232,15 @@ def _inside_name(doc: Any, start: int, end: int) -> bool:
     first, last = _sentence_of(doc, start, end)
     words = [t for t in doc[first:last] if t.is_alpha]
     return sum(t.is_title for t in words) * 2 < len(words)
+
+
+def _unit_of_number(doc: Any, start: int) -> bool:
+    """Whether the match is glued to the number before it: the "K" of "the Leeds 10K" or
+    "a £30k budget" is a unit, not the chat spelling "k"."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return not before.whitespace_ and before.text[-1:].isdigit()
 
 
 def _single_quoted(doc: Any, start: int, end: int) -> bool:
