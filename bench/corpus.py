@@ -12,11 +12,12 @@ A letter counts once per rule: the rule fired on it or not. Every offline rule r
                                       # after the rules and never tuned against
     python bench/corpus.py --dev      # the development set for issue 11 (tests/corpus/dev/),
                                       # written from reading real letters and advice pages
-    python bench/corpus.py --blind    # the newest blind tone set (tests/corpus/blind/tone10/),
+    python bench/corpus.py --blind    # the newest blind tone set (tests/corpus/blind/tone11/),
                                       # written by someone who never saw the lexicons; never
                                       # tune on it
     python bench/corpus.py --blind tone  # an older blind set, by name (already seen in misses)
-    python bench/corpus.py --sentence-model  # T003 with its sentence model (off by default)
+    python bench/corpus.py --no-sentence-model  # T003 without its sentence model (on by default)
+    python bench/corpus.py --t005-model  # T005 with its sentence model (off by default)
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ def measure(corpus: Path = CORPUS) -> dict:
               for line in part.read_text().splitlines() if line.strip()]
     paths = [str(corpus / entry["file"]) for entry in labels]
     config = Config()
-    if "--sentence-model" in sys.argv:  # T003's sentence model, off by default
-        config.rule_options = {"T003": {"sentence_model": True}}
+    config.rule_options = {"T003": {"sentence_model": "--no-sentence-model" not in sys.argv},
+                           "T005": {"sentence_model": "--t005-model" in sys.argv}}
     result = lint(LintRequest(paths=paths, config=config, grammar="off",
                               today=date(2026, 11, 20)))
     if result.errors:
@@ -84,7 +85,7 @@ def main() -> None:
     elif "--blind" in sys.argv:
         at = sys.argv.index("--blind") + 1
         name = sys.argv[at] if at < len(sys.argv) and not sys.argv[at].startswith("-") \
-            else "tone10"
+            else "tone11"
         corpus = CORPUS / "blind" / name
         if not (corpus / "labels.jsonl").is_file():
             raise SystemExit(f"no blind set at {corpus} (letters/*.md + labels.jsonl)")

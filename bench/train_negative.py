@@ -1,21 +1,25 @@
-"""Train T003's sentence model (models/negative-model.json) and print how well it does.
+"""Train a sentence model (T003: models/negative-model.json, T005: models/pushy-model.json)
+and print how well it does.
 
-    python bench/train_negative.py                  # leave-one-set-out figures, no writing
+    python bench/train_negative.py [--code T005]    # leave-one-set-out figures, no writing
     python bench/train_negative.py --write --threshold 3.0   # --l2 sets the regularisation
     python bench/train_negative.py --validate dev/labels-dev14.jsonl
 
-The training sentences are those of every labelled set we have seen: a sentence of a T003
-letter is positive where it holds the letter's labelled `phrase`, every other sentence is
-negative (T003 letters without a phrase are left out), plus the `examples` (positive) and
-`counter_examples` (negative) of models/negative.yaml and models/verdicts.yaml, and the
-`counter_examples` of the other tone lexicons (clean look-alikes, negative). The blind
-sets still to be measured (tone6 to tone10) and the blind layout set (blind/shapes)
+The training sentences are those of every labelled set we have seen: a sentence of a
+letter labelled with the code is positive where it holds the letter's labelled `phrase`,
+every other sentence is negative (such letters without a phrase are left out), plus the
+`examples` (positive) and `counter_examples` (negative) of the code's own lexicons (T003:
+models/negative.yaml and models/verdicts.yaml; T005: models/pushy.yaml and
+models/pressure.yaml), and the `counter_examples` of the other tone lexicons (clean
+look-alikes, negative). The blind
+sets still to be measured (tone6 to tone11) and the blind layout set (blind/shapes)
 are never read.
 
-Figures are per letter, as bench/corpus.py counts them: a T003 letter is caught when one of
-its labelled sentences scores at or above the threshold; any other letter is flagged when
-any of its sentences does. "rules" is what the phrase entries and the verdict check find
-without the model, "union" what T003 finds with it.
+Figures are per letter, as bench/corpus.py counts them: a letter with the code is caught
+when one of its labelled sentences scores at or above the threshold; any other letter is
+flagged when any of its sentences does. "rules" is what the phrase entries and the
+structural check (verdicts for T003, pressure for T005) find without the model, "union"
+what the rule finds with it.
 """
 
 from __future__ import annotations
@@ -37,11 +41,12 @@ sys.path.insert(0, str(ROOT / "src"))
 from followup import lexicons  # noqa: E402
 from followup.kinds import infer_kind  # noqa: E402
 from followup.nlp import bounded, load_pipeline, stem  # noqa: E402
-from followup.rules import negative_model, tone, verdicts  # noqa: E402
+from followup.rules import negative_model, pressure, tone, verdicts  # noqa: E402
 from followup.source import read_document  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
 NEVER_READ = ("blind/tone6/", "blind/tone7/", "blind/tone8/", "blind/tone9/", "blind/tone10/",
+              "blind/tone11/",
               "blind/shapes/")
 THRESHOLDS = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0)
 
@@ -64,15 +69,28 @@ def labels_files() -> list[Path]:
             if not f.relative_to(CORPUS).as_posix().startswith(NEVER_READ)]
 
 
-def _rules_fire(document: object) -> bool:
-    """Whether T003 fires without the model: a phrase entry or a verdict."""
-    phrases = list(tone._problems(document, "negative.yaml", "negative phrasing"))  # type: ignore[arg-type]
-    found = verdicts.problems(document)  # type: ignore[arg-type]
+# each code's own lexicons (their examples are positives) and its check without the model
+OWN_LEXICONS = {"T003": ("negative.yaml", "verdicts.yaml"), "T005": ("pushy.yaml", "pressure.yaml")}
+TONE_LEXICONS = ("negative.yaml", "verdicts.yaml", "apologetic.yaml", "pushy.yaml",
+                 "pressure.yaml", "informal.yaml", "social.yaml", "phrasing.yaml",
+                 "content.yaml")
+
+
+def _rules_fire(document: object, code: str) -> bool:
+    """Whether the rule fires without the model: a phrase entry or the structural check."""
+    if code == "T005":
+        phrases = list(tone._problems(document, "pushy.yaml", "pushy", trim=True))  # type: ignore[arg-type]
+        found = pressure.problems(document)  # type: ignore[arg-type]
+        label = "pushy"
+    else:
+        phrases = list(tone._problems(document, "negative.yaml", "negative phrasing"))  # type: ignore[arg-type]
+        found = verdicts.problems(document)  # type: ignore[arg-type]
+        label = "negative phrasing"
     return bool(phrases) or any(True for _ in tone._beside_phrases(
-        document, phrases, found, "negative phrasing"))  # type: ignore[arg-type]
+        document, phrases, found, label))  # type: ignore[arg-type]
 
 
-def letter_sentences(nlp: object, labels: Path) -> list[Sentence]:
+def letter_sentences(nlp: object, labels: Path, code: str) -> list[Sentence]:
     group = labels.relative_to(CORPUS).as_posix()
     rows: list[Sentence] = []
     for line in labels.read_text(encoding="utf-8").splitlines():
@@ -80,20 +98,20 @@ def letter_sentences(nlp: object, labels: Path) -> list[Sentence]:
             continue
         entry = json.loads(line)
         path = labels.parent / entry["file"]
-        t003 = "T003" in entry.get("expect", [])
+        t003 = code in entry.get("expect", [])
         clean = not entry.get("expect")
         phrase = entry.get("phrase") or ""
         if t003 and not phrase:
             continue
         document = read_document(str(path))
         document.kind, document.kind_explicit = infer_kind(document)
-        if document.kind in negative_model.SKIPPED_KINDS:
+        if document.kind in negative_model.SPECS[code].skipped_kinds:
             continue
         document.spacy = nlp(bounded(document.text))  # type: ignore[operator]
         at = document.text.find(phrase) if t003 else -1
         if t003 and at < 0:
             continue
-        fired = document.kind != "withdrawal" and _rules_fire(document)
+        fired = document.kind != "withdrawal" and _rules_fire(document, code)
         for start, end, sentence in negative_model.sentences(document):
             positive = t003 and start < at + len(phrase) and at < end
             rows.append(Sentence(group, str(path), document.text[start:end],
@@ -103,15 +121,13 @@ def letter_sentences(nlp: object, labels: Path) -> list[Sentence]:
     return rows
 
 
-# the other tone lexicons' counter-examples are clean sentences that share words with a
-# fault ("I was sorry to hear your colleague is leaving"): negatives for T003 as well
-OTHER_LEXICONS = ("apologetic.yaml", "pushy.yaml", "pressure.yaml", "informal.yaml",
-                  "social.yaml", "phrasing.yaml", "content.yaml")
-
-
-def lexicon_sentences(nlp: object) -> list[Sentence]:
+def lexicon_sentences(nlp: object, code: str) -> list[Sentence]:
+    """The own lexicons' examples and counter-examples; the other tone lexicons'
+    counter-examples are clean sentences that share words with a fault ("I was sorry to
+    hear your colleague is leaving"): negatives as well."""
     rows = []
-    for name in ("negative.yaml", "verdicts.yaml") + OTHER_LEXICONS:
+    own = OWN_LEXICONS[code]
+    for name in own + tuple(n for n in TONE_LEXICONS if n not in own):
         entries = lexicons.load(name) or []
         if not isinstance(entries, list):
             continue
@@ -119,7 +135,7 @@ def lexicon_sentences(nlp: object) -> list[Sentence]:
             if not isinstance(entry, dict):
                 continue
             for field, positive in (("examples", True), ("counter_examples", False)):
-                if positive and name in OTHER_LEXICONS:
+                if positive and name not in own:
                     continue  # an apology may run the writer down too: not a negative
                 for text in entry.get(field) or []:
                     doc = nlp(text)  # type: ignore[operator]
@@ -199,7 +215,8 @@ def report(rows: list[Sentence], scores: list[float], title: str, examples: int 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--write", action="store_true", help="write models/negative-model.json")
+    parser.add_argument("--code", choices=sorted(OWN_LEXICONS), default="T003")
+    parser.add_argument("--write", action="store_true", help="write the code's model file")
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--validate", metavar="LABELS", default=None,
                         help="train without this labels file (relative to tests/corpus) "
@@ -210,9 +227,9 @@ def main() -> None:
     args = parser.parse_args()
     nlp = load_pipeline()
     files = labels_files()
-    rows = lexicon_sentences(nlp)
+    rows = lexicon_sentences(nlp, args.code)
     for f in files:
-        rows += letter_sentences(nlp, f)
+        rows += letter_sentences(nlp, f, args.code)
     groups = sorted({r.group for r in rows} - {"lexicons"})
     print(f"{len(rows)} sentences ({sum(r.positive for r in rows)} positive) from "
           f"{len(groups)} labelled sets and the lexicons")
@@ -235,7 +252,7 @@ def main() -> None:
         if args.threshold is None:
             raise SystemExit("--write needs --threshold (choose it from the figures)")
         weights, bias = fit(rows, args.l2)
-        data = {"about": "T003 sentence model; written by bench/train_negative.py, "
+        data = {"about": f"{args.code} sentence model; written by bench/train_negative.py, "
                          "features in src/followup/rules/negative_model.py",
                 "trained": date.today().isoformat(),
                 "sets": [f.relative_to(CORPUS).as_posix() for f in files],
@@ -243,7 +260,7 @@ def main() -> None:
                 "threshold": args.threshold, "bias": bias,
                 "weights": dict(sorted(weights.items())),
                 "stems": {w: stem(w) for w in sorted({w for r in rows for w in r.words})}}
-        path = lexicons.model_path(negative_model.MODEL_FILE)
+        path = lexicons.model_path(negative_model.SPECS[args.code].file)
         path.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n",
                         encoding="utf-8")
         print(f"wrote {path} ({len(weights)} weights, threshold {args.threshold})")

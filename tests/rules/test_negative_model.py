@@ -96,9 +96,9 @@ def test_reply_to_a_rejection_is_not_scored(tmp_path):
     assert model_spans(tmp_path, UNLISTED, kind="rejection-reply") == []
 
 
-def test_sentence_model_is_off_by_default_and_config_turns_it_on(tmp_path):
-    """`[tool.followup.rules.T003] sentence_model = true` adds it to the phrases and
-    verdicts; off by default, it adds nothing."""
+def test_sentence_model_is_on_by_default_and_config_turns_it_off(tmp_path):
+    """The model adds to the phrases and verdicts by default;
+    `[tool.followup.rules.T003] sentence_model = false` takes it away."""
     from datetime import date
 
     from followup.config import Config
@@ -106,10 +106,11 @@ def test_sentence_model_is_off_by_default_and_config_turns_it_on(tmp_path):
     from followup.rules.registry import all_rules
 
     (t003,) = [rule for rule in all_rules() if rule.code == "T003"]
-    assert t003.options["sentence_model"] is False
+    assert t003.options["sentence_model"] is True
     letter = tmp_path / "a.md"
     letter.write_text("Dear Nick,\n\nThank you for the talk about the audit plan. I was all "
-                      "nerves for most of our call.\n\nBest regards,\nJordan Lee\n",
+                      "nerves and rambled for most of our call.\n\nBest regards,\n"
+                      "Jordan Lee\n",
                       encoding="utf-8")
     found = {}
     for on in (True, False):
@@ -120,3 +121,43 @@ def test_sentence_model_is_off_by_default_and_config_turns_it_on(tmp_path):
         found[on] = [f.message for f in result.findings if f.code == "T003"]
     assert len(found[True]) == 1 and "all nerves" in found[True][0]
     assert found[False] == []
+
+
+def test_pushy_model_is_off_by_default_and_config_turns_it_on(tmp_path):
+    """T005's sentence model (models/pushy-model.json) finds pressure no phrase or
+    pressure part spells out, once `[tool.followup.rules.T005] sentence_model = true`."""
+    from datetime import date
+
+    from followup.config import Config
+    from followup.linter import LintRequest, lint
+    from followup.rules.registry import all_rules
+
+    (t005,) = [rule for rule in all_rules() if rule.code == "T005"]
+    assert t005.options["sentence_model"] is False
+    letter = tmp_path / "a.md"
+    letter.write_text("Dear Nick,\n\nThank you for the talk about the audit plan and the new "
+                      "close calendar. A team as quick as yours surely won't need more than "
+                      "a day or so to tell me.\n\nBest regards,\nJordan Lee\n",
+                      encoding="utf-8")
+    found = {}
+    for on in (True, False):
+        config = Config()
+        config.rule_options = {"T005": {"sentence_model": on}}
+        result = lint(LintRequest(paths=[str(letter)], config=config, grammar="off",
+                                  today=date(2026, 11, 20)))
+        found[on] = [f for f in result.findings if f.code == "T005"]
+    assert len(found[True]) == 1 and "surely won't need" in found[True][0].message
+    line = letter.read_text(encoding="utf-8").splitlines()[found[True][0].line - 1]
+    assert line[found[True][0].column - 1:].startswith("A team as quick")
+    assert found[False] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "I look forward to hearing from you about the next steps.",
+    "Please let me know if I can send anything else to help the panel.",
+    "I understand the decision may take a few weeks and am happy to wait.",
+])
+def test_pushy_model_look_alikes_score_below_threshold(nlp, sentence):
+    m = negative_model.model(negative_model.SPECS["T005"].file)
+    assert negative_model.score(nlp(sentence), m) < m.threshold
+

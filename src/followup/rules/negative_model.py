@@ -1,19 +1,21 @@
-"""T003's sentence model: a linear score over a sentence's words and word classes.
+"""Sentence models: a linear score over a sentence's words and word classes.
 
-The phrase entries (models/negative.yaml) and the structural verdicts (rules/verdicts.py)
-find the families someone has written down; real letters run themselves down in more ways
-than any list holds ("my nerves got the better of me", "the role at my current firm has
-been a slog"). The model generalises from the labelled sentences of the development sets:
-a logistic regression over Snowball stems, stem bigrams and the word classes the lexicons
-already name (models/wordclasses.yaml, the one-word parts of models/verdicts.yaml), so
-that "interviewers" and "panel", "awful" and "dreadful" share what was learnt about either.
+The phrase entries (models/negative.yaml, models/pushy.yaml) and the structural checks
+(rules/verdicts.py, rules/pressure.py) find the families someone has written down; real
+letters run themselves down, and press, in more ways than any list holds ("my nerves got
+the better of me", "the role at my current firm has been a slog"). A model generalises
+from the labelled sentences of the development sets: a logistic regression over Snowball
+stems, stem bigrams and the word classes the lexicons already name (models/wordclasses.yaml,
+the one-word parts of models/verdicts.yaml), so that "interviewers" and "panel", "awful"
+and "dreadful" share what was learnt about either. T003 has one (negative-model.json),
+T005 another (pushy-model.json); both share the features below.
 
-The weights are reviewed data (models/negative-model.json), written by
-`bench/train_negative.py`, which prints its cross-validated figures and chooses the
-threshold; the features below are the one definition both use. Precision first: the
-threshold is set so that, cross-validated, 1 clean development letter in 927 is flagged,
-and the sentences a coach would not mark (a quotation, a reply to a rejection, the
-reader's own account) are never scored.
+The weights are reviewed data (models/*-model.json), written by `bench/train_negative.py`,
+which prints its cross-validated figures and chooses the threshold; the features below are
+the one definition both use. Precision first: each threshold is set so that,
+cross-validated, no clean development letter is flagged, and the sentences a coach would
+not mark (a quotation, the reader's own account, and per code a reply to a rejection or a
+withdrawal) are never scored.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from typing import Any
 
 from .. import lexicons
@@ -30,11 +33,30 @@ from ..errors import UserError
 from ..nlp import stem
 from . import verdicts
 
-MODEL_FILE = "negative-model.json"
 
-# a reply to a rejection says "I was disappointed" as a plain fact, and a withdrawal says
-# no: the phrase entries skip those kinds one by one; the model cannot tell, so it skips them
-SKIPPED_KINDS = frozenset({"rejection-reply", "withdrawal"})
+@dataclass(frozen=True)
+class Spec:
+    """What one code's model is: its file, the letter kinds it never scores, and what its
+    finding says."""
+    code: str
+    file: str
+    skipped_kinds: frozenset[str]
+    reason: str
+
+
+SPECS = {
+    # a reply to a rejection says "I was disappointed" as a plain fact, and a withdrawal
+    # says no: the phrase entries skip those kinds one by one; the model cannot tell
+    "T003": Spec("T003", "negative-model.json", frozenset({"rejection-reply", "withdrawal"}),
+                 "reads as a negative comment about yourself, a former employer or the "
+                 "interview; say what you offer instead"),
+    # a withdrawal may well set its own date ("please remove me by Friday")
+    "T005": Spec("T005", "pushy-model.json", frozenset({"withdrawal"}),
+                 "reads as pressing the reader or as desperate; state your interest and "
+                 "leave the timing to them"),
+}
+MODEL_FILE = SPECS["T003"].file
+SKIPPED_KINDS = SPECS["T003"].skipped_kinds
 
 _MIN_WORDS = 3  # "Thank you." and sign-offs carry no verdict
 
@@ -149,6 +171,32 @@ def _word(norm: str, lower: str) -> tuple[str, tuple[str, ...]]:
     return word_stem, classes.get(lower, ()) or classes.get(norm, ())
 
 
+@dataclass(frozen=True)
+class _Token:
+    """What `features` needs of one word, worked out once per spelling: its stem, its
+    unigram and class features (plain and denied), its place in the class sequence, and
+    whether it ends a clause or starts a denial."""
+    stem: str
+    plain: tuple[str, ...]  # `u:` and `c:` features; empty parts for grammar words
+    denied: tuple[str, ...]  # the same as `n:` and `nc:`
+    sequence: tuple[str, ...]  # its classes, else ("w:<stem>",)
+    ends_clause: bool
+    negator: bool
+
+
+@cache
+def _token(norm: str, lower: str) -> _Token:
+    word_stem, names = _word(norm, lower)
+    content = [n for n in names if n not in _GRAMMAR_CLASSES]
+    unigram = _GRAMMAR_CLASSES.isdisjoint(names)
+    return _Token(word_stem,
+                  (("u:" + word_stem,) if unigram else ()) + tuple("c:" + n for n in content),
+                  (("n:" + word_stem,) if unigram else ()) + tuple("nc:" + n for n in content),
+                  names or ("w:" + word_stem,),
+                  norm in _CLAUSE_ENDS or _JOINER_CLASS in names,
+                  _NEGATOR_CLASS in names or norm in _NEGATORS_BESIDE)
+
+
 def features(tokens: Any) -> set[str]:
     """The features of one sentence (a spaCy Span, or a Doc): stems (`u:`, not for the
     grammar words), stem bigrams (`b:`), word classes (`c:`) and bigrams with at least one
@@ -159,9 +207,9 @@ def features(tokens: Any) -> set[str]:
     well" is its own signal."""
     span = _span(tokens)
     norms, lowers, kinds_of = _columns(span.doc)
-    stems: list[str] = []
-    kinds: list[tuple[str, ...]] = []
-    denied: list[bool] = []
+    found: set[str] = set()
+    previous: _Token | None = None
+    previous_denied = False
     left = 0
     for i in range(span.start, span.end):
         kind = kinds_of[i]
@@ -170,38 +218,27 @@ def features(tokens: Any) -> set[str]:
         if kind == 1:
             left = 0
             continue
-        word = norms[i]
-        word_stem, names = _word(word, lowers[i])
-        if word in _CLAUSE_ENDS or _JOINER_CLASS in names:
+        token = _token(norms[i], lowers[i])
+        if token.ends_clause:
             left = 0
-        stems.append(word_stem)
-        kinds.append(names)
-        denied.append(left > 0)
-        negator = _NEGATOR_CLASS in names or word in _NEGATORS_BESIDE
-        left = _NEGATION_SPAN if negator else max(0, left - 1)
-    found = {("n:" if no else "u:") + s
-             for s, no, names in zip(stems, denied, kinds, strict=True)
-             if _GRAMMAR_CLASSES.isdisjoint(names)}
-    pairs = list(zip(denied, denied[1:], strict=False))
-    found.update(f"{'nb' if a_no or b_no else 'b'}:{a}_{b}"
-                 for (a, b), (a_no, b_no) in zip(zip(stems, stems[1:], strict=False), pairs,
-                                                 strict=True))
-    for names, no in zip(kinds, denied, strict=True):
-        found.update(("nc:" if no else "c:") + n for n in names if n not in _GRAMMAR_CLASSES)
-    sequence = [names or ("w:" + s,) for names, s in zip(kinds, stems, strict=True)]
-    for (a_names, b_names), (a_no, b_no) in zip(zip(sequence, sequence[1:], strict=False),
-                                                pairs, strict=True):
-        prefix = "ncb:" if a_no or b_no else "cb:"
-        for a in a_names:
-            for b in b_names:
-                if not (a.startswith("w:") and b.startswith("w:")):
-                    found.add(f"{prefix}{a}_{b}")
+        denied = left > 0
+        found.update(token.denied if denied else token.plain)
+        if previous is not None:
+            either = denied or previous_denied
+            found.add(f"{'nb' if either else 'b'}:{previous.stem}_{token.stem}")
+            prefix = "ncb:" if either else "cb:"
+            for a in previous.sequence:
+                for b in token.sequence:
+                    if not (a.startswith("w:") and b.startswith("w:")):
+                        found.add(f"{prefix}{a}_{b}")
+        previous, previous_denied = token, denied
+        left = _NEGATION_SPAN if token.negator else max(0, left - 1)
     return found
 
 
 @cache
-def model() -> Model:
-    path = lexicons.model_path(MODEL_FILE)
+def model(file: str = MODEL_FILE) -> Model:
+    path = lexicons.model_path(file)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Model({str(k): float(v) for k, v in data["weights"].items()},
@@ -214,7 +251,7 @@ def model() -> Model:
 
 def score(tokens: Iterable[Any], m: Model | None = None) -> float:
     m = m or model()
-    return m.bias + sum(m.weights.get(f, 0.0) for f in features(tokens))
+    return m.bias + sum(map(m.weights.get, features(tokens), repeat(0.0)))
 
 
 _QUOTES = frozenset('"“”')
@@ -237,11 +274,11 @@ def _silenced(doc: Any, start: int, end: int) -> bool:
     ("a customer wrote that waiting was \"a joke\"") or reports the reader's own account
     ("you mentioned that staff have struggled to find parking")."""
     norms, texts, _ = verdicts.token_columns(doc)
-    if any(ch in _QUOTES for t in texts[start:end] for ch in t):
+    if not _QUOTES.isdisjoint("".join(texts[start:end])):
         return True
     reports = _reader_reports()
-    return any(norms[k] in reports.first and reports.at(norms, k, end)
-               for k in range(start, end))
+    first = reports.first
+    return any(reports.at(norms, k, end) for k in range(start, end) if norms[k] in first)
 
 
 def sentences(document: Document) -> Iterator[tuple[int, int, Any]]:
@@ -265,12 +302,13 @@ def sentences(document: Document) -> Iterator[tuple[int, int, Any]]:
         yield doc[start].idx, doc[last].idx + len(texts[last]), doc[start:end]
 
 
-def problems(document: Document) -> Iterator[tuple[int, int, str]]:
-    """(start, end, reason) of every sentence whose score reaches the model's threshold."""
-    if document.kind in SKIPPED_KINDS:
+def problems(document: Document, code: str = "T003") -> Iterator[tuple[int, int, str]]:
+    """(start, end, reason) of every sentence whose score reaches the threshold of
+    `code`'s model."""
+    spec = SPECS[code]
+    if document.kind in spec.skipped_kinds:
         return
-    m = model()
+    m = model(spec.file)
     for start, end, sentence in sentences(document):
         if score(sentence, m) >= m.threshold:
-            yield start, end, ("reads as a negative comment about yourself, a former "
-                               "employer or the interview; say what you offer instead")
+            yield start, end, spec.reason

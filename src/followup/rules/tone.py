@@ -548,10 +548,15 @@ def check_apologetic(document: Document, context: Context, options: Options
 
 def check_pushy(document: Document, context: Context, options: Options) -> Iterator[Problem]:
     """The phrase entries of models/pushy.yaml, then the structural pressure check
-    (rules/pressure.py) where no phrase already covers it."""
+    (rules/pressure.py) where no phrase already covers it, then the sentence model where
+    neither does."""
     phrases = list(_problems(document, "pushy.yaml", "pushy", trim=True))
     yield from phrases
-    yield from _beside_phrases(document, phrases, pressure.problems(document), "pushy")
+    pressing = list(_beside_phrases(document, phrases, pressure.problems(document), "pushy"))
+    yield from pressing
+    if options["sentence_model"]:
+        yield from _beside_phrases(document, phrases + pressing,
+                                   negative_model.problems(document, "T005"), "pushy")
 
 
 def check_social(document: Document, context: Context, options: Options) -> Iterator[Problem]:
@@ -585,13 +590,13 @@ RULES = [
         "their premises, process or product, your employer, your own answers) and a "
         "negative evaluation linked to it in one clause (models/verdicts.yaml). Beside both, "
         "a sentence model scores each sentence of your own prose on its words and word "
-        "classes (models/negative-model.json, bench/train_negative.py); it is off until "
-        "`sentence_model = true` (on a fresh blind set it still flags some good letters).",
+        "classes (models/negative-model.json, bench/train_negative.py); "
+        "`sentence_model = false` turns it off.",
         bad="I'm not sure I answered your question on forecasting well, and I know I lack "
         "experience with recyclable packaging.",
         good="I would like to add to my answer on forecasting: at Northwind I built the "
         "weekly volume model.",
-        check=check_negative, needs_nlp=True, options={"sentence_model": False},
+        check=check_negative, needs_nlp=True, options={"sentence_model": True},
         # saying no is the message of a withdrawal; in a reply to a rejection the plain
         # facts ("unfortunately I", "I was disappointed") are skipped entry by entry
         # (`skip_kinds` in models/negative.yaml), a complaint about the employer is not
@@ -615,11 +620,14 @@ RULES = [
         "for the employer and announced calls read as pushy or desperate "
         "(models/pushy.yaml). Beside the phrases, pressure is found by its parts: who "
         "presses (an imperative, a request, the writer's want), for what (an answer, a "
-        "decision) and how soon (today, by Friday), in one sentence (models/pressure.yaml).",
+        "decision) and how soon (today, by Friday), in one sentence (models/pressure.yaml). "
+        "Beside both, a sentence model scores each sentence of your own prose "
+        "(models/pushy-model.json, bench/train_negative.py --code T005); it is off until "
+        "`sentence_model = true` (on five fresh blind sets it flagged 2 of 352 good letters).",
         bad="I really need this job, so please let me know your decision ASAP. I will call "
         "you tomorrow.",
         good="I remain very interested in the role and look forward to hearing from you.",
-        check=check_pushy, needs_nlp=True,
+        check=check_pushy, needs_nlp=True, options={"sentence_model": False},
     ),
     Rule(
         code="T006", name="gift-or-social", severity=Severity.WARNING,
