@@ -96,56 +96,48 @@ def test_reply_to_a_rejection_is_not_scored(tmp_path):
     assert model_spans(tmp_path, UNLISTED, kind="rejection-reply") == []
 
 
-def test_sentence_model_is_on_by_default_and_config_turns_it_off(tmp_path):
-    """The model adds to the phrases and verdicts by default;
-    `[tool.followup.rules.T003] sentence_model = false` takes it away."""
+def _default_and_findings(tmp_path, code, body):
+    """`code`'s default `sentence_model` option, and its findings on a note holding `body`
+    with the model on and off."""
     from datetime import date
 
     from followup.config import Config
     from followup.linter import LintRequest, lint
     from followup.rules.registry import all_rules
 
-    (t003,) = [rule for rule in all_rules() if rule.code == "T003"]
-    assert t003.options["sentence_model"] is True
+    (rule,) = [rule for rule in all_rules() if rule.code == code]
     letter = tmp_path / "a.md"
-    letter.write_text("Dear Nick,\n\nThank you for the talk about the audit plan. I was all "
-                      "nerves and rambled for most of our call.\n\nBest regards,\n"
-                      "Jordan Lee\n",
+    letter.write_text(f"Dear Nick,\n\n{body}\n\nBest regards,\nJordan Lee\n",
                       encoding="utf-8")
     found = {}
     for on in (True, False):
         config = Config()
-        config.rule_options = {"T003": {"sentence_model": on}}
+        config.rule_options = {code: {"sentence_model": on}}
         result = lint(LintRequest(paths=[str(letter)], config=config, grammar="off",
                                   today=date(2026, 11, 20)))
-        found[on] = [f.message for f in result.findings if f.code == "T003"]
-    assert len(found[True]) == 1 and "all nerves" in found[True][0]
+        found[on] = [f for f in result.findings if f.code == code]
+    return rule.options["sentence_model"], found, letter
+
+
+def test_sentence_model_is_on_by_default_and_config_turns_it_off(tmp_path):
+    """The model adds to the phrases and verdicts by default;
+    `[tool.followup.rules.T003] sentence_model = false` takes it away."""
+    default, found, _ = _default_and_findings(
+        tmp_path, "T003", "Thank you for the talk about the audit plan. I was all nerves "
+        "and rambled for most of our call.")
+    assert default is True
+    assert len(found[True]) == 1 and "all nerves" in found[True][0].message
     assert found[False] == []
 
 
 def test_pushy_model_is_off_by_default_and_config_turns_it_on(tmp_path):
     """T005's sentence model (models/pushy-model.json) finds pressure no phrase or
     pressure part spells out, once `[tool.followup.rules.T005] sentence_model = true`."""
-    from datetime import date
-
-    from followup.config import Config
-    from followup.linter import LintRequest, lint
-    from followup.rules.registry import all_rules
-
-    (t005,) = [rule for rule in all_rules() if rule.code == "T005"]
-    assert t005.options["sentence_model"] is False
-    letter = tmp_path / "a.md"
-    letter.write_text("Dear Nick,\n\nThank you for the talk about the audit plan and the new "
-                      "close calendar. A team as quick as yours surely won't need more than "
-                      "a day or so to tell me.\n\nBest regards,\nJordan Lee\n",
-                      encoding="utf-8")
-    found = {}
-    for on in (True, False):
-        config = Config()
-        config.rule_options = {"T005": {"sentence_model": on}}
-        result = lint(LintRequest(paths=[str(letter)], config=config, grammar="off",
-                                  today=date(2026, 11, 20)))
-        found[on] = [f for f in result.findings if f.code == "T005"]
+    default, found, letter = _default_and_findings(
+        tmp_path, "T005", "Thank you for the talk about the audit plan and the new close "
+        "calendar. A team as quick as yours surely won't need more than a day or so to tell "
+        "me.")
+    assert default is False
     assert len(found[True]) == 1 and "surely won't need" in found[True][0].message
     line = letter.read_text(encoding="utf-8").splitlines()[found[True][0].line - 1]
     assert line[found[True][0].column - 1:].startswith("A team as quick")

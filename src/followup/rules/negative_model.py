@@ -56,7 +56,6 @@ SPECS = {
                  "leave the timing to them"),
 }
 MODEL_FILE = SPECS["T003"].file
-SKIPPED_KINDS = SPECS["T003"].skipped_kinds
 
 _MIN_WORDS = 3  # "Thank you." and sign-offs carry no verdict
 
