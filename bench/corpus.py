@@ -12,7 +12,7 @@ A letter counts once per rule: the rule fired on it or not. Every offline rule r
                                       # after the rules and never tuned against
     python bench/corpus.py --dev      # the development set for issue 11 (tests/corpus/dev/),
                                       # written from reading real letters and advice pages
-    python bench/corpus.py --blind    # the newest blind tone set (tests/corpus/blind/tone11/),
+    python bench/corpus.py --blind    # the newest blind tone set (tests/corpus/blind/tone12/),
                                       # written by someone who never saw the lexicons; never
                                       # tune on it
     python bench/corpus.py --blind tone  # an older blind set, by name (already seen in misses)
@@ -85,7 +85,7 @@ def main() -> None:
     elif "--blind" in sys.argv:
         at = sys.argv.index("--blind") + 1
         name = sys.argv[at] if at < len(sys.argv) and not sys.argv[at].startswith("-") \
-            else "tone11"
+            else "tone12"
         corpus = CORPUS / "blind" / name
         if not (corpus / "labels.jsonl").is_file():
             raise SystemExit(f"no blind set at {corpus} (letters/*.md + labels.jsonl)")

@@ -13,7 +13,7 @@ in this one run:
 letter counts as caught when they flag any of its characters. A clean letter that they
 flag is a false alarm in the same sense.
 
-    python bench/tone_compare.py                 # the newest blind set (tests/corpus/blind/tone11)
+    python bench/tone_compare.py                 # the newest blind set (tests/corpus/blind/tone12)
     python bench/tone_compare.py --corpus DIR    # another labelled set
     python bench/tone_compare.py --no-languagetool
 """
@@ -32,7 +32,7 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = ROOT / "tests" / "corpus" / "blind" / "tone11"
+DEFAULT = ROOT / "tests" / "corpus" / "blind" / "tone12"
 CODES = ("T001", "T003", "T004", "T005", "T006", "C001")
 
 

@@ -51,6 +51,8 @@ def _codes(lint_cli, write, sentence: str) -> set[str]:
     "I would love to come to your product launch.",
     "I was pleased to come to the opening of your new depot.",
     "The TA for the module was helpful.",
+    # a gap met with a step already taken (dev23)
+    "Although I have not used Power BI at work, I completed the vendor's course in May.",
 ])
 def test_lookalike_is_clean(lint_cli, write, sentence):
     assert _codes(lint_cli, write, sentence) == set()
@@ -77,6 +79,8 @@ def test_lookalike_is_clean(lint_cli, write, sentence):
     ("I was gutted to miss the site visit.", "T001"),
     ("Would you like to come to the opening of my exhibition next month?", "T006"),
     ("You should come along to our launch party on Friday.", "T006"),
+    # the gap without the step is still one
+    ("Although I have not used Power BI at work, I learn fast.", "T003"),
 ])
 def test_fault_beside_the_lookalike_still_found(lint_cli, write, sentence, code):
     assert code in _codes(lint_cli, write, sentence)
