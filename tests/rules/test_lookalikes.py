@@ -53,6 +53,10 @@ def _codes(lint_cli, write, sentence: str) -> set[str]:
     "The TA for the module was helpful.",
     # a gap met with a step already taken (dev23)
     "Although I have not used Power BI at work, I completed the vendor's course in May.",
+    # habits, efforts and plain comparisons beside the session-21 families
+    "When I start on the ward each morning, I read the handover notes first.",
+    "I tried the new booking app on Monday and again on Friday, and it was quick both times.",
+    "I gave up my evenings last winter to study for the CPA exams.",
 ])
 def test_lookalike_is_clean(lint_cli, write, sentence):
     assert _codes(lint_cli, write, sentence) == set()
